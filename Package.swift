@@ -1,0 +1,78 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Strict Swift 6 in every target of ours.
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "csec-trainer",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "csec-trainer", targets: ["csec-trainer"]),
+        .library(name: "ProtocolEngine", targets: ["ProtocolEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: Pure core: no files, terminals or clocks.
+        .target(
+            name: "ProtocolEngine",
+            swiftSettings: strictSwift
+        ),
+
+        // MARK: Adapters
+        .target(
+            name: "ContentLoading",
+            dependencies: ["ProtocolEngine", "Yams"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["ProtocolEngine"],
+            swiftSettings: strictSwift
+        ),
+
+        // MARK: The thin executable
+        .executableTarget(
+            name: "csec-trainer",
+            dependencies: [
+                "ProtocolEngine", "ContentLoading", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift
+        ),
+
+        // MARK: Tests
+        .target(
+            name: "TestSupport",
+            dependencies: ["ProtocolEngine", "ContentLoading"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "ProtocolEngineTests",
+            dependencies: ["ProtocolEngine", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "ContentLoadingTests",
+            dependencies: ["ContentLoading", "ProtocolEngine", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "ProtocolEngine", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["TestSupport"],
+            swiftSettings: strictSwift
+        ),
+    ]
+)

@@ -1,0 +1,72 @@
+import Foundation
+import ProtocolEngine
+
+/// The content on disk: `Scoring/vocabulary.yaml` and `Scoring/protocols/*.yaml` under a root.
+public struct ContentDirectory: Sendable, Equatable {
+    /// The directory that holds `Scoring/` (the repository root for bundled content).
+    public var root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public var vocabularyFile: URL { root.appending(path: "Scoring/vocabulary.yaml") }
+    public var protocolsDirectory: URL { root.appending(path: "Scoring/protocols") }
+
+    public func loadVocabulary() throws(ContentError) -> Vocabulary {
+        let url = vocabularyFile
+        return try ContentParser.vocabulary(fromYAML: readText(url), fileName: displayPath(url))
+    }
+
+    /// Loads the vocabulary, then every protocol in `protocolsDirectory` or in `override`.
+    public func loadLibrary(protocolsIn override: URL? = nil) throws(ContentError) -> ProtocolLibrary {
+        let vocabulary = try loadVocabulary()
+        let protocols = try Self.loadProtocols(in: override ?? protocolsDirectory, vocabulary: vocabulary)
+        return ProtocolLibrary(vocabulary: vocabulary, protocols: protocols)
+    }
+
+    /// Loads every `*.yaml` file in `directory`, sorted by name. All files are checked, and all
+    /// their errors reported together.
+    public static func loadProtocols(in directory: URL, vocabulary: Vocabulary) throws(ContentError) -> [JurisdictionProtocol] {
+        let files: [URL]
+        do {
+            files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+                .filter { ["yaml", "yml"].contains($0.pathExtension) }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        } catch {
+            throw ContentError.unreadable(path: displayPath(directory), reason: "not a readable directory")
+        }
+        guard !files.isEmpty else { throw ContentError.noProtocols(directory: displayPath(directory)) }
+        var protocols: [(JurisdictionProtocol, String)] = []
+        var errors: [ContentError] = []
+        for file in files {
+            do {
+                let name = displayPath(file)
+                let loaded = try ContentParser.jurisdictionProtocol(fromYAML: readText(file), fileName: name, vocabulary: vocabulary)
+                if let earlier = protocols.first(where: { $0.0.id == loaded.id }) {
+                    errors.append(.duplicateJurisdiction(id: loaded.id.rawValue, files: [earlier.1, name]))
+                }
+                protocols.append((loaded, name))
+            } catch {
+                errors.append(contentsOf: error.all)
+            }
+        }
+        if !errors.isEmpty { throw errors.count == 1 ? errors[0] : .several(errors) }
+        return protocols.map(\.0)
+    }
+}
+
+private func readText(_ url: URL) throws(ContentError) -> String {
+    do {
+        return try String(contentsOf: url, encoding: .utf8)
+    } catch {
+        throw ContentError.unreadable(path: displayPath(url), reason: "missing, unreadable or not UTF-8 text")
+    }
+}
+
+/// A path relative to the current directory when it is inside it, else absolute.
+func displayPath(_ url: URL) -> String {
+    let path = url.standardizedFileURL.path
+    let current = FileManager.default.currentDirectoryPath + "/"
+    return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+}

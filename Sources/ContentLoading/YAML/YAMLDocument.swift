@@ -1,0 +1,100 @@
+import Yams
+
+/// A parsed YAML file that decodes into a format's types and turns every failure into a
+/// ``ContentError`` with the file name, line and column.
+struct YAMLDocument {
+    let fileName: String
+    let root: Node
+
+    /// Parses `text`; a syntax error is reported with its line and column.
+    init(text: String, fileName: String) throws(ContentError) {
+        self.fileName = fileName
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ContentError.invalid(file: fileName, at: SourceLocation(line: 1, column: 1), problem: .emptyList("the file"))
+            }
+            root = node
+        } catch let error as ContentError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.syntaxError(error, fileName: fileName)
+        } catch {
+            throw ContentError.invalid(file: fileName, at: nil, problem: .yamlSyntax(String(describing: error)))
+        }
+    }
+
+    /// The file's `format:` value, read before decoding so that a newer format fails clearly.
+    func requireFormat(in supported: [Int]) throws(ContentError) {
+        let value = root[Node("format")]
+        guard let value, let number = value.int, supported.contains(number) else {
+            throw error(at: value == nil ? DocumentPath() : DocumentPath() / "format",
+                        .unsupportedFormat(found: value?.string, supported: supported))
+        }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type) throws(ContentError) -> T {
+        do {
+            return try YAMLDecoder().decode(type, from: root)
+        } catch let error as UnknownKeyError {
+            throw self.error(at: DocumentPath(codingPath: error.codingPath), .unknownKey(error.key, allowed: error.allowed))
+        } catch let error as DecodingError {
+            throw self.decodingError(error)
+        } catch {
+            throw ContentError.invalid(file: fileName, at: nil, problem: .yamlSyntax(String(describing: error)))
+        }
+    }
+
+    /// An error at `path` in this document.
+    func error(at path: DocumentPath, _ problem: ContentProblem) -> ContentError {
+        .invalid(file: fileName, at: root.location(of: path), problem: problem)
+    }
+
+    private func decodingError(_ error: DecodingError) -> ContentError {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let path = DocumentPath(codingPath: context.codingPath)
+            return self.error(at: path, .missingKey(key.stringValue, in: place(path)))
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let path = DocumentPath(codingPath: context.codingPath)
+            return self.error(at: path, .wrongType(key: path.lastKey, expected: Self.describe(type)))
+        case .dataCorrupted(let context):
+            let path = DocumentPath(codingPath: context.codingPath)
+            if let invalid = context.underlyingError as? InvalidValueError {
+                return self.error(at: path, .invalidValue(key: path.lastKey, value: invalid.value, allowed: invalid.allowed))
+            }
+            return self.error(at: path, .wrongType(key: path.lastKey, expected: context.debugDescription))
+        @unknown default:
+            return .invalid(file: fileName, at: nil, problem: .yamlSyntax(String(describing: error)))
+        }
+    }
+
+    private func place(_ path: DocumentPath) -> String {
+        path.components.isEmpty ? "The file" : "`\(path.description.dropFirst())`"
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is String.Type: "text"
+        default:
+            String(describing: type).hasPrefix("Array") ? "a list" : "a mapping (key: value lines)"
+        }
+    }
+
+    private static func syntaxError(_ error: YamlError, fileName: String) -> ContentError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = [problem, context.map { "\($0.text) at line \($0.mark.line)" }].compactMap { $0 }
+                .joined(separator: ", ")
+            return .invalid(file: fileName, at: SourceLocation(mark), problem: .yamlSyntax(detail))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .invalid(
+                file: fileName, at: SourceLocation(context.mark),
+                problem: .yamlSyntax("the key \(duplicates.joined(separator: ", ")) appears twice in one mapping"))
+        default:
+            return .invalid(file: fileName, at: nil, problem: .yamlSyntax(String(describing: error)))
+        }
+    }
+}

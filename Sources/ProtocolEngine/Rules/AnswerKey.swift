@@ -1,0 +1,23 @@
+/// The engine's full answer for a set of facts under one jurisdiction: the category, and the
+/// next step of that category given what has been done.
+public struct AnswerKey: Sendable, Codable, Equatable {
+    public var classification: Classification
+    /// Nil when the facts do not meet the protocol's criteria.
+    public var nextStep: NextStepDecision?
+
+    public init(classification: Classification, nextStep: NextStepDecision?) {
+        self.classification = classification
+        self.nextStep = nextStep
+    }
+}
+
+extension ProtocolEngine {
+    /// Classifies the facts, then finds the next step of the resulting category.
+    public func answerKey(for facts: Facts, under jurisdiction: JurisdictionProtocol, progress: CaseProgress = .start) -> AnswerKey {
+        let classification = classify(facts, under: jurisdiction)
+        let nextStep = classification.category.flatMap(jurisdiction.category).map {
+            self.nextStep(in: $0, of: jurisdiction, facts: facts, progress: progress)
+        }
+        return AnswerKey(classification: classification, nextStep: nextStep)
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct CSecTrainer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csec-trainer",
+        abstract: "Training on California county protocols for responding to commercial sexual exploitation of children (CSEC).",
+        discussion: """
+            Each county protocol is a data file under Scoring/protocols/, read from the county's \
+            printed one-page protocol; every step cites the seed file and step number it comes from.
+
+            Start with:
+              csec-trainer protocols              list the jurisdictions
+              csec-trainer protocol marin         read Marin County's protocol
+              csec-trainer answer --jurisdiction san-diego --indicator survival-sex
+                                                  see the category and next step the protocol gives
+            """,
+        subcommands: [ProtocolsCommand.self, ProtocolCommand.self, AnswerCommand.self]
+    )
+}

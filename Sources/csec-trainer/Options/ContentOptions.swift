@@ -1,0 +1,33 @@
+import ArgumentParser
+import ContentLoading
+import Foundation
+
+/// Where the content comes from.
+struct ContentOptions: ParsableArguments {
+    @Option(
+        name: .customLong("content"),
+        help: ArgumentHelp(
+            "The directory that holds Scoring/ (default: found from the current directory or the executable, or CSEC_TRAINER_CONTENT).",
+            valueName: "dir"))
+    var contentDirectory: String?
+
+    @Option(
+        name: .customLong("protocols"),
+        help: ArgumentHelp("Load protocol files from this directory instead of Scoring/protocols/.", valueName: "dir"))
+    var protocolsDirectory: String?
+
+    /// Loads the vocabulary and protocols, printing every content error and exiting on failure.
+    func loadLibrary() throws -> ProtocolLibrary {
+        do {
+            let content = try ContentLocator.process.locate(explicit: contentDirectory.map(Self.url))
+            return try content.loadLibrary(protocolsIn: protocolsDirectory.map(Self.url))
+        } catch {
+            StandardError.print(error.description)
+            throw ExitCode.failure
+        }
+    }
+
+    private static func url(_ path: String) -> URL {
+        URL(filePath: path, directoryHint: .isDirectory)
+    }
+}
