@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ProtocolEngineTests",
-            dependencies: ["ProtocolEngine", "TestSupport"],
+            dependencies: ["ProtocolEngine", "ContentLoading", "TestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(
