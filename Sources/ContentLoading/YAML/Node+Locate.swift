@@ -3,9 +3,10 @@ import Yams
 extension Node {
     /// The line and column of the node at `path`, or of the deepest node on the way to it.
     ///
-    /// For a key the mapping does not have, the mapping's own position is returned; for the
-    /// last key of the path, the position of the key itself (where a typo would be).
-    func location(of path: DocumentPath) -> SourceLocation? {
+    /// For a key the mapping does not have, the mapping's own position is returned. With
+    /// `pointingAtKey`, the position of the path's last key itself (where a typo would be)
+    /// rather than of its value.
+    func location(of path: DocumentPath, pointingAtKey: Bool = false) -> SourceLocation? {
         var node = self
         var found = mark
         for (position, component) in path.components.enumerated() {
@@ -13,7 +14,7 @@ extension Node {
             switch (component, node) {
             case (.key(let key), .mapping(let mapping)):
                 guard let pair = mapping.first(where: { $0.key.string == key }) else { return found.map(SourceLocation.init) }
-                found = isLast ? (pair.key.mark ?? pair.value.mark) : (pair.value.mark ?? found)
+                found = (isLast && pointingAtKey ? pair.key.mark : pair.value.mark) ?? found
                 node = pair.value
             case (.index(let index), .sequence(let sequence)) where index < sequence.count:
                 node = sequence[index]

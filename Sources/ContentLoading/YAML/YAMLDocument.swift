@@ -46,7 +46,8 @@ struct YAMLDocument {
 
     /// An error at `path` in this document.
     func error(at path: DocumentPath, _ problem: ContentProblem) -> ContentError {
-        .invalid(file: fileName, at: root.location(of: path), problem: problem)
+        let pointingAtKey = if case .unknownKey = problem { true } else { false }
+        return .invalid(file: fileName, at: root.location(of: path, pointingAtKey: pointingAtKey), problem: problem)
     }
 
     private func decodingError(_ error: DecodingError) -> ContentError {
