@@ -48,7 +48,7 @@ public struct ProtocolDocument: Sendable {
     }
 
     private func section(_ category: SituationCategory, _ wrap: TextWrapper) -> [String] {
-        var out = [category.name.uppercased()]
+        var out = [wrap.wrap(category.name.uppercased())]
         out.append(wrap.wrap("Covers: \(category.covers.map(\.name).joined(separator: "; "))", indent: "  ", hangingIndent: "    "))
         if let reading = category.reading {
             out.append(wrap.wrap("Reading chosen: \(reading)", indent: "  ", hangingIndent: "    "))
