@@ -28,7 +28,8 @@ public struct AnswerKeyDocument: Sendable {
             out.append(wrap.wrap("Next step: FIRST, \(decision.wording)", hangingIndent: "  "))
         case .step, .alternative:
             let number = decision.step.map { "step \($0.number)" } ?? "step"
-            let prefix = decision.kind == .alternative ? "Next step (\(number), the printed alternative)" : "Next step (\(number))"
+            let prefix =
+                decision.kind == .alternative ? "Next step (\(number), the printed alternative)" : "Next step (\(number))"
             out.append(wrap.wrap("\(prefix): \(decision.wording)", hangingIndent: "  "))
         }
         if !decision.actions.isEmpty {

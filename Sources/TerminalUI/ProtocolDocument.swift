@@ -30,7 +30,9 @@ public struct ProtocolDocument: Sendable {
             out.append("CONTACTS")
             for contact in jurisdiction.contacts {
                 let details = [contact.phone, contact.web].compactMap { $0 }.joined(separator: ", ")
-                out.append(wrap.wrap(details.isEmpty ? contact.name : "\(contact.name): \(details)", indent: "  ", hangingIndent: "    "))
+                out.append(
+                    wrap.wrap(details.isEmpty ? contact.name : "\(contact.name): \(details)", indent: "  ", hangingIndent: "    ")
+                )
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -42,14 +44,16 @@ public struct ProtocolDocument: Sendable {
         out.append(wrap.wrap(rule.wording, indent: "  ", hangingIndent: "  "))
         out.append(
             wrap.wrap(
-                rule.printed ? "(printed on the protocol)" : "(not printed on the protocol: \(rule.reading ?? "csec-trainer's rule"))",
+                rule.printed
+                    ? "(printed on the protocol)" : "(not printed on the protocol: \(rule.reading ?? "csec-trainer's rule"))",
                 indent: "  ", hangingIndent: "  "))
         return out
     }
 
     private func section(_ category: SituationCategory, _ wrap: TextWrapper) -> [String] {
         var out = [wrap.wrap(category.name.uppercased())]
-        out.append(wrap.wrap("Covers: \(category.covers.map(\.name).joined(separator: "; "))", indent: "  ", hangingIndent: "    "))
+        out.append(
+            wrap.wrap("Covers: \(category.covers.map(\.name).joined(separator: "; "))", indent: "  ", hangingIndent: "    "))
         if let reading = category.reading {
             out.append(wrap.wrap("Reading chosen: \(reading)", indent: "  ", hangingIndent: "    "))
         }
@@ -86,7 +90,9 @@ public struct ProtocolDocument: Sendable {
         if !contacts.isEmpty {
             out.append(wrap.wrap("Contact: \(contacts.joined(separator: "; "))", indent: detail, hangingIndent: detail + "  "))
         }
-        out.append(wrap.wrap("Cites: \(jurisdiction.citation(of: step.number, in: category))", indent: detail, hangingIndent: detail + "  "))
+        out.append(
+            wrap.wrap(
+                "Cites: \(jurisdiction.citation(of: step.number, in: category))", indent: detail, hangingIndent: detail + "  "))
         if let reading = step.reading {
             out.append(wrap.wrap("Reading chosen: \(reading)", indent: detail, hangingIndent: detail + "  "))
         }

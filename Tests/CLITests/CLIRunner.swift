@@ -20,7 +20,9 @@ struct CLIRunner {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2].appending(path: "csec-trainer")
     }
 
-    static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot, environment: [String: String] = [:])
+        throws -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -51,7 +51,9 @@ struct ProtocolCommandTests {
         let list = try CLIRunner.run(["protocols", "--protocols", directory.path])
         #expect(list.status == 0, "\(list.error)")
         #expect(list.output.contains("lakeview"))
-        let answer = try CLIRunner.run(["answer", "--protocols", directory.path, "--jurisdiction", "lakeview", "--indicator", "survival-sex"])
+        let answer = try CLIRunner.run([
+            "answer", "--protocols", directory.path, "--jurisdiction", "lakeview", "--indicator", "survival-sex",
+        ])
         #expect(answer.status == 0, "\(answer.error)")
         #expect(answer.output.contains("Next step (step 1): Call the police."))
     }
@@ -59,12 +61,15 @@ struct ProtocolCommandTests {
     @Test func aMalformedFileNamesFileLineAndColumn() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let broken = InventedCounty.yaml.replacingOccurrences(of: "actions: [meet-with-student]", with: "actions: [meet-with-studnet]")
+        let broken = InventedCounty.yaml.replacingOccurrences(
+            of: "actions: [meet-with-student]", with: "actions: [meet-with-studnet]")
         try broken.write(to: directory.appending(path: InventedCounty.fileName), atomically: true, encoding: .utf8)
 
         let result = try CLIRunner.run(["protocols", "--protocols", directory.path])
         #expect(result.status == 1)
-        #expect(result.error.contains("lakeview.yaml:35:19: error: Unknown action 'meet-with-studnet'. Did you mean 'meet-with-student'?"))
+        #expect(
+            result.error.contains(
+                "lakeview.yaml:35:19: error: Unknown action 'meet-with-studnet'. Did you mean 'meet-with-student'?"))
     }
 
     @Test func findsTheContentFromTheExecutablesDirectory() throws {

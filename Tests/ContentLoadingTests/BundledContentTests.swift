@@ -29,7 +29,9 @@ struct BundledContentTests {
         let engine = library.engine
 
         #expect(engine.classify(Facts(indicators: ["frequently-absent"]), under: lakeview).category == nil)
-        #expect(engine.classify(Facts(indicators: ["frequently-absent", "substance-use-alcohol"]), under: lakeview).category == "at-risk")
+        #expect(
+            engine.classify(Facts(indicators: ["frequently-absent", "substance-use-alcohol"]), under: lakeview).category
+                == "at-risk")
         let victim = engine.answerKey(for: Facts(indicators: ["survival-sex"]), under: lakeview)
         #expect(victim.classification.category == "any-exploitation")
         #expect(victim.nextStep?.actions == ["involve-law-enforcement"])

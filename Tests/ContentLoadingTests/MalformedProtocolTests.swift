@@ -23,17 +23,21 @@ struct MalformedProtocolTests {
             name: "YAML syntax error", replace: "    name: At risk\n", with: "    name: [At risk\n", line: 20,
             problem: { if case .yamlSyntax = $0 { true } else { false } }),
         Case(
-            name: "unknown action", replace: "actions: [meet-with-student]", with: "actions: [meet-with-studnet]", line: 35, column: 19,
+            name: "unknown action", replace: "actions: [meet-with-student]", with: "actions: [meet-with-studnet]", line: 35,
+            column: 19,
             problem: { $0 == .unknownAction("meet-with-studnet", suggestion: "meet-with-student") }),
         Case(
-            name: "unknown indicator", replace: "indicators: [runaway-history]", with: "indicators: [runaway]", line: 29, column: 26,
+            name: "unknown indicator", replace: "indicators: [runaway-history]", with: "indicators: [runaway]", line: 29,
+            column: 26,
             problem: { if case .unknownIndicator("runaway", _) = $0 { true } else { false } }),
         Case(
-            name: "duplicate step number", replace: "      - number: 2\n        wording: Report", with: "      - number: 1\n        wording: Report",
+            name: "duplicate step number", replace: "      - number: 2\n        wording: Report",
+            with: "      - number: 1\n        wording: Report",
             line: 36, column: 17,
             problem: { $0 == .stepNumberOutOfOrder(expected: 2, found: 1) }),
         Case(
-            name: "out-of-order step numbers", replace: "      - number: 1\n        wording: Meet", with: "      - number: 2\n        wording: Meet",
+            name: "out-of-order step numbers", replace: "      - number: 1\n        wording: Meet",
+            with: "      - number: 2\n        wording: Meet",
             line: 33, column: 17,
             problem: { $0 == .stepNumberOutOfOrder(expected: 1, found: 2) }),
         Case(
@@ -43,16 +47,19 @@ struct MalformedProtocolTests {
             name: "threshold above the number of factors", replace: "threshold: 2", with: "threshold: 4", line: 24, column: 20,
             problem: { $0 == .invalidThreshold(group: "any-two", threshold: 4, factorCount: 3) }),
         Case(
-            name: "misspelt key", replace: "        contacts: [lakeview-hotline]", with: "        contact: [lakeview-hotline]", line: 39, column: 9,
+            name: "misspelt key", replace: "        contacts: [lakeview-hotline]", with: "        contact: [lakeview-hotline]",
+            line: 39, column: 9,
             problem: { if case .unknownKey("contact", _) = $0 { true } else { false } }),
         Case(
-            name: "unknown contact", replace: "contacts: [lakeview-hotline]", with: "contacts: [lakeview-police]", line: 39, column: 20,
+            name: "unknown contact", replace: "contacts: [lakeview-hotline]", with: "contacts: [lakeview-police]", line: 39,
+            column: 20,
             problem: { $0 == .unknownContact("lakeview-police", known: ["lakeview-hotline"]) }),
         Case(
             name: "unknown situation", replace: "covers: [at-risk]", with: "covers: [at-risky]", line: 20, column: 14,
             problem: { if case .invalidValue("covers", "at-risky", _) = $0 { true } else { false } }),
         Case(
-            name: "unknown condition", replace: "when: parent-contact-appropriate", with: "when: if-appropriate", line: 50, column: 15,
+            name: "unknown condition", replace: "when: parent-contact-appropriate", with: "when: if-appropriate", line: 50,
+            column: 15,
             problem: { if case .invalidValue("when", "if-appropriate", _) = $0 { true } else { false } }),
         Case(
             name: "wrong type", replace: "threshold: 2", with: "threshold: two", line: 24, column: 20,
@@ -66,7 +73,8 @@ struct MalformedProtocolTests {
         Case(
             name: "criteria on a category that does not cover at-risk",
             replace: "    covers: [confirmed-victim, suspected-victim, suspected-recruitment]",
-            with: "    covers: [confirmed-victim, suspected-victim, suspected-recruitment]\n    criteria: [{id: x, title: X, threshold: 1, factors: [{wording: W, indicators: [hotel-keys]}]}]",
+            with:
+                "    covers: [confirmed-victim, suspected-victim, suspected-recruitment]\n    criteria: [{id: x, title: X, threshold: 1, factors: [{wording: W, indicators: [hotel-keys]}]}]",
             line: 40, column: 9,
             problem: { $0 == .criteriaMismatch(category: "any-exploitation", coversAtRisk: false) }),
     ]
@@ -107,6 +115,9 @@ struct MalformedProtocolTests {
         let message = ContentError.invalid(
             file: "x.yaml", at: SourceLocation(line: 3, column: 4), problem: .unknownAction("hug", suggestion: nil)
         ).description
-        #expect(message == "x.yaml:3:4: error: Unknown action 'hug'. Actions come from Scoring/vocabulary.yaml; use one listed there or add it there.")
+        #expect(
+            message
+                == "x.yaml:3:4: error: Unknown action 'hug'. Actions come from Scoring/vocabulary.yaml; use one listed there or add it there."
+        )
     }
 }

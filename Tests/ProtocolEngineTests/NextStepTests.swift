@@ -13,7 +13,8 @@ struct NextStepTests {
         let situation = category.covers.min()!
         switch situation {
         case .confirmedVictim: return Facts(flags: Set<CaseFlag>([.exploitationConfirmed, .evidenceSufficient]).union(flags))
-        case .suspectedVictim: return Facts(indicators: ["survival-sex"], flags: Set<CaseFlag>([.evidenceSufficient]).union(flags))
+        case .suspectedVictim:
+            return Facts(indicators: ["survival-sex"], flags: Set<CaseFlag>([.evidenceSufficient]).union(flags))
         case .suspectedRecruitment: return Facts(flags: Set<CaseFlag>([.studentRecruitingOthers]).union(flags))
         case .atRisk: return Facts(indicators: ["atypical-online-sexual-behavior"], flags: flags)
         }
@@ -51,7 +52,8 @@ struct NextStepTests {
         let jurisdiction = try #require(library.jurisdiction(id))
         for category in jurisdiction.categories {
             let done = CaseProgress(completedSteps: Set(category.steps.map(\.number)))
-            let decision = library.engine.nextStep(in: category, of: jurisdiction, facts: Self.facts(for: category), progress: done)
+            let decision = library.engine.nextStep(
+                in: category, of: jurisdiction, facts: Self.facts(for: category), progress: done)
             #expect(decision.kind == .complete)
             #expect(decision.step == nil)
         }
@@ -69,7 +71,8 @@ struct NextStepTests {
         let informStep = try category.firstStep(asking: "inform-parent-or-guardian")
         let facts = Self.facts(for: category, extra: [.guardianIsSuspectedExploiter])
 
-        let decision = library.engine.nextStep(in: category, of: marin, facts: facts, progress: category.progress(before: informStep))
+        let decision = library.engine.nextStep(
+            in: category, of: marin, facts: facts, progress: category.progress(before: informStep))
         #expect(decision.kind == .alternative)
         #expect(decision.step?.number == informStep.number)
         #expect(decision.actions == ["contact-child-welfare"])
@@ -90,7 +93,8 @@ struct NextStepTests {
         let informStep = try category.firstStep(asking: "inform-parent-or-guardian")
         let facts = Self.facts(for: category, extra: [.guardianIsSuspectedExploiter])
 
-        let decision = library.engine.nextStep(in: category, of: jurisdiction, facts: facts, progress: category.progress(before: informStep))
+        let decision = library.engine.nextStep(
+            in: category, of: jurisdiction, facts: facts, progress: category.progress(before: informStep))
         #expect(decision.kind == .step)
         #expect(decision.step?.number == informStep.number + 1)
         #expect(decision.skipped.map(\.number) == [informStep.number])
@@ -101,11 +105,13 @@ struct NextStepTests {
     func aStudentWhoDeclinesParentContactSkipsThatStep(_ id: String) throws {
         let library = try Fixtures.library()
         let jurisdiction = try #require(library.jurisdiction(id))
-        let category = try #require(jurisdiction.categories.first { $0.steps.contains { $0.actions.contains("inform-parent-or-guardian") } })
+        let category = try #require(
+            jurisdiction.categories.first { $0.steps.contains { $0.actions.contains("inform-parent-or-guardian") } })
         let informStep = try category.firstStep(asking: "inform-parent-or-guardian")
         let facts = Self.facts(for: category, extra: [.studentDeclinesParentContact])
 
-        let decision = library.engine.nextStep(in: category, of: jurisdiction, facts: facts, progress: category.progress(before: informStep))
+        let decision = library.engine.nextStep(
+            in: category, of: jurisdiction, facts: facts, progress: category.progress(before: informStep))
         #expect(decision.skipped.map(\.number) == [informStep.number])
         #expect(decision.skipped.first?.reason.contains("declines") == true)
     }
@@ -121,7 +127,8 @@ struct NextStepTests {
         #expect(databaseStep.condition == .evidenceSufficient)
         let facts = Facts(indicators: ["survival-sex"], flags: sufficient ? [.evidenceSufficient] : [])
 
-        let decision = library.engine.nextStep(in: category, of: sanDiego, facts: facts, progress: category.progress(before: databaseStep))
+        let decision = library.engine.nextStep(
+            in: category, of: sanDiego, facts: facts, progress: category.progress(before: databaseStep))
         if sufficient {
             #expect(decision.step?.number == databaseStep.number)
             #expect(decision.skipped.isEmpty)
@@ -138,7 +145,8 @@ struct NextStepTests {
         let category = try #require(sanDiego.category("confirmed-victim"))
         let databaseStep = try category.firstStep(asking: "enter-human-trafficking-database")
         let decision = library.engine.nextStep(
-            in: category, of: sanDiego, facts: Facts(flags: [.exploitationConfirmed]), progress: category.progress(before: databaseStep))
+            in: category, of: sanDiego, facts: Facts(flags: [.exploitationConfirmed]),
+            progress: category.progress(before: databaseStep))
         #expect(decision.step?.number == databaseStep.number)
     }
 
@@ -150,10 +158,14 @@ struct NextStepTests {
         let jurisdiction = try #require(library.jurisdiction(id))
         for category in jurisdiction.categories {
             let facts = Self.facts(for: category, extra: [.imminentDanger])
-            let first = library.engine.nextStep(in: category, of: jurisdiction, facts: facts, progress: CaseProgress(completedSteps: [1]))
+            let first = library.engine.nextStep(
+                in: category, of: jurisdiction, facts: facts, progress: CaseProgress(completedSteps: [1]))
             #expect(first.kind == .emergency)
             #expect(first.actions == ["call-911"])
-            #expect(first.reasons.contains { $0.contains(jurisdiction.emergency.printed ? "The protocol prints" : "prints no emergency") })
+            #expect(
+                first.reasons.contains {
+                    $0.contains(jurisdiction.emergency.printed ? "The protocol prints" : "prints no emergency")
+                })
 
             let handled = CaseProgress(completedSteps: [1], emergencyHandled: true)
             let after = library.engine.nextStep(in: category, of: jurisdiction, facts: facts, progress: handled)

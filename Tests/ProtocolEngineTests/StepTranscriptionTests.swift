@@ -1,5 +1,5 @@
-import Foundation
 import ContentLoading
+import Foundation
 import ProtocolEngine
 import TestSupport
 import Testing
@@ -19,76 +19,108 @@ struct StepTranscriptionTests {
 
     static let expectations: [Expectation] = [
         // 000: on-site SRO flowchart
-        .init(jurisdiction: "sro-flowchart", category: "suspected-victim", actions: [
-            ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
-            ["enter-human-trafficking-database"], ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"],
-            ["set-up-regular-contact"],
-        ]),
-        .init(jurisdiction: "sro-flowchart", category: "confirmed-victim", actions: [
-            ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
-            ["law-enforcement-investigation"], ["inform-parent-or-guardian"], ["evaluate-school-placement"],
-            ["refer-to-counseling-or-services", "set-up-regular-contact"],
-        ]),
-        .init(jurisdiction: "sro-flowchart", category: "suspected-recruitment", actions: [
-            ["involve-law-enforcement"], ["assess-campus-impact"], ["school-consequence", "law-enforcement-investigation"],
-        ]),
+        .init(
+            jurisdiction: "sro-flowchart", category: "suspected-victim",
+            actions: [
+                ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
+                ["enter-human-trafficking-database"], ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"],
+                ["set-up-regular-contact"],
+            ]),
+        .init(
+            jurisdiction: "sro-flowchart", category: "confirmed-victim",
+            actions: [
+                ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
+                ["law-enforcement-investigation"], ["inform-parent-or-guardian"], ["evaluate-school-placement"],
+                ["refer-to-counseling-or-services", "set-up-regular-contact"],
+            ]),
+        .init(
+            jurisdiction: "sro-flowchart", category: "suspected-recruitment",
+            actions: [
+                ["involve-law-enforcement"], ["assess-campus-impact"], ["school-consequence", "law-enforcement-investigation"],
+            ]),
         // 001: San Mateo
-        .init(jurisdiction: "san-mateo", category: "at-risk", actions: [
-            ["submit-mandated-report"], ["meet-with-student"], ["co-create-action-plan"], ["set-up-regular-contact"],
-        ]),
-        .init(jurisdiction: "san-mateo", category: "suspected-victim", actions: [
-            ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"], ["contact-victim-advocate"],
-            ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"], ["set-up-regular-contact"],
-        ]),
-        .init(jurisdiction: "san-mateo", category: "confirmed-victim", actions: [
-            ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"], ["contact-victim-advocate"],
-            ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"], ["evaluate-school-placement"],
-            ["set-up-regular-contact"],
-        ]),
-        .init(jurisdiction: "san-mateo", category: "suspected-recruitment", actions: [
-            ["involve-law-enforcement"], ["assess-campus-impact"],
-        ]),
+        .init(
+            jurisdiction: "san-mateo", category: "at-risk",
+            actions: [
+                ["submit-mandated-report"], ["meet-with-student"], ["co-create-action-plan"], ["set-up-regular-contact"],
+            ]),
+        .init(
+            jurisdiction: "san-mateo", category: "suspected-victim",
+            actions: [
+                ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"], ["contact-victim-advocate"],
+                ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"], ["set-up-regular-contact"],
+            ]),
+        .init(
+            jurisdiction: "san-mateo", category: "confirmed-victim",
+            actions: [
+                ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"], ["contact-victim-advocate"],
+                ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"], ["evaluate-school-placement"],
+                ["set-up-regular-contact"],
+            ]),
+        .init(
+            jurisdiction: "san-mateo", category: "suspected-recruitment",
+            actions: [
+                ["involve-law-enforcement"], ["assess-campus-impact"],
+            ]),
         // 002: San Diego
-        .init(jurisdiction: "san-diego", category: "suspected-recruitment", actions: [
-            ["involve-law-enforcement"], ["assess-campus-impact"], ["school-consequence", "law-enforcement-investigation"],
-        ]),
-        .init(jurisdiction: "san-diego", category: "suspected-victim", actions: [
-            ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
-            ["enter-human-trafficking-database"], ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"],
-            ["set-up-regular-contact"],
-        ]),
-        .init(jurisdiction: "san-diego", category: "confirmed-victim", actions: [
-            ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
-            ["law-enforcement-investigation"], ["enter-human-trafficking-database"], ["inform-parent-or-guardian"],
-            ["evaluate-school-placement"], ["refer-to-counseling-or-services"],
-        ]),
+        .init(
+            jurisdiction: "san-diego", category: "suspected-recruitment",
+            actions: [
+                ["involve-law-enforcement"], ["assess-campus-impact"], ["school-consequence", "law-enforcement-investigation"],
+            ]),
+        .init(
+            jurisdiction: "san-diego", category: "suspected-victim",
+            actions: [
+                ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
+                ["enter-human-trafficking-database"], ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"],
+                ["set-up-regular-contact"],
+            ]),
+        .init(
+            jurisdiction: "san-diego", category: "confirmed-victim",
+            actions: [
+                ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
+                ["law-enforcement-investigation"], ["enter-human-trafficking-database"], ["inform-parent-or-guardian"],
+                ["evaluate-school-placement"], ["refer-to-counseling-or-services"],
+            ]),
         // 003: Marin
-        .init(jurisdiction: "marin", category: "at-risk", actions: [
-            ["meet-with-student", "co-create-action-plan", "contact-child-welfare"], ["set-up-regular-contact"],
-            ["submit-mandated-report"],
-        ]),
-        .init(jurisdiction: "marin", category: "suspected-recruitment", actions: [
-            ["involve-law-enforcement", "contact-child-welfare"], ["assess-campus-impact"],
-            ["school-consequence", "law-enforcement-investigation"],
-        ]),
-        .init(jurisdiction: "marin", category: "suspected-victim", actions: [
-            ["involve-law-enforcement", "contact-child-welfare"], ["submit-mandated-report"], ["assess-campus-impact"],
-            ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"], ["set-up-regular-contact"],
-        ]),
-        .init(jurisdiction: "marin", category: "confirmed-victim", actions: [
-            ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
-            ["law-enforcement-investigation"], ["inform-parent-or-guardian"], ["evaluate-school-placement"],
-            ["refer-to-counseling-or-services"], ["set-up-regular-contact"],
-        ]),
+        .init(
+            jurisdiction: "marin", category: "at-risk",
+            actions: [
+                ["meet-with-student", "co-create-action-plan", "contact-child-welfare"], ["set-up-regular-contact"],
+                ["submit-mandated-report"],
+            ]),
+        .init(
+            jurisdiction: "marin", category: "suspected-recruitment",
+            actions: [
+                ["involve-law-enforcement", "contact-child-welfare"], ["assess-campus-impact"],
+                ["school-consequence", "law-enforcement-investigation"],
+            ]),
+        .init(
+            jurisdiction: "marin", category: "suspected-victim",
+            actions: [
+                ["involve-law-enforcement", "contact-child-welfare"], ["submit-mandated-report"], ["assess-campus-impact"],
+                ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"], ["set-up-regular-contact"],
+            ]),
+        .init(
+            jurisdiction: "marin", category: "confirmed-victim",
+            actions: [
+                ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
+                ["law-enforcement-investigation"], ["inform-parent-or-guardian"], ["evaluate-school-placement"],
+                ["refer-to-counseling-or-services"], ["set-up-regular-contact"],
+            ]),
         // 004: Orange County
-        .init(jurisdiction: "orange-county", category: "at-risk", actions: [
-            ["submit-mandated-report"], ["meet-with-student", "co-create-action-plan", "link-to-resources"],
-            ["set-up-regular-contact"],
-        ]),
-        .init(jurisdiction: "orange-county", category: "suspected-recruitment-or-victimization", actions: [
-            ["submit-mandated-report"], ["involve-law-enforcement"], ["assess-campus-impact"],
-            ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"], ["set-up-regular-contact"],
-        ]),
+        .init(
+            jurisdiction: "orange-county", category: "at-risk",
+            actions: [
+                ["submit-mandated-report"], ["meet-with-student", "co-create-action-plan", "link-to-resources"],
+                ["set-up-regular-contact"],
+            ]),
+        .init(
+            jurisdiction: "orange-county", category: "suspected-recruitment-or-victimization",
+            actions: [
+                ["submit-mandated-report"], ["involve-law-enforcement"], ["assess-campus-impact"],
+                ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"], ["set-up-regular-contact"],
+            ]),
     ]
 
     @Test(arguments: expectations)
@@ -101,7 +133,8 @@ struct StepTranscriptionTests {
     @Test func everyCategoryIsInTheTable() throws {
         let library = try Fixtures.library()
         let listed = Set(Self.expectations.map { "\($0.jurisdiction)/\($0.category)" })
-        let loaded = Set(library.protocols.flatMap { jurisdiction in jurisdiction.categories.map { "\(jurisdiction.id)/\($0.id)" } })
+        let loaded = Set(
+            library.protocols.flatMap { jurisdiction in jurisdiction.categories.map { "\(jurisdiction.id)/\($0.id)" } })
         #expect(listed == loaded)
     }
 

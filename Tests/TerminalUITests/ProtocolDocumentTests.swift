@@ -34,7 +34,8 @@ struct ProtocolDocumentTests {
         let library = try Fixtures.library()
         let marin = try #require(library.jurisdiction("marin"))
         let text = ProtocolDocument(jurisdiction: marin, vocabulary: library.vocabulary).render(width: width)
-        let longest = text.split(separator: "\n").filter { line in line.split(separator: " ").allSatisfy { $0.count < width / 2 } }
+        let longest =
+            text.split(separator: "\n").filter { line in line.split(separator: " ").allSatisfy { $0.count < width / 2 } }
             .map(\.count).max() ?? 0
         #expect(longest <= width)
     }

@@ -15,7 +15,8 @@ extension ProtocolFile {
         for situation in Situation.allCases {
             let covering = categories.filter { $0.covers.contains(situation) }.map(\.id)
             if covering.count > 1 {
-                problems.report(.situationCoveredTwice(situation: situation.rawValue, categories: covering), at: root / "categories")
+                problems.report(
+                    .situationCoveredTwice(situation: situation.rawValue, categories: covering), at: root / "categories")
             }
         }
         for (index, category) in categories.enumerated() {
@@ -53,7 +54,8 @@ extension ProtocolFile.Category {
                     at: groupPath / "threshold")
             }
             for (factorIndex, factor) in group.factors.enumerated() {
-                checker.checkIndicators(factor.indicators, at: groupPath / "factors" / factorIndex / "indicators", into: &problems)
+                checker.checkIndicators(
+                    factor.indicators, at: groupPath / "factors" / factorIndex / "indicators", into: &problems)
             }
         }
         if steps.isEmpty { problems.report(.emptyList("steps"), at: path / "steps") }
@@ -67,11 +69,13 @@ extension ProtocolFile.Category {
             if let exception = step.unless {
                 if exception.condition == step.when {
                     problems.report(
-                        .invalidException("`unless:` repeats the step's `when:` condition; an exception needs a different condition."),
+                        .invalidException(
+                            "`unless:` repeats the step's `when:` condition; an exception needs a different condition."),
                         at: stepPath / "unless" / "condition")
                 }
                 checker.checkActions(exception.instead.actions, at: stepPath / "unless" / "instead" / "actions", into: &problems)
-                checker.checkContacts(exception.instead.contacts, at: stepPath / "unless" / "instead" / "contacts", into: &problems)
+                checker.checkContacts(
+                    exception.instead.contacts, at: stepPath / "unless" / "instead" / "contacts", into: &problems)
             }
         }
     }
@@ -82,7 +86,9 @@ extension ProtocolFile.Category {
             criteria: criteria.map { group in
                 CriteriaGroup(
                     id: group.id, title: group.title, threshold: group.threshold,
-                    factors: group.factors.map { RiskFactor(wording: $0.wording, indicators: $0.indicators.map { IndicatorID($0) }) })
+                    factors: group.factors.map {
+                        RiskFactor(wording: $0.wording, indicators: $0.indicators.map { IndicatorID($0) })
+                    })
             },
             steps: steps.map(\.model), reading: reading)
     }

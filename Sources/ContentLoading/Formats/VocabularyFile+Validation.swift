@@ -7,7 +7,9 @@ extension VocabularyFile {
         let root = DocumentPath()
         problems.reportDuplicates(actions.map(\.id.rawValue), kind: "action") { root / "actions" / $0 / "id" }
         problems.reportDuplicates(indicators.map(\.id.rawValue), kind: "indicator") { root / "indicators" / $0 / "id" }
-        for (key, value) in [("direct-indicators", suspectedVictim.directIndicators), ("warning-signs", suspectedVictim.warningSigns)]
+        for (key, value) in [
+            ("direct-indicators", suspectedVictim.directIndicators), ("warning-signs", suspectedVictim.warningSigns),
+        ]
         where value < 1 {
             problems.report(
                 .invalidValue(key: key, value: String(value), allowed: ["a whole number of at least 1"]),

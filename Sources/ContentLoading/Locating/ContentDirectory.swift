@@ -42,7 +42,8 @@ public struct ContentDirectory: Sendable, Equatable {
         for file in files {
             do {
                 let name = displayPath(file)
-                let loaded = try ContentParser.jurisdictionProtocol(fromYAML: readText(file), fileName: name, vocabulary: vocabulary)
+                let loaded = try ContentParser.jurisdictionProtocol(
+                    fromYAML: readText(file), fileName: name, vocabulary: vocabulary)
                 if let earlier = protocols.first(where: { $0.0.id == loaded.id }) {
                     errors.append(.duplicateJurisdiction(id: loaded.id.rawValue, files: [earlier.1, name]))
                 }

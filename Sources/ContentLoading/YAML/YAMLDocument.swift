@@ -11,7 +11,8 @@ struct YAMLDocument {
         self.fileName = fileName
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw ContentError.invalid(file: fileName, at: SourceLocation(line: 1, column: 1), problem: .emptyList("the file"))
+                throw ContentError.invalid(
+                    file: fileName, at: SourceLocation(line: 1, column: 1), problem: .emptyList("the file"))
             }
             root = node
         } catch let error as ContentError {
@@ -27,8 +28,9 @@ struct YAMLDocument {
     func requireFormat(in supported: [Int]) throws(ContentError) {
         let value = root[Node("format")]
         guard let value, let number = value.int, supported.contains(number) else {
-            throw error(at: value == nil ? DocumentPath() : DocumentPath() / "format",
-                        .unsupportedFormat(found: value?.string, supported: supported))
+            throw error(
+                at: value == nil ? DocumentPath() : DocumentPath() / "format",
+                .unsupportedFormat(found: value?.string, supported: supported))
         }
     }
 

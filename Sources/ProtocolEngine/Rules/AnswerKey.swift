@@ -13,7 +13,9 @@ public struct AnswerKey: Sendable, Codable, Equatable {
 
 extension ProtocolEngine {
     /// Classifies the facts, then finds the next step of the resulting category.
-    public func answerKey(for facts: Facts, under jurisdiction: JurisdictionProtocol, progress: CaseProgress = .start) -> AnswerKey {
+    public func answerKey(for facts: Facts, under jurisdiction: JurisdictionProtocol, progress: CaseProgress = .start)
+        -> AnswerKey
+    {
         let classification = classify(facts, under: jurisdiction)
         let nextStep = classification.category.flatMap(jurisdiction.category).map {
             self.nextStep(in: $0, of: jurisdiction, facts: facts, progress: progress)

@@ -37,9 +37,11 @@ extension ProtocolEngine {
             return NextStepDecision(
                 kind: .step, step: step, citation: citation, wording: step.wording, actions: step.actions,
                 skipped: skipped,
-                reasons: [before == 0 && skipped.isEmpty
-                    ? "Step \(step.number) is the first step of “\(category.name)”."
-                    : "Step \(step.number) is the first step of “\(category.name)” not yet done."])
+                reasons: [
+                    before == 0 && skipped.isEmpty
+                        ? "Step \(step.number) is the first step of “\(category.name)”."
+                        : "Step \(step.number) is the first step of “\(category.name)” not yet done."
+                ])
         }
         return NextStepDecision(
             kind: .complete, wording: NextStepDecision.completeWording, actions: [], skipped: skipped,

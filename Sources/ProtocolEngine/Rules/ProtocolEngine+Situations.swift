@@ -15,7 +15,8 @@ extension ProtocolEngine {
 
     private func confirmedVictim(_ facts: Facts) -> SituationFinding? {
         guard facts.has(.exploitationConfirmed) else { return nil }
-        return SituationFinding(situation: .confirmedVictim, reasons: [CaseFlag.exploitationConfirmed.summary.capitalizedFirst + "."])
+        return SituationFinding(
+            situation: .confirmedVictim, reasons: [CaseFlag.exploitationConfirmed.summary.capitalizedFirst + "."])
     }
 
     private func suspectedVictim(_ facts: Facts) -> SituationFinding? {

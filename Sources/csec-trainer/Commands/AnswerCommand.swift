@@ -39,13 +39,16 @@ struct AnswerCommand: ParsableCommand {
         }
         let facts = Facts(indicators: Set(indicators.map { IndicatorID($0) }), flags: Set(flags))
         let answer = library.engine.answerKey(
-            for: facts, under: protocolFile, progress: CaseProgress(completedSteps: Set(done), emergencyHandled: emergencyHandled))
+            for: facts, under: protocolFile, progress: CaseProgress(completedSteps: Set(done), emergencyHandled: emergencyHandled)
+        )
         switch format {
         case .json:
             print(try JSONOutput.string(answer))
         case .text:
             let width = TerminalSize.columns(environment: ProcessInfo.processInfo.environment)
-            print(AnswerKeyDocument(answer: answer, jurisdiction: protocolFile, vocabulary: library.vocabulary).render(width: width), terminator: "")
+            print(
+                AnswerKeyDocument(answer: answer, jurisdiction: protocolFile, vocabulary: library.vocabulary).render(
+                    width: width), terminator: "")
         }
     }
 }

@@ -29,7 +29,9 @@ struct ProtocolCommand: ParsableCommand {
             print(try JSONOutput.string(jurisdiction))
         case .text:
             let columns = width ?? TerminalSize.columns(environment: ProcessInfo.processInfo.environment)
-            print(ProtocolDocument(jurisdiction: jurisdiction, vocabulary: library.vocabulary).render(width: columns), terminator: "")
+            print(
+                ProtocolDocument(jurisdiction: jurisdiction, vocabulary: library.vocabulary).render(width: columns),
+                terminator: "")
         }
     }
 }

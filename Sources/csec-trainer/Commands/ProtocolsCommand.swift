@@ -8,7 +8,8 @@ struct ProtocolsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "protocols",
         abstract: "List the jurisdictions and their situation categories.",
-        discussion: "Each line shows the id to pass to other commands, the jurisdiction, its categories and the seed it was read from."
+        discussion:
+            "Each line shows the id to pass to other commands, the jurisdiction, its categories and the seed it was read from."
     )
 
     @OptionGroup var content: ContentOptions
@@ -22,9 +23,15 @@ struct ProtocolsCommand: ParsableCommand {
         case .text:
             let wrap = TextWrapper(width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment))
             for jurisdiction in library.protocols {
-                print(wrap.wrap("\(jurisdiction.id)  \(jurisdiction.name) (seed \(jurisdiction.source.seed); \(jurisdiction.source.printedVersion))"))
+                print(
+                    wrap.wrap(
+                        "\(jurisdiction.id)  \(jurisdiction.name) (seed \(jurisdiction.source.seed); \(jurisdiction.source.printedVersion))"
+                    ))
                 for category in jurisdiction.categories {
-                    print(wrap.wrap("- \(category.name) [\(category.id), \(category.steps.count) steps]", indent: "    ", hangingIndent: "      "))
+                    print(
+                        wrap.wrap(
+                            "- \(category.name) [\(category.id), \(category.steps.count) steps]", indent: "    ",
+                            hangingIndent: "      "))
                 }
             }
         }
