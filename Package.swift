@@ -25,10 +25,21 @@ let package = Package(
             swiftSettings: strictSwift
         ),
 
+        .target(
+            name: "ScenarioEngine",
+            dependencies: ["ProtocolEngine"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "Scoring",
+            dependencies: ["ScenarioEngine"],
+            swiftSettings: strictSwift
+        ),
+
         // MARK: Adapters
         .target(
             name: "ContentLoading",
-            dependencies: ["ProtocolEngine", "Yams"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Yams"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -41,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "csec-trainer",
             dependencies: [
-                "ProtocolEngine", "ContentLoading", "TerminalUI",
+                "ProtocolEngine", "ScenarioEngine", "Scoring", "ContentLoading", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift

@@ -1,4 +1,6 @@
 import ProtocolEngine
+import ScenarioEngine
+import Scoring
 
 /// Parses content text. Reads no files: callers pass the text and the name to report.
 public enum ContentParser {
@@ -16,5 +18,41 @@ public enum ContentParser {
         let document = try YAMLDocument(text: text, fileName: fileName)
         try document.requireFormat(in: ProtocolFile.supportedFormats)
         return try document.decode(ProtocolFile.self).validated(against: vocabulary, in: document)
+    }
+
+    /// Parses one vignette, checking its ids against `library`. With `checkingExpectations`,
+    /// an author's `expect:` that differs from the engine's answers is an error too.
+    public static func vignette(
+        fromYAML text: String, fileName: String, library: ProtocolLibrary, checkingExpectations: Bool = false
+    ) throws(ContentError) -> Vignette {
+        let document = try YAMLDocument(text: text, fileName: fileName)
+        try document.requireFormat(in: VignetteFile.supportedFormats)
+        let vignette = try document.decode(VignetteFile.self).validated(against: library, in: document)
+        guard checkingExpectations else { return vignette }
+        var problems = ProblemCollector(document: document)
+        for jurisdiction in library.protocols {
+            for mismatch in library.engine.mismatches(in: vignette, under: jurisdiction) {
+                let path = DocumentPath() / "expect" / jurisdiction.id.rawValue
+                problems.report(
+                    .expectationMismatch(mismatch.description),
+                    at: mismatch.stage.map { path / "next" / $0 } ?? path / "category")
+            }
+        }
+        try problems.finish()
+        return vignette
+    }
+
+    /// Parses the common-mistakes catalog (`Scoring/mistakes.yaml`).
+    public static func mistakes(fromYAML text: String, fileName: String) throws(ContentError) -> [CommonMistake] {
+        let document = try YAMLDocument(text: text, fileName: fileName)
+        try document.requireFormat(in: MistakesFile.supportedFormats)
+        return try document.decode(MistakesFile.self).validated(in: document)
+    }
+
+    /// Parses the scoring policy (`Scoring/policy.yaml`).
+    public static func policy(fromYAML text: String, fileName: String) throws(ContentError) -> ScoringPolicy {
+        let document = try YAMLDocument(text: text, fileName: fileName)
+        try document.requireFormat(in: PolicyFile.supportedFormats)
+        return try document.decode(PolicyFile.self).validated(in: document)
     }
 }

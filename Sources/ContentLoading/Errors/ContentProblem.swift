@@ -30,6 +30,12 @@ public enum ContentProblem: Sendable, Equatable {
     case criteriaMismatch(category: String, coversAtRisk: Bool)
     /// Two categories cover the same situation.
     case situationCoveredTwice(situation: String, categories: [String])
+    /// A jurisdiction id that no loaded protocol has.
+    case unknownJurisdiction(String, known: [String])
+    /// Two vignettes share an id.
+    case duplicateVignette(id: String, otherFile: String)
+    /// The author's `expect:` differs from what the protocol engine computes.
+    case expectationMismatch(String)
     /// `unless:` is only meaningful on a step; its condition must differ from `when:`.
     case invalidException(String)
 
@@ -77,6 +83,12 @@ public enum ContentProblem: Sendable, Equatable {
                 + "Each situation belongs to one category."
         case .invalidException(let detail):
             detail
+        case .unknownJurisdiction(let id, let known):
+            "Unknown jurisdiction '\(id)'. Use one of: \(known.joined(separator: ", "))."
+        case .duplicateVignette(let id, let otherFile):
+            "The vignette id '\(id)' is also used by \(otherFile). Give each vignette its own id."
+        case .expectationMismatch(let detail):
+            "\(detail). Fix the facts or stages, or the `expect:` block (the protocol engine is the answer key)."
         }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import ProtocolEngine
+import ScenarioEngine
+import Scoring
 
 /// The content on disk: `Scoring/vocabulary.yaml` and `Scoring/protocols/*.yaml` under a root.
 public struct ContentDirectory: Sendable, Equatable {
@@ -12,6 +14,27 @@ public struct ContentDirectory: Sendable, Equatable {
 
     public var vocabularyFile: URL { root.appending(path: "Scoring/vocabulary.yaml") }
     public var protocolsDirectory: URL { root.appending(path: "Scoring/protocols") }
+    public var mistakesFile: URL { root.appending(path: "Scoring/mistakes.yaml") }
+    public var policyFile: URL { root.appending(path: "Scoring/policy.yaml") }
+    public var scenariosDirectory: URL { root.appending(path: "Scenarios") }
+
+    public func loadMistakes() throws(ContentError) -> [CommonMistake] {
+        try ContentParser.mistakes(fromYAML: readText(mistakesFile), fileName: displayPath(mistakesFile))
+    }
+
+    public func loadPolicy() throws(ContentError) -> ScoringPolicy {
+        try ContentParser.policy(fromYAML: readText(policyFile), fileName: displayPath(policyFile))
+    }
+
+    /// Everything a training session needs: protocols, mistakes, policy and the vignette bank.
+    public func loadTrainingContent(protocolsIn override: URL? = nil, scenariosIn scenarios: URL? = nil) throws(ContentError)
+        -> TrainingContent
+    {
+        let library = try loadLibrary(protocolsIn: override)
+        let bank = try ScenarioBank.load(from: scenarios ?? scenariosDirectory, library: library)
+        if let error = bank.error { throw error }
+        return TrainingContent(library: library, mistakes: try loadMistakes(), policy: try loadPolicy(), vignettes: bank.vignettes)
+    }
 
     public func loadVocabulary() throws(ContentError) -> Vocabulary {
         let url = vocabularyFile
@@ -28,15 +51,12 @@ public struct ContentDirectory: Sendable, Equatable {
     /// Loads every `*.yaml` file in `directory`, sorted by name. All files are checked, and all
     /// their errors reported together.
     public static func loadProtocols(in directory: URL, vocabulary: Vocabulary) throws(ContentError) -> [JurisdictionProtocol] {
-        let files: [URL]
-        do {
-            files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-                .filter { ["yaml", "yml"].contains($0.pathExtension) }
-                .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        } catch {
-            throw ContentError.unreadable(path: displayPath(directory), reason: "not a readable directory")
-        }
+        let files = try yamlFiles(in: directory)
         guard !files.isEmpty else { throw ContentError.noProtocols(directory: displayPath(directory)) }
+        return try loadEach(files, vocabulary: vocabulary)
+    }
+
+    private static func loadEach(_ files: [URL], vocabulary: Vocabulary) throws(ContentError) -> [JurisdictionProtocol] {
         var protocols: [(JurisdictionProtocol, String)] = []
         var errors: [ContentError] = []
         for file in files {
@@ -57,7 +77,7 @@ public struct ContentDirectory: Sendable, Equatable {
     }
 }
 
-private func readText(_ url: URL) throws(ContentError) -> String {
+func readText(_ url: URL) throws(ContentError) -> String {
     do {
         return try String(contentsOf: url, encoding: .utf8)
     } catch {
@@ -70,4 +90,15 @@ func displayPath(_ url: URL) -> String {
     let path = url.standardizedFileURL.path
     let current = FileManager.default.currentDirectoryPath + "/"
     return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+}
+
+/// The `*.yaml` and `*.yml` files directly in `directory`, sorted by name.
+func yamlFiles(in directory: URL) throws(ContentError) -> [URL] {
+    do {
+        return try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { ["yaml", "yml"].contains($0.pathExtension) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    } catch {
+        throw ContentError.unreadable(path: displayPath(directory), reason: "not a readable directory")
+    }
 }

@@ -18,16 +18,25 @@ struct ContentOptions: ParsableArguments {
 
     /// Loads the vocabulary and protocols, printing every content error and exiting on failure.
     func loadLibrary() throws -> ProtocolLibrary {
+        try reportingErrors { try locate().loadLibrary(protocolsIn: protocolsDirectory.map(Self.url)) }
+    }
+
+    /// The content directory, found as `--content` or the locator says.
+    func locate() throws(ContentError) -> ContentDirectory {
+        try ContentLocator.process.locate(explicit: contentDirectory.map(Self.url))
+    }
+
+    /// Runs `load`, printing a content error and exiting with failure if it throws one.
+    func reportingErrors<T>(_ load: () throws -> T) throws -> T {
         do {
-            let content = try ContentLocator.process.locate(explicit: contentDirectory.map(Self.url))
-            return try content.loadLibrary(protocolsIn: protocolsDirectory.map(Self.url))
-        } catch {
+            return try load()
+        } catch let error as ContentError {
             StandardError.print(error.description)
             throw ExitCode.failure
         }
     }
 
-    private static func url(_ path: String) -> URL {
+    static func url(_ path: String) -> URL {
         URL(filePath: path, directoryHint: .isDirectory)
     }
 }

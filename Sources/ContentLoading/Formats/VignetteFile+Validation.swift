@@ -1,0 +1,68 @@
+import Foundation
+import ProtocolEngine
+import ScenarioEngine
+
+extension VignetteFile {
+    /// Checks ids against the vocabulary and the loaded jurisdictions, and builds the vignette.
+    func validated(against library: ProtocolLibrary, in document: YAMLDocument) throws(ContentError) -> Vignette {
+        var problems = ProblemCollector(document: document)
+        let root = DocumentPath()
+        let knownIndicators = library.vocabulary.indicators.map(\.id.rawValue)
+        let knownActions = library.vocabulary.actions.map(\.id.rawValue)
+
+        func checkIndicators(_ ids: [String], at path: DocumentPath) {
+            for (index, id) in ids.enumerated() where !knownIndicators.contains(id) {
+                problems.report(.unknownIndicator(id, suggestion: closestMatch(to: id, among: knownIndicators)), at: path / index)
+            }
+        }
+        checkIndicators(facts.indicators, at: root / "facts" / "indicators")
+        if narrative.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.report(.emptyList("narrative"), at: root / "narrative")
+        }
+        for (index, stage) in stages.enumerated() {
+            checkIndicators(stage.add.indicators, at: root / "stages" / index / "add" / "indicators")
+            for (actionIndex, id) in stage.done.enumerated() where !knownActions.contains(id) {
+                problems.report(
+                    .unknownAction(id, suggestion: closestMatch(to: id, among: knownActions)),
+                    at: root / "stages" / index / "done" / actionIndex)
+            }
+        }
+        for (jurisdictionID, expectation) in expect.sorted(by: { $0.key < $1.key }) {
+            let path = root / "expect" / jurisdictionID
+            guard let jurisdiction = library.jurisdiction(jurisdictionID) else {
+                problems.report(.unknownJurisdiction(jurisdictionID, known: library.jurisdictionIDs), at: path)
+                continue
+            }
+            let categories = jurisdiction.categories.map(\.id.rawValue)
+            if expectation.category != "none", !categories.contains(expectation.category) {
+                problems.report(
+                    .invalidValue(key: "category", value: expectation.category, allowed: categories + ["none"]),
+                    at: path / "category")
+            }
+            if expectation.next.count > max(stages.count, 1) {
+                problems.report(
+                    .invalidValue(
+                        key: "next", value: "\(expectation.next.count) entries",
+                        allowed: ["at most one entry per stage (\(max(stages.count, 1)))"]),
+                    at: path / "next")
+            }
+        }
+        try problems.finish()
+        return model
+    }
+
+    private var model: Vignette {
+        Vignette(
+            id: VignetteID(id), title: title, narrative: narrative, facts: facts.model,
+            stages: stages.map { Stage(narrative: $0.narrative, done: Set($0.done.map { ActionID($0) }), addedFacts: $0.add.model) },
+            tags: VignetteTags(audience: tags.audience, difficulty: tags.difficulty, topics: tags.topics),
+            expectations: Dictionary(
+                uniqueKeysWithValues: expect.map { key, value in
+                    (JurisdictionID(key), AuthorExpectation(category: value.category == "none" ? nil : CategoryID(value.category), nextSteps: value.next))
+                }))
+    }
+}
+
+extension VignetteFile.FactList {
+    var model: Facts { Facts(indicators: Set(indicators.map { IndicatorID($0) }), flags: Set(flags)) }
+}

@@ -1,0 +1,22 @@
+extension ProtocolEngine {
+    /// Progress in `category` once the actions in `done` have been taken, county-neutrally.
+    ///
+    /// A step counts as done when every action it asks is in `done`; a step whose exception
+    /// holds counts as done when its alternative's actions are. The emergency rule counts as
+    /// followed when its actions (911) are in `done`. This lets one vignette say "the police
+    /// were called and a report was filed" and be asked under any county, whatever number
+    /// that county gives those steps.
+    public func progress(
+        after done: Set<ActionID>, in category: SituationCategory, of jurisdiction: JurisdictionProtocol, facts: Facts
+    ) -> CaseProgress {
+        let completed = category.steps.filter { step in
+            if let exception = step.exception, check(exception.condition, facts: facts, under: jurisdiction).holds {
+                return Set(exception.instead.actions).isSubset(of: done)
+            }
+            return Set(step.actions).isSubset(of: done)
+        }
+        return CaseProgress(
+            completedSteps: Set(completed.map(\.number)),
+            emergencyHandled: Set(jurisdiction.emergency.actions).isSubset(of: done))
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import ContentLoading
+import Foundation
+
+struct ScenariosLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check every vignette file in a directory.",
+        discussion: """
+            Checks the format, unknown indicator, flag, action and jurisdiction ids, duplicate \
+            vignette ids, and every author's `expect:` block against what the protocol engine \
+            computes. Each problem is printed as file:line:column. Exits 1 if any is found.
+            """
+    )
+
+    @Argument(help: "The directory of vignette files (default: the bundled Scenarios/).")
+    var directory: String?
+
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+        let library = try content.loadLibrary()
+        let folder = try directory.map(ContentOptions.url) ?? content.reportingErrors { try content.locate().scenariosDirectory }
+        let bank = try content.reportingErrors { try ScenarioBank.load(from: folder, library: library, checkingExpectations: true) }
+        if let error = bank.error {
+            StandardError.print(error.description)
+            StandardError.print("\(error.all.count) problem\(error.all.count == 1 ? "" : "s") found; \(bank.vignettes.count) vignettes are fine.")
+            throw ExitCode.failure
+        }
+        print("\(bank.vignettes.count) vignettes checked against \(library.protocols.count) protocols: no problems.")
+    }
+}
