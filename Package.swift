@@ -35,6 +35,11 @@ let package = Package(
             dependencies: ["ScenarioEngine"],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Training",
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring"],
+            swiftSettings: strictSwift
+        ),
 
         // MARK: Adapters
         .target(
@@ -43,8 +48,17 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "LocalStore",
+            dependencies: ["ProtocolEngine", "Training"],
+            swiftSettings: strictSwift
+        ),
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(
             name: "TerminalUI",
-            dependencies: ["ProtocolEngine"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "CReadline"],
             swiftSettings: strictSwift
         ),
 
@@ -52,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "csec-trainer",
             dependencies: [
-                "ProtocolEngine", "ScenarioEngine", "Scoring", "ContentLoading", "TerminalUI",
+                "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift

@@ -15,6 +15,6 @@ struct CSecTrainer: ParsableCommand {
               csec-trainer answer --jurisdiction san-diego --indicator survival-sex
                                                   see the category and next step the protocol gives
             """,
-        subcommands: [ProtocolsCommand.self, ProtocolCommand.self, AnswerCommand.self, ScenariosCommand.self]
+        subcommands: [TrainCommand.self, ProtocolsCommand.self, ProtocolCommand.self, AnswerCommand.self, ScenariosCommand.self]
     )
 }

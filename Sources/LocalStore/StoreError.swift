@@ -1,0 +1,17 @@
+/// Why saved data could not be read or written.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotWrite(path: String, reason: String)
+    case damaged(path: String)
+    case unsupportedFormat(path: String, found: Int)
+
+    public var description: String {
+        switch self {
+        case .cannotWrite(let path, let reason):
+            "\(path): error: cannot save (\(reason)). Check that the data directory is writable, or pass --data-dir."
+        case .damaged(let path):
+            "\(path): error: the saved session is damaged and cannot be read. Move it aside and start a new session."
+        case .unsupportedFormat(let path, let found):
+            "\(path): error: saved with a newer csec-trainer (format \(found)). Update csec-trainer, or move the file aside."
+        }
+    }
+}

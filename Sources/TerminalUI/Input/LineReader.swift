@@ -1,0 +1,41 @@
+/// Reads one line of input, or nil at the end of input.
+public protocol LineReader {
+    /// Words offered by tab completion from now on.
+    mutating func setCompletions(_ words: [String])
+    mutating func readLine(prompt: String) -> String?
+}
+
+/// Plain lines from standard input, for pipes and scripts: same behaviour, no line editing.
+public struct PlainLineReader: LineReader {
+    private let output: any TextOutput
+    private let echo: Bool
+
+    /// With `echo`, each line read is written after its prompt, so a piped session's output
+    /// reads like a transcript.
+    public init(output: any TextOutput, echo: Bool = false) {
+        self.output = output
+        self.echo = echo
+    }
+
+    public mutating func setCompletions(_ words: [String]) {}
+
+    public mutating func readLine(prompt: String) -> String? {
+        output.write(prompt)
+        let line = Swift.readLine(strippingNewline: true)
+        output.write(echo ? (line ?? "") + "\n" : "")
+        output.flush()
+        return line
+    }
+}
+
+/// Any line reader, as one concrete type.
+public struct AnyLineReader: LineReader {
+    private var base: any LineReader
+
+    public init(_ base: any LineReader) {
+        self.base = base
+    }
+
+    public mutating func setCompletions(_ words: [String]) { base.setCompletions(words) }
+    public mutating func readLine(prompt: String) -> String? { base.readLine(prompt: prompt) }
+}

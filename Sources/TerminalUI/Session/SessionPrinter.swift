@@ -1,0 +1,107 @@
+import Foundation
+import ProtocolEngine
+import ScenarioEngine
+import Scoring
+import Training
+
+/// Renders a training session's effects as terminal text, wrapped to a width.
+public struct SessionPrinter: Sendable {
+    public var width: Int
+    public var style: TextStyle
+
+    public init(width: Int, style: TextStyle) {
+        self.width = width
+        self.style = style
+    }
+
+    private var wrap: TextWrapper { TextWrapper(width: width) }
+
+    /// Letters for options: A, B, C …
+    public static func letter(_ index: Int) -> String {
+        String(UnicodeScalar(UInt8(65 + index)))
+    }
+
+    public static let commands = ["help", "repeat", "protocol", "quit"]
+
+    public func header(jurisdiction: JurisdictionProtocol, trainee: String, plan: TrainingPlan) -> String {
+        var lines = [style.bold(wrap.wrap("csec-trainer: \(jurisdiction.name) protocol"))]
+        lines.append(
+            wrap.wrap(
+                "Trainee: \(trainee). \(plan.vignettes.count) vignettes, \(plan.questions.count) questions (seed \(plan.seed))."))
+        lines.append(wrap.wrap("Type the letter of your answer. Commands: help, repeat, protocol, quit. Tab completes them."))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func story(_ vignette: Vignette, stage: Int, number: Int, of total: Int, full: Bool) -> String {
+        var lines = ["", style.bold(wrap.wrap("VIGNETTE \(number) of \(total): \(vignette.title)")), ""]
+        let parts = (full ? [vignette.narrative] + vignette.stages.prefix(stage + 1).compactMap(\.narrative) : [])
+            + (!full && stage == 0 ? [vignette.narrative] : [])
+            + (!full && stage > 0 ? [vignette.stages[stage].narrative ?? "Later in the case:"] : [])
+        for part in parts {
+            for paragraph in paragraphs(part) {
+                lines.append(wrap.wrap(paragraph, indent: "  ", hangingIndent: "  "))
+                lines.append("")
+            }
+        }
+        return lines.dropLast().joined(separator: "\n") + "\n"
+    }
+
+    public func question(_ question: Question, number: Int, of total: Int) -> String {
+        var lines = ["", style.bold("Question \(number) of \(total): \(question.kind.name)"), wrap.wrap(question.prompt)]
+        for (index, option) in question.options.enumerated() {
+            lines.append(wrap.wrap(option.text, indent: "  \(Self.letter(index)). ", hangingIndent: "     "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func feedback(_ feedback: Feedback, in question: Question) -> String {
+        let letter = question.options.firstIndex(of: feedback.correct).map(Self.letter) ?? "?"
+        let verdict =
+            feedback.isCorrect
+            ? style.good("Correct.") + " " + feedback.correct.text
+            : style.bad("Not quite.") + " The correct answer is \(letter): " + feedback.correct.text
+        var lines = [wrap.wrap(verdict, hangingIndent: "  ")]
+        if let why = feedback.mistake {
+            lines.append(wrap.wrap("Why not “\(feedback.chosen.text)”: \(why)", indent: "  ", hangingIndent: "    "))
+            if feedback.isCritical { lines.append(style.bad("  This is a critical mistake: it fails the attempt.")) }
+        }
+        if let citation = feedback.explanation.citation {
+            lines.append(wrap.wrap("Protocol: \(feedback.explanation.answer)", indent: "  ", hangingIndent: "    "))
+            lines.append(wrap.wrap("Cites: \(citation)", indent: "  ", hangingIndent: "    "))
+        }
+        for reason in feedback.explanation.reasons {
+            lines.append(wrap.wrap("- \(reason)", indent: "  ", hangingIndent: "    "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func help(optionCount: Int) -> String {
+        let last = Self.letter(max(optionCount - 1, 0))
+        return wrap.wrap(
+            "Type a letter from A to \(last) and press Enter to answer. Commands: help (this text), "
+                + "repeat (show the vignette and question again), protocol (show the county's protocol), "
+                + "quit (stop now; your answers are saved and `csec-trainer train --resume` continues).") + "\n"
+    }
+
+    public func result(_ report: ScoreReport) -> String {
+        var lines = ["", style.bold("RESULT")]
+        for kind in report.byKind {
+            lines.append("  \(kind.kind.name): \(kind.correct) of \(kind.asked) correct (\(kind.points) of \(kind.possible) points)")
+        }
+        lines.append("  Total: \(report.points) of \(report.possible) points (\(report.percent)%)")
+        lines.append(report.passed ? style.good("  PASSED") : style.bad("  NOT PASSED"))
+        for reason in report.reasons {
+            lines.append(wrap.wrap("- \(reason)", indent: "  ", hangingIndent: "    "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func paused(answered: Int, of total: Int) -> String {
+        "\n" + wrap.wrap("Progress saved: \(answered) of \(total) questions answered. Continue with: csec-trainer train --resume") + "\n"
+    }
+
+    private func paragraphs(_ text: String) -> [String] {
+        text.components(separatedBy: "\n\n").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            .filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,93 @@
+import ProtocolEngine
+import ScenarioEngine
+import Scoring
+import Training
+
+/// Runs a training session at a terminal (or over a pipe): shows each effect, reads answers,
+/// and saves progress through `save` after every answer.
+public struct TrainingTerminal<Reader: LineReader> {
+    public enum Outcome: Sendable, Equatable {
+        case finished(ScoreReport)
+        case paused(answered: Int, of: Int)
+    }
+
+    public private(set) var session: TrainingSession
+    private var reader: Reader
+    private let output: any TextOutput
+    private let printer: SessionPrinter
+    private let protocolText: () -> String
+    private let save: (TrainingSession) throws -> Void
+
+    public init(
+        session: TrainingSession, reader: Reader, output: any TextOutput, printer: SessionPrinter,
+        protocolText: @escaping () -> String, save: @escaping (TrainingSession) throws -> Void
+    ) {
+        self.session = session
+        self.reader = reader
+        self.output = output
+        self.printer = printer
+        self.protocolText = protocolText
+        self.save = save
+    }
+
+    /// Runs until the session finishes, the trainee quits, or input ends (which pauses).
+    public mutating func run() throws -> Outcome {
+        if let outcome = try perform(session.start()) { return outcome }
+        while let question = session.current {
+            reader.setCompletions(question.options.indices.map(SessionPrinter.letter) + SessionPrinter.commands)
+            guard let line = reader.readLine(prompt: "answer> ") else {
+                return try perform([.paused(answered: session.answers.count, of: session.plan.questions.count)])!
+            }
+            guard let input = Self.parse(line, for: question) else {
+                output.write(printer.help(optionCount: question.options.count))
+                continue
+            }
+            if let outcome = try perform(session.handle(input)) { return outcome }
+        }
+        return .finished(session.policy.score(session.answers))
+    }
+
+    /// A letter chooses an option; a command (or its first letter) does what it says.
+    public static func parse(_ line: String, for question: Question) -> TrainingSession.Input? {
+        let word = line.split(whereSeparator: \.isWhitespace).first.map { $0.lowercased() } ?? ""
+        switch word {
+        case "help", "h", "?": return .help
+        case "repeat", "r": return .repeatQuestion
+        case "protocol", "p": return .showProtocol
+        case "quit", "q", "exit": return .quit
+        default:
+            guard word.count == 1, let scalar = word.unicodeScalars.first, ("a"..."z").contains(scalar) else { return nil }
+            let index = Int(scalar.value) - 97
+            return question.options.indices.contains(index) ? .choose(question.options[index].id) : nil
+        }
+    }
+
+    private mutating func perform(_ effects: [TrainingSession.Effect]) throws -> Outcome? {
+        var outcome: Outcome?
+        for effect in effects {
+            switch effect {
+            case .presentStory(let vignette, let stage, let number, let total, let full):
+                output.write(printer.story(vignette, stage: stage, number: number, of: total, full: full))
+            case .ask(let question, let number, let total):
+                output.write(printer.question(question, number: number, of: total))
+            case .feedback(let feedback):
+                if let answered = session.answers.last { output.write(printer.feedback(feedback, in: answered.question)) }
+            case .showHelp:
+                output.write(printer.help(optionCount: session.current?.options.count ?? 4))
+            case .showProtocol:
+                output.write(protocolText())
+            case .saveProgress:
+                try save(session)
+            case .finished(let report):
+                output.write(printer.result(report))
+                outcome = .finished(report)
+            case .paused(let answered, let total):
+                try save(session)
+                output.write(printer.paused(answered: answered, of: total))
+                outcome = .paused(answered: answered, of: total)
+            }
+        }
+        output.flush()
+        return outcome
+    }
+}
