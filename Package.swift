@@ -75,7 +75,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["ProtocolEngine", "ContentLoading"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "ContentLoading"],
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),
@@ -85,18 +85,34 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "ScenarioEngineTests",
+            dependencies: ["ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "ScoringTests",
+            dependencies: ["Scoring", "ScenarioEngine", "ProtocolEngine", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "TrainingTests",
+            dependencies: ["Training", "Scoring", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "ContentLoadingTests",
-            dependencies: ["ContentLoading", "ProtocolEngine", "TestSupport"],
+            dependencies: ["ContentLoading", "ProtocolEngine", "ScenarioEngine", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "ProtocolEngine", "TestSupport"],
+            dependencies: ["TerminalUI", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport"],
             swiftSettings: strictSwift
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["TestSupport"],
+            dependencies: ["TestSupport", "Training", "Scoring", "ScenarioEngine", "ProtocolEngine", "ContentLoading"],
             swiftSettings: strictSwift
         ),
     ]

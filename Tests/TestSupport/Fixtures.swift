@@ -15,6 +15,11 @@ public enum Fixtures {
         try content.loadLibrary()
     }
 
+    /// Everything a training session uses: protocols, mistakes, policy and the vignette bank.
+    public static func trainingContent() throws -> TrainingContent {
+        try content.loadTrainingContent()
+    }
+
     /// The bundled protocol `id`; fails the test's `try` if it is missing.
     public static func jurisdiction(_ id: String) throws -> JurisdictionProtocol {
         guard let found = try library().jurisdiction(id) else { throw FixtureError.missingJurisdiction(id) }

@@ -22,6 +22,14 @@ public struct ScenarioBank: Sendable {
             do {
                 let vignette = try ContentParser.vignette(
                     fromYAML: readText(file), fileName: name, library: library, checkingExpectations: checkingExpectations)
+                let expectedName = file.deletingPathExtension().lastPathComponent
+                if expectedName != vignette.id.rawValue {
+                    errors.append(
+                        .invalid(
+                            file: name, at: nil,
+                            problem: .invalidValue(
+                                key: "id", value: vignette.id.rawValue, allowed: ["the file name without .yaml (\(expectedName))"])))
+                }
                 if let other = files[vignette.id] {
                     errors.append(.invalid(file: name, at: nil, problem: .duplicateVignette(id: vignette.id.rawValue, otherFile: other)))
                     continue

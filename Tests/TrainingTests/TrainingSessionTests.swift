@@ -1,0 +1,83 @@
+import ContentLoading
+import ProtocolEngine
+import ScenarioEngine
+import Scoring
+import TestSupport
+import Testing
+import Training
+
+struct TrainingSessionTests {
+    func session(seed: UInt64 = 7, count: Int = 3) throws -> TrainingSession {
+        let content = try Fixtures.trainingContent()
+        let marin = try #require(content.library.jurisdiction("marin"))
+        let plan = TrainingPlan(bank: content.vignettes, jurisdiction: marin, count: count, seed: seed, builder: content.questionBuilder)
+        return TrainingSession(plan: plan, policy: content.policy)
+    }
+
+    @Test func startsWithTheStoryAndTheFirstQuestion() throws {
+        let session = try session()
+        let effects = session.start()
+        guard case .presentStory(_, 0, 1, _, true) = effects.first, case .ask(_, 1, _) = effects.last else {
+            Issue.record("unexpected start: \(effects)")
+            return
+        }
+    }
+
+    @Test func anAnswerGivesFeedbackSavesAndMovesOn() throws {
+        var session = try session()
+        let first = try #require(session.current)
+        let effects = session.handle(.choose(first.correctOptionID))
+        guard case .feedback(let feedback) = effects.first else {
+            Issue.record("no feedback: \(effects)")
+            return
+        }
+        #expect(feedback.isCorrect)
+        #expect(effects.contains(.saveProgress))
+        #expect(session.answers.count == 1)
+        #expect(session.current?.id != first.id)
+    }
+
+    @Test func commandsChangeNothing() throws {
+        var session = try session()
+        for input in [TrainingSession.Input.help, .repeatQuestion, .showProtocol] {
+            _ = session.handle(input)
+        }
+        #expect(session.answers.isEmpty)
+        #expect(session.handle(.quit) == [.paused(answered: 0, of: session.plan.questions.count)])
+    }
+
+    @Test func answeringEveryQuestionFinishesWithTheScoringModulesReport() throws {
+        var session = try session()
+        var last: [TrainingSession.Effect] = []
+        var chosen: [AnsweredQuestion] = []
+        while let question = session.current {
+            let option = question.options.first!.id
+            chosen.append(AnsweredQuestion(question: question, chosen: option))
+            last = session.handle(.choose(option))
+        }
+        #expect(last.last == .finished(session.policy.score(chosen)))
+        #expect(session.isFinished)
+    }
+
+    @Test func replayRestoresSavedAnswers() throws {
+        var original = try session()
+        for _ in 0..<2 { _ = original.handle(.choose(original.current!.options.last!.id)) }
+        var resumed = try session()
+        try resumed.replay(original.savedAnswers)
+        #expect(resumed.answers == original.answers)
+        #expect(resumed.current?.id == original.current?.id)
+    }
+
+    @Test func replayRefusesAnswersFromOtherContent() throws {
+        var resumed = try session()
+        #expect(throws: ResumeError.self) {
+            try resumed.replay([SavedAnswer(questionID: "gone#0/category", optionID: "category:none")])
+        }
+    }
+
+    @Test func theSameSeedGivesTheSamePlan() throws {
+        #expect(try session(seed: 11).plan == session(seed: 11).plan)
+        let options = try (1...5).map { seed in try session(seed: seed).plan.questions.map { $0.options.map(\.id) } }
+        #expect(Set(options).count > 1, "five seeds gave the same shuffles")
+    }
+}
