@@ -20,9 +20,10 @@ struct CLIRunner {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2].appending(path: "csec-trainer")
     }
 
-    static func run(_ arguments: [String], in directory: URL = Fixtures.repositoryRoot, environment: [String: String] = [:])
-        throws -> Result
-    {
+    static func run(
+        _ arguments: [String], input: String? = nil, in directory: URL = Fixtures.repositoryRoot,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -32,8 +33,13 @@ struct CLIRunner {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -19,18 +19,35 @@ struct ScoringPolicyTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "all right", category: .init(repeating: "right", count: 5), nextStep: .init(repeating: "right", count: 5), points: 15, passed: true),
-        Case(name: "exactly the pass mark", category: ["wrong", "wrong", "wrong", "right", "right"], nextStep: .init(repeating: "right", count: 5), points: 12, passed: true),
-        Case(name: "just below", category: ["wrong", "wrong", "wrong", "wrong", "right"], nextStep: .init(repeating: "right", count: 5), points: 11, passed: false),
-        Case(name: "a non-critical mistake", category: .init(repeating: "right", count: 5), nextStep: ["minor", "right", "right", "right", "right"], points: 13, passed: true),
-        Case(name: "a critical mistake fails a high score", category: .init(repeating: "right", count: 5), nextStep: ["critical", "right", "right", "right", "right"], points: 13, passed: false),
-        Case(name: "all wrong", category: .init(repeating: "wrong", count: 5), nextStep: .init(repeating: "wrong", count: 5), points: 0, passed: false),
+        Case(
+            name: "all right", category: .init(repeating: "right", count: 5), nextStep: .init(repeating: "right", count: 5),
+            points: 15, passed: true),
+        Case(
+            name: "exactly the pass mark", category: ["wrong", "wrong", "wrong", "right", "right"],
+            nextStep: .init(repeating: "right", count: 5), points: 12, passed: true),
+        Case(
+            name: "just below", category: ["wrong", "wrong", "wrong", "wrong", "right"],
+            nextStep: .init(repeating: "right", count: 5), points: 11, passed: false),
+        Case(
+            name: "a non-critical mistake", category: .init(repeating: "right", count: 5),
+            nextStep: ["minor", "right", "right", "right", "right"], points: 13, passed: true),
+        Case(
+            name: "a critical mistake fails a high score", category: .init(repeating: "right", count: 5),
+            nextStep: ["critical", "right", "right", "right", "right"], points: 13, passed: false),
+        Case(
+            name: "all wrong", category: .init(repeating: "wrong", count: 5), nextStep: .init(repeating: "wrong", count: 5),
+            points: 0, passed: false),
     ]
 
     @Test(arguments: cases)
     func scores(_ testCase: Case) {
-        let answers = testCase.category.enumerated().map { AnsweredQuestion(question: SampleQuestions.question($0.offset, kind: .category), chosen: $0.element) }
-            + testCase.nextStep.enumerated().map { AnsweredQuestion(question: SampleQuestions.question($0.offset, kind: .nextStep), chosen: $0.element) }
+        let answers =
+            testCase.category.enumerated().map {
+                AnsweredQuestion(question: SampleQuestions.question($0.offset, kind: .category), chosen: $0.element)
+            }
+            + testCase.nextStep.enumerated().map {
+                AnsweredQuestion(question: SampleQuestions.question($0.offset, kind: .nextStep), chosen: $0.element)
+            }
         let report = Self.policy.score(answers)
         #expect(report.points == testCase.points)
         #expect(report.possible == 15)
@@ -49,7 +66,8 @@ struct ScoringPolicyTests {
     @Test func withoutTheCriticalRuleOnlyTheScoreCounts() {
         var lenient = Self.policy
         lenient.criticalMistakesFail = false
-        let answers = (0..<4).map { AnsweredQuestion(question: SampleQuestions.question($0, kind: .nextStep), chosen: "right") }
+        let answers =
+            (0..<4).map { AnsweredQuestion(question: SampleQuestions.question($0, kind: .nextStep), chosen: "right") }
             + [AnsweredQuestion(question: SampleQuestions.question(4, kind: .nextStep), chosen: "critical")]
         #expect(lenient.score(answers).passed)
         #expect(!Self.policy.score(answers).passed)

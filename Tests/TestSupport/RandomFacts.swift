@@ -16,7 +16,9 @@ public enum RandomFacts {
         var done: Set<ActionID> = []
         let stages = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
             done.formUnion(vocabulary.actions.map(\.id).filter { _ in Int.random(in: 0..<4, using: &generator) == 0 })
-            return Stage(done: done, addedFacts: Int.random(in: 0..<3, using: &generator) == 0 ? facts(from: vocabulary, using: &generator) : Facts())
+            return Stage(
+                done: done,
+                addedFacts: Int.random(in: 0..<3, using: &generator) == 0 ? facts(from: vocabulary, using: &generator) : Facts())
         }
         return Vignette(
             id: VignetteID("random-\(number)"), title: "Random \(number)", narrative: "Generated.",

@@ -15,11 +15,18 @@ public enum SampleQuestions {
             AnswerOption(id: "wrong", text: "Wrong", origin: .emergency),
         ]
         if kind == .nextStep {
-            options.append(AnswerOption(id: "critical", text: "Critical", origin: .mistake("promise-secrecy", critical: true, why: "You must report.")))
-            options.append(AnswerOption(id: "minor", text: "Minor", origin: .mistake("question-student-in-detail", critical: false, why: "Leave it to investigators.")))
+            options.append(
+                AnswerOption(
+                    id: "critical", text: "Critical", origin: .mistake("promise-secrecy", critical: true, why: "You must report.")
+                ))
+            options.append(
+                AnswerOption(
+                    id: "minor", text: "Minor",
+                    origin: .mistake("question-student-in-detail", critical: false, why: "Leave it to investigators.")))
         }
         return Question(
             id: "sample#\(number)/\(kind.rawValue)", kind: kind, vignette: vignette, stage: number, jurisdiction: "marin",
-            prompt: "?", options: options, correctOptionID: "right", explanation: Explanation(answer: "Right", citation: nil, reasons: []))
+            prompt: "?", options: options, correctOptionID: "right",
+            explanation: Explanation(answer: "Right", citation: nil, reasons: []))
     }
 }

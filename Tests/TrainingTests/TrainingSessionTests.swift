@@ -10,7 +10,8 @@ struct TrainingSessionTests {
     func session(seed: UInt64 = 7, count: Int = 3) throws -> TrainingSession {
         let content = try Fixtures.trainingContent()
         let marin = try #require(content.library.jurisdiction("marin"))
-        let plan = TrainingPlan(bank: content.vignettes, jurisdiction: marin, count: count, seed: seed, builder: content.questionBuilder)
+        let plan = TrainingPlan(
+            bank: content.vignettes, jurisdiction: marin, count: count, seed: seed, builder: content.questionBuilder)
         return TrainingSession(plan: plan, policy: content.policy)
     }
 

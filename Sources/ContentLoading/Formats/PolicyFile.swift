@@ -1,5 +1,5 @@
-import Scoring
 import ScenarioEngine
+import Scoring
 
 /// The scoring policy as written (format 1), `Scoring/policy.yaml`.
 struct PolicyFile: Decodable {
@@ -37,10 +37,12 @@ struct PolicyFile: Decodable {
         var problems = ProblemCollector(document: document)
         if !(0...1).contains(policy.passMark) {
             problems.report(
-                .invalidValue(key: "pass-mark", value: String(policy.passMark), allowed: ["a share between 0 and 1, such as 0.8"]),
+                .invalidValue(
+                    key: "pass-mark", value: String(policy.passMark), allowed: ["a share between 0 and 1, such as 0.8"]),
                 at: DocumentPath() / "pass-mark")
         }
-        for (key, value) in [("category", policy.points(for: .category)), ("next-step", policy.points(for: .nextStep))] where value < 0 {
+        for (key, value) in [("category", policy.points(for: .category)), ("next-step", policy.points(for: .nextStep))]
+        where value < 0 {
             problems.report(
                 .invalidValue(key: key, value: String(value), allowed: ["a whole number of at least 0"]),
                 at: DocumentPath() / "points" / key)

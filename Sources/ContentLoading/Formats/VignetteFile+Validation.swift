@@ -54,11 +54,17 @@ extension VignetteFile {
     private var model: Vignette {
         Vignette(
             id: VignetteID(id), title: title, narrative: narrative, facts: facts.model,
-            stages: stages.map { Stage(narrative: $0.narrative, done: Set($0.done.map { ActionID($0) }), addedFacts: $0.add.model) },
+            stages: stages.map {
+                Stage(narrative: $0.narrative, done: Set($0.done.map { ActionID($0) }), addedFacts: $0.add.model)
+            },
             tags: VignetteTags(audience: tags.audience, difficulty: tags.difficulty, topics: tags.topics),
             expectations: Dictionary(
                 uniqueKeysWithValues: expect.map { key, value in
-                    (JurisdictionID(key), AuthorExpectation(category: value.category == "none" ? nil : CategoryID(value.category), nextSteps: value.next))
+                    (
+                        JurisdictionID(key),
+                        AuthorExpectation(
+                            category: value.category == "none" ? nil : CategoryID(value.category), nextSteps: value.next)
+                    )
                 }))
     }
 }

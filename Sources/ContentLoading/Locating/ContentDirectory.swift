@@ -33,7 +33,8 @@ public struct ContentDirectory: Sendable, Equatable {
         let library = try loadLibrary(protocolsIn: override)
         let bank = try ScenarioBank.load(from: scenarios ?? scenariosDirectory, library: library)
         if let error = bank.error { throw error }
-        return TrainingContent(library: library, mistakes: try loadMistakes(), policy: try loadPolicy(), vignettes: bank.vignettes)
+        return TrainingContent(
+            library: library, mistakes: try loadMistakes(), policy: try loadPolicy(), vignettes: bank.vignettes)
     }
 
     public func loadVocabulary() throws(ContentError) -> Vocabulary {

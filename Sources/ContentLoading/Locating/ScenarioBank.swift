@@ -11,7 +11,8 @@ public struct ScenarioBank: Sendable {
     /// Loads every `*.yaml` file in `directory`. All files are read, and all their problems
     /// reported together; `checkingExpectations` also compares each author's `expect:` with
     /// the protocol engine (what `scenarios lint` does).
-    public static func load(from directory: URL, library: ProtocolLibrary, checkingExpectations: Bool = false) throws(ContentError)
+    public static func load(from directory: URL, library: ProtocolLibrary, checkingExpectations: Bool = false)
+        throws(ContentError)
         -> ScenarioBank
     {
         var vignettes: [Vignette] = []
@@ -28,10 +29,12 @@ public struct ScenarioBank: Sendable {
                         .invalid(
                             file: name, at: nil,
                             problem: .invalidValue(
-                                key: "id", value: vignette.id.rawValue, allowed: ["the file name without .yaml (\(expectedName))"])))
+                                key: "id", value: vignette.id.rawValue, allowed: ["the file name without .yaml (\(expectedName))"]
+                            )))
                 }
                 if let other = files[vignette.id] {
-                    errors.append(.invalid(file: name, at: nil, problem: .duplicateVignette(id: vignette.id.rawValue, otherFile: other)))
+                    errors.append(
+                        .invalid(file: name, at: nil, problem: .duplicateVignette(id: vignette.id.rawValue, otherFile: other)))
                     continue
                 }
                 files[vignette.id] = name

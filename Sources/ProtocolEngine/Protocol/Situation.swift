@@ -19,6 +19,22 @@ public enum Situation: String, Sendable, Codable, Equatable, CaseIterable, Compa
         }
     }
 
+    /// The situation in a sentence: "an at-risk situation", "a suspected-victim situation".
+    public var described: String {
+        switch self {
+        case .confirmedVictim: "a confirmed-victim situation"
+        case .suspectedVictim: "a suspected-victim situation"
+        case .suspectedRecruitment: "a situation of suspected recruitment or exploitation of others by the student"
+        case .atRisk: "an at-risk situation"
+        }
+    }
+
+    /// Whether this situation already includes `other`: a confirmed victim is, a fortiori, a
+    /// suspected one, so saying both would only confuse.
+    public func includes(_ other: Situation) -> Bool {
+        self == other || (self == .confirmedVictim && other == .suspectedVictim)
+    }
+
     public static func < (lhs: Situation, rhs: Situation) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -10,7 +10,7 @@ extension ProtocolEngine {
         for finding in findings {
             guard let category = jurisdiction.category(covering: finding.situation) else {
                 reasons.append(
-                    "The facts show a \(finding.situation.name) situation, but \(jurisdiction.name) prints no category for it.")
+                    "The facts show \(finding.situation.described), but \(jurisdiction.name) prints no category for it.")
                 continue
             }
             reasons += finding.reasons
@@ -30,10 +30,10 @@ extension ProtocolEngine {
         _ findings: [SituationFinding], after chosen: SituationFinding, besides category: SituationCategory,
         in jurisdiction: JurisdictionProtocol
     ) -> [String] {
-        findings.filter { $0.situation > chosen.situation }.compactMap { other in
+        findings.filter { $0.situation > chosen.situation && !chosen.situation.includes($0.situation) }.compactMap { other in
             guard let otherCategory = jurisdiction.category(covering: other.situation), otherCategory.id != category.id
             else { return nil }
-            return "The facts also show a \(other.situation.name) situation (“\(otherCategory.name)”); "
+            return "The facts also show \(other.situation.described) (“\(otherCategory.name)”); "
                 + "“\(category.name)” comes first."
         }
     }

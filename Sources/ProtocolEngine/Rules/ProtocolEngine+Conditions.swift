@@ -10,13 +10,13 @@ extension ProtocolEngine {
             }
             return ConditionCheck(
                 holds: true,
-                reason: "Child abuse is suspected: the facts show a \(finding.situation.name) situation, "
+                reason: "Child abuse is suspected: the facts show \(finding.situation.described), "
                     + "and commercial sexual exploitation of a child is reportable child abuse (since January 1, 2016).")
         case .exploitationSuspected:
             guard let finding = exploitationSuspected(facts) else {
                 return ConditionCheck(holds: false, reason: "Exploitation is not suspected.")
             }
-            return ConditionCheck(holds: true, reason: "CSEC is suspected: the facts show a \(finding.situation.name) situation.")
+            return ConditionCheck(holds: true, reason: "CSEC is suspected: the facts show \(finding.situation.described).")
         case .atRiskFactorsPresent:
             let found = situations(in: facts, under: jurisdiction)
             guard let finding = found.first else {

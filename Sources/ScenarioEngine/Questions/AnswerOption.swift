@@ -49,7 +49,9 @@ extension AnswerOption {
             origin: .step(category: category.id, number: step.number), actions: step.actions)
     }
 
-    static func alternative(_ alternative: AlternativeAction, of step: ProtocolStep, in category: SituationCategory) -> AnswerOption {
+    static func alternative(_ alternative: AlternativeAction, of step: ProtocolStep, in category: SituationCategory)
+        -> AnswerOption
+    {
         AnswerOption(
             id: OptionID("alternative:\(category.id):\(step.number)"), text: alternative.wording,
             origin: .alternative(category: category.id, number: step.number), actions: alternative.actions)

@@ -33,7 +33,8 @@ public struct QuestionBuilder: Sendable {
             let progress = engine.progress(after: vignette.stages[stage].done, in: category, of: jurisdiction, facts: facts)
             let decision = engine.nextStep(in: category, of: jurisdiction, facts: facts, progress: progress)
             questions.append(
-                nextStepQuestion(vignette, stage: stage, jurisdiction: jurisdiction, category, facts, decision, using: &generator))
+                nextStepQuestion(vignette, stage: stage, jurisdiction: jurisdiction, category, facts, decision, using: &generator)
+            )
         }
         return questions
     }

@@ -35,7 +35,8 @@ public struct Vignette: Sendable, Codable, Equatable, Identifiable {
     /// The facts known at `stage`: the starting facts plus those every stage so far adds.
     public func facts(atStage stage: Int) -> Facts {
         stages.prefix(stage + 1).reduce(facts) { known, stage in
-            Facts(indicators: known.indicators.union(stage.addedFacts.indicators), flags: known.flags.union(stage.addedFacts.flags))
+            Facts(
+                indicators: known.indicators.union(stage.addedFacts.indicators), flags: known.flags.union(stage.addedFacts.flags))
         }
     }
 }

@@ -5,7 +5,7 @@ import CReadline
 #endif
 
 /// GNU readline on a terminal: line editing, history, and tab completion of answer letters
-/// and commands.
+/// and commands. On Ctrl-C readline restores the terminal, then calls the program's handler.
 public struct ReadlineLineReader: LineReader {
     public init() {
         csec_rl_set_readline_name("csec-trainer")
@@ -30,11 +30,12 @@ public struct ReadlineLineReader: LineReader {
 nonisolated(unsafe) private var completionWords: [String] = []
 nonisolated(unsafe) private var nextCandidate = 0
 
-private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
-    text, _, _ in
-    csec_rl_completion_over()
-    return rl_completion_matches(text, completionCandidate)
-}
+private let attemptCompletion:
+    @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {
+        text, _, _ in
+        csec_rl_completion_over()
+        return rl_completion_matches(text, completionCandidate)
+    }
 
 private let completionCandidate: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { text, state in
     if state == 0 { nextCandidate = 0 }

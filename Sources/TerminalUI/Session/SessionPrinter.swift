@@ -34,7 +34,8 @@ public struct SessionPrinter: Sendable {
 
     public func story(_ vignette: Vignette, stage: Int, number: Int, of total: Int, full: Bool) -> String {
         var lines = ["", style.bold(wrap.wrap("VIGNETTE \(number) of \(total): \(vignette.title)")), ""]
-        let parts = (full ? [vignette.narrative] + vignette.stages.prefix(stage + 1).compactMap(\.narrative) : [])
+        let parts =
+            (full ? [vignette.narrative] + vignette.stages.prefix(stage + 1).compactMap(\.narrative) : [])
             + (!full && stage == 0 ? [vignette.narrative] : [])
             + (!full && stage > 0 ? [vignette.stages[stage].narrative ?? "Later in the case:"] : [])
         for part in parts {
@@ -86,7 +87,8 @@ public struct SessionPrinter: Sendable {
     public func result(_ report: ScoreReport) -> String {
         var lines = ["", style.bold("RESULT")]
         for kind in report.byKind {
-            lines.append("  \(kind.kind.name): \(kind.correct) of \(kind.asked) correct (\(kind.points) of \(kind.possible) points)")
+            lines.append(
+                "  \(kind.kind.name): \(kind.correct) of \(kind.asked) correct (\(kind.points) of \(kind.possible) points)")
         }
         lines.append("  Total: \(report.points) of \(report.possible) points (\(report.percent)%)")
         lines.append(report.passed ? style.good("  PASSED") : style.bad("  NOT PASSED"))
@@ -97,7 +99,8 @@ public struct SessionPrinter: Sendable {
     }
 
     public func paused(answered: Int, of total: Int) -> String {
-        "\n" + wrap.wrap("Progress saved: \(answered) of \(total) questions answered. Continue with: csec-trainer train --resume") + "\n"
+        "\n" + wrap.wrap("Progress saved: \(answered) of \(total) questions answered. Continue with: csec-trainer train --resume")
+            + "\n"
     }
 
     private func paragraphs(_ text: String) -> [String] {

@@ -9,7 +9,8 @@ struct ScenariosExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Print the protocol engine's answer key for every stage of a vignette.",
-        discussion: "For each stage: the category (id and name) and the next step (number, wording, citation, or \"Protocol complete\"), with the reasons."
+        discussion:
+            "For each stage: the category (id and name) and the next step (number, wording, citation, or \"Protocol complete\"), with the reasons."
     )
 
     @Argument(help: "A vignette file.") var file: String
@@ -37,7 +38,9 @@ struct ScenariosExplainCommand: ParsableCommand {
             print("\(vignette.title) (\(vignette.id)) under \(protocolFile.name)")
             for (stage, key) in keys.enumerated() {
                 print("\nSTAGE \(stage + 1) of \(keys.count)")
-                print(AnswerKeyDocument(answer: key, jurisdiction: protocolFile, vocabulary: library.vocabulary).render(width: width), terminator: "")
+                print(
+                    AnswerKeyDocument(answer: key, jurisdiction: protocolFile, vocabulary: library.vocabulary).render(
+                        width: width), terminator: "")
             }
         }
     }

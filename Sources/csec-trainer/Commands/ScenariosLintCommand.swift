@@ -21,10 +21,13 @@ struct ScenariosLintCommand: ParsableCommand {
     func run() throws {
         let library = try content.loadLibrary()
         let folder = try directory.map(ContentOptions.url) ?? content.reportingErrors { try content.locate().scenariosDirectory }
-        let bank = try content.reportingErrors { try ScenarioBank.load(from: folder, library: library, checkingExpectations: true) }
+        let bank = try content.reportingErrors {
+            try ScenarioBank.load(from: folder, library: library, checkingExpectations: true)
+        }
         if let error = bank.error {
             StandardError.print(error.description)
-            StandardError.print("\(error.all.count) problem\(error.all.count == 1 ? "" : "s") found; \(bank.vignettes.count) vignettes are fine.")
+            StandardError.print(
+                "\(error.all.count) problem\(error.all.count == 1 ? "" : "s") found; \(bank.vignettes.count) vignettes are fine.")
             throw ExitCode.failure
         }
         print("\(bank.vignettes.count) vignettes checked against \(library.protocols.count) protocols: no problems.")

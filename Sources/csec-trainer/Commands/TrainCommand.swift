@@ -31,8 +31,10 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed for choosing and shuffling; the same seed gives the same session (default: random).") var seed: UInt64?
     @Flag(help: "Continue the saved session.") var resume = false
     @Flag(help: "Discard a saved session and start a new one.") var restart = false
-    @Option(help: ArgumentHelp("Where progress is kept (default: $XDG_DATA_HOME/csec-trainer).", valueName: "dir")) var dataDir: String?
-    @Option(help: ArgumentHelp("Use the vignettes in this directory instead of Scenarios/.", valueName: "dir")) var scenarios: String?
+    @Option(help: ArgumentHelp("Where progress is kept (default: $XDG_DATA_HOME/csec-trainer).", valueName: "dir")) var dataDir:
+        String?
+    @Option(help: ArgumentHelp("Use the vignettes in this directory instead of Scenarios/.", valueName: "dir")) var scenarios:
+        String?
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
@@ -55,7 +57,9 @@ struct TrainCommand: ParsableCommand {
 
         let progress = try reportingStoreErrors { try startingProgress(store: store, training: training, reader: &reader) }
         guard let jurisdiction = training.library.jurisdiction(progress.jurisdiction.rawValue) else {
-            throw ValidationError("Unknown jurisdiction '\(progress.jurisdiction)'. Valid ids: \(training.library.jurisdictionIDs.joined(separator: ", ")).")
+            throw ValidationError(
+                "Unknown jurisdiction '\(progress.jurisdiction)'. Valid ids: \(training.library.jurisdictionIDs.joined(separator: ", "))."
+            )
         }
         let plan = TrainingPlan(
             bank: training.vignettes, jurisdiction: jurisdiction, count: progress.count, seed: progress.seed,
@@ -96,7 +100,8 @@ struct TrainCommand: ParsableCommand {
         let saved = try store.load()
         if resume {
             guard let saved else {
-                throw ValidationError("There is no saved session to resume in \(store.directory.path). Start one with `csec-trainer train`.")
+                throw ValidationError(
+                    "There is no saved session to resume in \(store.directory.path). Start one with `csec-trainer train`.")
             }
             return saved
         }
@@ -119,7 +124,8 @@ struct TrainCommand: ParsableCommand {
     private func ask(_ prompt: String, reader: inout any LineReader, completions: [String] = []) throws -> String {
         reader.setCompletions(completions)
         guard let line = reader.readLine(prompt: prompt)?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
-            throw ValidationError("No answer to “\(prompt.trimmingCharacters(in: .whitespaces))”; pass it as a flag instead (see --help).")
+            throw ValidationError(
+                "No answer to “\(prompt.trimmingCharacters(in: .whitespaces))”; pass it as a flag instead (see --help).")
         }
         return line
     }
