@@ -106,6 +106,11 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "ScenarioBankTests",
+            dependencies: ["ContentLoading", "ScenarioEngine", "ProtocolEngine", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport"],
             swiftSettings: strictSwift

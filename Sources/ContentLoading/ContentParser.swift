@@ -25,10 +25,20 @@ public enum ContentParser {
     public static func vignette(
         fromYAML text: String, fileName: String, library: ProtocolLibrary, checkingExpectations: Bool = false
     ) throws(ContentError) -> Vignette {
+        try locatedVignette(fromYAML: text, fileName: fileName, library: library, checkingExpectations: checkingExpectations)
+            .vignette
+    }
+
+    /// ``vignette(fromYAML:fileName:library:checkingExpectations:)``, with where its `id:` is,
+    /// for errors that involve other files (a duplicate id, an id that is not the file name).
+    static func locatedVignette(
+        fromYAML text: String, fileName: String, library: ProtocolLibrary, checkingExpectations: Bool
+    ) throws(ContentError) -> (vignette: Vignette, idLocation: SourceLocation?) {
         let document = try YAMLDocument(text: text, fileName: fileName)
         try document.requireFormat(in: VignetteFile.supportedFormats)
         let vignette = try document.decode(VignetteFile.self).validated(against: library, in: document)
-        guard checkingExpectations else { return vignette }
+        let idLocation = document.root.location(of: DocumentPath() / "id")
+        guard checkingExpectations else { return (vignette, idLocation) }
         var problems = ProblemCollector(document: document)
         for jurisdiction in library.protocols {
             for mismatch in library.engine.mismatches(in: vignette, under: jurisdiction) {
@@ -39,7 +49,7 @@ public enum ContentParser {
             }
         }
         try problems.finish()
-        return vignette
+        return (vignette, idLocation)
     }
 
     /// Parses the common-mistakes catalog (`Scoring/mistakes.yaml`).

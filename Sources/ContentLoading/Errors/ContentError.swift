@@ -32,6 +32,15 @@ public enum ContentError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The file an error is about, if it is about one.
+    public var file: String? {
+        switch self {
+        case .invalid(let file, _, _): file
+        case .unreadable(let path, _): path
+        default: nil
+        }
+    }
+
     /// The individual errors, flattened.
     public var all: [ContentError] {
         if case .several(let errors) = self { return errors.flatMap(\.all) }

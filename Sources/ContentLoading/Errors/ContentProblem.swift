@@ -34,6 +34,7 @@ public enum ContentProblem: Sendable, Equatable {
     case unknownJurisdiction(String, known: [String])
     /// Two vignettes share an id.
     case duplicateVignette(id: String, otherFile: String)
+    case idIsNotFileName(id: String, fileName: String)
     /// The author's `expect:` differs from what the protocol engine computes.
     case expectationMismatch(String)
     /// `unless:` is only meaningful on a step; its condition must differ from `when:`.
@@ -49,7 +50,7 @@ public enum ContentProblem: Sendable, Equatable {
                 + "This version of csec-trainer reads format \(supported.map(String.init).joined(separator: ", ")); "
                 + "put `format: \(supported.last ?? 1)` on the first line, or update csec-trainer."
         case .missingKey(let key, let place):
-            "\(place) has no `\(key):`. Add it (see docs/protocol-file-format.md)."
+            "\(place) has no `\(key):`. Add it (the file formats are described in docs/)."
         case .wrongType(let key, let expected):
             "`\(key)` should be \(expected)."
         case .invalidValue(let key, let value, let allowed):
@@ -85,6 +86,8 @@ public enum ContentProblem: Sendable, Equatable {
             detail
         case .unknownJurisdiction(let id, let known):
             "Unknown jurisdiction '\(id)'. Use one of: \(known.joined(separator: ", "))."
+        case .idIsNotFileName(let id, let fileName):
+            "The id '\(id)' must be the file name without .yaml ('\(fileName)'). Rename the file or change the id."
         case .duplicateVignette(let id, let otherFile):
             "The vignette id '\(id)' is also used by \(otherFile). Give each vignette its own id."
         case .expectationMismatch(let detail):

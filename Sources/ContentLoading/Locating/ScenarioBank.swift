@@ -21,20 +21,17 @@ public struct ScenarioBank: Sendable {
         for file in try yamlFiles(in: directory) {
             let name = displayPath(file)
             do {
-                let vignette = try ContentParser.vignette(
+                let (vignette, idLocation) = try ContentParser.locatedVignette(
                     fromYAML: readText(file), fileName: name, library: library, checkingExpectations: checkingExpectations)
-                let expectedName = file.deletingPathExtension().lastPathComponent
-                if expectedName != vignette.id.rawValue {
-                    errors.append(
-                        .invalid(
-                            file: name, at: nil,
-                            problem: .invalidValue(
-                                key: "id", value: vignette.id.rawValue, allowed: ["the file name without .yaml (\(expectedName))"]
-                            )))
+                let expectedID = file.deletingPathExtension().lastPathComponent
+                if expectedID != vignette.id.rawValue {
+                    let problem = ContentProblem.idIsNotFileName(id: vignette.id.rawValue, fileName: expectedID)
+                    errors.append(.invalid(file: name, at: idLocation, problem: problem))
                 }
                 if let other = files[vignette.id] {
                     errors.append(
-                        .invalid(file: name, at: nil, problem: .duplicateVignette(id: vignette.id.rawValue, otherFile: other)))
+                        .invalid(
+                            file: name, at: idLocation, problem: .duplicateVignette(id: vignette.id.rawValue, otherFile: other)))
                     continue
                 }
                 files[vignette.id] = name

@@ -26,8 +26,11 @@ struct ScenariosLintCommand: ParsableCommand {
         }
         if let error = bank.error {
             StandardError.print(error.description)
+            let problems = error.all.count
+            let files = Set(error.all.compactMap(\.file)).count
             StandardError.print(
-                "\(error.all.count) problem\(error.all.count == 1 ? "" : "s") found; \(bank.vignettes.count) vignettes are fine.")
+                "\(problems) problem\(problems == 1 ? "" : "s") found in \(files) file\(files == 1 ? "" : "s"). "
+                    + "Fix them and run `csec-trainer scenarios lint` again.")
             throw ExitCode.failure
         }
         print("\(bank.vignettes.count) vignettes checked against \(library.protocols.count) protocols: no problems.")

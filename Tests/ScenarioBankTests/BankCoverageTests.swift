@@ -1,0 +1,112 @@
+import ContentLoading
+import ProtocolEngine
+import ScenarioEngine
+import TestSupport
+import Testing
+
+/// The bundled bank covers every county's categories and every conditional branch, as the
+/// engine computes them (not as authors label them).
+struct BankCoverageTests {
+    static let content = Result { try Fixtures.trainingContent() }
+    static let jurisdictions = ["marin", "orange-county", "san-diego", "san-mateo", "sro-flowchart"]
+
+    func survey(_ id: String) throws -> BankSurvey {
+        let content = try Self.content.get()
+        let jurisdiction = try #require(content.library.jurisdiction(id))
+        return BankSurvey(content: content, jurisdiction: jurisdiction)
+    }
+
+    @Test func theBankHoldsAtLeastFortyVignettes() throws {
+        #expect(try Self.content.get().vignettes.count >= 40)
+    }
+
+    @Test(arguments: jurisdictions)
+    func everyCategoryIsAnswered(_ id: String) throws {
+        let survey = try survey(id)
+        let all = Set(survey.jurisdiction.categories.map(\.id))
+        #expect(survey.categoriesAnswered == all, "no vignette lands in \(all.subtracting(survey.categoriesAnswered))")
+    }
+
+    @Test(arguments: jurisdictions)
+    func everyCategoryIsWalkedFromFirstStepToComplete(_ id: String) throws {
+        let survey = try survey(id)
+        let all = Set(survey.jurisdiction.categories.map(\.id))
+        let missing = all.subtracting(survey.categoriesWalkedToCompletion)
+        #expect(missing.isEmpty, "no multi-stage vignette walks \(missing) from step 1 to complete")
+    }
+
+    @Test(arguments: jurisdictions)
+    func someVignettesDoNotMeetCriteria(_ id: String) throws {
+        let survey = try survey(id)
+        #expect(survey.doesNotMeetCriteria.count >= 3)
+    }
+
+    @Test(arguments: jurisdictions)
+    func imminentDangerIsAskedAsTheEmergencyRule(_ id: String) throws {
+        let emergencies = try survey(id).decisions(of: .emergency)
+        #expect(!emergencies.isEmpty)
+        #expect(emergencies.allSatisfy { $0.facts.has(.imminentDanger) })
+    }
+
+    @Test(arguments: jurisdictions)
+    func parentContactIsPassedOverForAGuardianExploiterAndForAStudentWhoDeclines(_ id: String) throws {
+        let survey = try survey(id)
+        guard survey.prints(.parentContactAppropriate) else { return }
+        let skips = survey.skips(of: .parentContactAppropriate)
+        let alternatives = survey.decisions(of: .alternative)
+        #expect(
+            skips.contains { $0.facts.has(.guardianIsSuspectedExploiter) }
+                || alternatives.contains { $0.facts.has(.guardianIsSuspectedExploiter) })
+        #expect(skips.contains { $0.facts.has(.studentDeclinesParentContact) })
+        #expect(survey.stepsTaken(with: .parentContactAppropriate).count >= 1)
+    }
+
+    @Test func marinsPrintedAlternativeIsAsked() throws {
+        let alternatives = try survey("marin").decisions(of: .alternative)
+        #expect(!alternatives.isEmpty)
+        #expect(alternatives.allSatisfy { $0.facts.has(.guardianIsSuspectedExploiter) })
+        #expect(alternatives.allSatisfy { $0.key.nextStep?.actions == ["contact-child-welfare"] })
+    }
+
+    @Test(arguments: jurisdictions)
+    func evidenceBothSufficientAndNot(_ id: String) throws {
+        let survey = try survey(id)
+        guard survey.prints(.evidenceSufficient) else { return }
+        #expect(survey.skips(of: .evidenceSufficient).contains { !$0.facts.has(.evidenceSufficient) })
+        #expect(survey.stepsTaken(with: .evidenceSufficient).contains { $0.facts.has(.evidenceSufficient) })
+    }
+
+    /// San Mateo counts only "narcotics, opiates, crack/cocaine and amphetamines" as the
+    /// substance factor; Marin and Orange County count any substance.
+    @Test func sanMateosNarrowSubstanceRuleIsAskedBothWays() throws {
+        let sanMateo = try survey("san-mateo")
+        let marin = try survey("marin")
+        let narrowSubstances: Set<IndicatorID> = [
+            "substance-use-narcotics-or-opiates", "substance-use-cocaine", "substance-use-amphetamines",
+        ]
+        let broadSubstances: Set<IndicatorID> = ["substance-use-alcohol", "substance-use-cannabis"]
+        let pairs = zip(sanMateo.answers, marin.answers).filter { $0.0.stage == 0 }
+        #expect(
+            pairs.contains { mateo, marin in
+                !mateo.facts.indicators.isDisjoint(with: broadSubstances)
+                    && mateo.facts.indicators.isDisjoint(with: narrowSubstances)
+                    && mateo.key.classification.category == nil && marin.key.classification.category == "at-risk"
+            })
+        #expect(
+            pairs.contains { mateo, _ in
+                !mateo.facts.indicators.isDisjoint(with: narrowSubstances)
+                    && mateo.key.classification.situation == .atRisk
+            })
+    }
+
+    @Test func everyAuthorExpectationCoversAllFiveCountiesAndHolds() throws {
+        let content = try Self.content.get()
+        let engine = content.library.engine
+        for vignette in content.vignettes {
+            #expect(Set(vignette.expectations.keys.map(\.rawValue)) == Set(Self.jurisdictions), "\(vignette.id)")
+            for jurisdiction in content.library.protocols {
+                #expect(engine.mismatches(in: vignette, under: jurisdiction).isEmpty, "\(vignette.id)")
+            }
+        }
+    }
+}
