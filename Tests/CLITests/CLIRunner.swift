@@ -22,7 +22,7 @@ struct CLIRunner {
 
     static func run(
         _ arguments: [String], input: String? = nil, in directory: URL = Fixtures.repositoryRoot,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], executable: URL = executable
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable

@@ -79,6 +79,26 @@ struct ProtocolCommandTests {
         #expect(result.status == 0, "\(result.error)")
     }
 
+    @Test func aCopiedBinaryFindsTheContentInstalledByTheScript() throws {
+        let prefix = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let install = Process()
+        install.executableURL = Fixtures.repositoryRoot.appending(path: "scripts/install.sh")
+        install.arguments = ["--prefix", prefix.path, "--binary", CLIRunner.executable.path]
+        install.standardOutput = FileHandle.nullDevice
+        try install.run()
+        install.waitUntilExit()
+        try #require(install.terminationStatus == 0)
+
+        let elsewhere = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let result = try CLIRunner.run(
+            ["scenarios", "lint"], in: elsewhere, environment: ["CSEC_TRAINER_CONTENT": ""],
+            executable: prefix.appending(path: "bin/csec-trainer"))
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("no problems"))
+    }
+
     @Test func answerExplainsTheGuardianException() throws {
         let result = try CLIRunner.run([
             "answer", "--jurisdiction", "marin", "--indicator", "survival-sex", "--flag", "guardian-is-suspected-exploiter",

@@ -27,6 +27,23 @@ struct ContentLocatorTests {
         #expect(found.root.standardizedFileURL.path == "/srv/csec-trainer")
     }
 
+    @Test func findsAnInstalledCopyBesideTheExecutable() throws {
+        let installed = ContentLocator(
+            environment: [:], currentDirectory: URL(filePath: "/tmp", directoryHint: .isDirectory),
+            executable: URL(filePath: "/opt/training/bin/csec-trainer"),
+            fileExists: { $0.standardizedFileURL.path == "/opt/training/share/csec-trainer/Scoring/vocabulary.yaml" })
+        #expect(try installed.locate().root.standardizedFileURL.path == "/opt/training/share/csec-trainer")
+    }
+
+    @Test func findsAnInstalledCopyInTheSystemDataDirectories() throws {
+        let installed = ContentLocator(
+            environment: ["XDG_DATA_DIRS": "/opt/data:/usr/share"],
+            currentDirectory: URL(filePath: "/tmp", directoryHint: .isDirectory),
+            executable: URL(filePath: "/home/ana/bin/csec-trainer"),
+            fileExists: { $0.standardizedFileURL.path == "/usr/share/csec-trainer/Scoring/vocabulary.yaml" })
+        #expect(try installed.locate().root.standardizedFileURL.path == "/usr/share/csec-trainer")
+    }
+
     @Test func explainsWhereItLookedWhenNothingIsFound() {
         let error = #expect(throws: ContentError.self) {
             try locator(current: "/tmp", executable: "/usr/bin/csec-trainer").locate()
@@ -34,5 +51,7 @@ struct ContentLocatorTests {
         #expect(error?.description.contains("/tmp and its parents") == true)
         #expect(error?.description.contains("/usr/bin and its parents") == true)
         #expect(error?.description.contains("CSEC_TRAINER_CONTENT") == true)
+        #expect(error?.description.contains("/usr/share/csec-trainer") == true)
+        #expect(error?.description.contains("scripts/install.sh") == true)
     }
 }

@@ -26,7 +26,8 @@ public enum ContentError: Error, Sendable, Equatable, CustomStringConvertible {
         case .contentNotFound(let searched):
             "error: cannot find csec-trainer's content (Scoring/vocabulary.yaml). Looked in: "
                 + searched.joined(separator: ", ")
-                + ". Run from the repository, set CSEC_TRAINER_CONTENT to the directory that holds Scoring/, or pass --content."
+                + ". Install it with scripts/install.sh, run from the repository, "
+                + "set CSEC_TRAINER_CONTENT to the directory that holds Scoring/, or pass --content."
         case .several(let errors):
             errors.map(\.description).joined(separator: "\n")
         }

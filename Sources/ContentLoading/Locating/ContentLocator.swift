@@ -4,7 +4,9 @@ import Foundation
 ///
 /// In order: an explicit directory (`--content`), the `CSEC_TRAINER_CONTENT` environment
 /// variable, then the current directory and the executable's directory and their parents
-/// (so `swift run` from the repository and `.build/debug/csec-trainer` both find it).
+/// (so `swift run` from the repository and `.build/debug/csec-trainer` both find it), then
+/// the installed copy: `<prefix>/share/csec-trainer` beside `<prefix>/bin/csec-trainer`
+/// (what `scripts/install.sh` lays out), and `csec-trainer` in each `XDG_DATA_DIRS` entry.
 public struct ContentLocator: Sendable {
     public var environment: [String: String]
     public var currentDirectory: URL
@@ -42,7 +44,27 @@ public struct ContentLocator: Sendable {
             }
             searched.append("\(start.standardizedFileURL.path) and its parents")
         }
+        for directory in installedLocations {
+            let candidate = ContentDirectory(root: directory)
+            if fileExists(candidate.vocabularyFile) { return candidate }
+            searched.append(directory.standardizedFileURL.path)
+        }
         throw ContentError.contentNotFound(searched: searched)
+    }
+
+    /// Where an installed copy of the content lives.
+    var installedLocations: [URL] {
+        let besideExecutable = executable.map {
+            $0.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+                .appending(path: "share/csec-trainer", directoryHint: .isDirectory)
+        }
+        let dataDirectories = (environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/share:/usr/share")
+            .split(separator: ":")
+            .map {
+                URL(filePath: String($0), directoryHint: .isDirectory).appending(
+                    path: "csec-trainer", directoryHint: .isDirectory)
+            }
+        return [besideExecutable].compactMap { $0 } + dataDirectories
     }
 
     private func require(_ root: URL) throws(ContentError) -> ContentDirectory {
