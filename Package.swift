@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "csec-trainer", targets: ["csec-trainer"]),
+        .executable(name: "csec-benchmarks", targets: ["csec-benchmarks"]),
         .library(name: "ProtocolEngine", targets: ["ProtocolEngine"]),
     ],
     dependencies: [
@@ -69,6 +70,17 @@ let package = Package(
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSwift
+        ),
+
+        // MARK: Benchmarks (figures, never timed unit tests)
+        .executableTarget(
+            name: "csec-benchmarks",
+            dependencies: [
+                "ProtocolEngine", "ScenarioEngine", "ContentLoading",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/CSecBenchmarks",
             swiftSettings: strictSwift
         ),
 

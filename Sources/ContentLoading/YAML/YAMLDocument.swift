@@ -10,7 +10,7 @@ struct YAMLDocument {
     init(text: String, fileName: String) throws(ContentError) {
         self.fileName = fileName
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 throw ContentError.invalid(
                     file: fileName, at: SourceLocation(line: 1, column: 1), problem: .emptyList("the file"))
             }
@@ -36,7 +36,7 @@ struct YAMLDocument {
 
     func decode<T: Decodable>(_ type: T.Type) throws(ContentError) -> T {
         do {
-            return try YAMLDecoder().decode(type, from: root)
+            return try NodeDecoder(node: root).decode(type)
         } catch let error as UnknownKeyError {
             throw self.error(at: DocumentPath(codingPath: error.codingPath), .unknownKey(error.key, allowed: error.allowed))
         } catch let error as DecodingError {

@@ -17,7 +17,7 @@ public struct CriteriaGroup: Sendable, Codable, Equatable, Identifiable {
     /// The factors present in `indicators`. A factor counts once however many of its
     /// indicators are present.
     public func factorsPresent(in indicators: Set<IndicatorID>) -> [RiskFactor] {
-        factors.filter { !$0.indicators.filter(indicators.contains).isEmpty }
+        factors.filter { $0.indicators.contains(where: indicators.contains) }
     }
 }
 

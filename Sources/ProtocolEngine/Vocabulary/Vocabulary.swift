@@ -1,13 +1,35 @@
 /// The shared vocabulary of all protocols: actions, indicators and the suspicion rule.
 public struct Vocabulary: Sendable, Codable, Equatable {
     public var actions: [ActionDefinition]
-    public var indicators: [IndicatorDefinition]
+    public var indicators: [IndicatorDefinition] {
+        didSet { positions = Self.positions(of: indicators) }
+    }
     public var suspicionRule: SuspicionRule
+    /// Each indicator's place in `indicators`: the engine asks about a few facts at a time, so
+    /// it looks them up instead of scanning the whole list.
+    private var positions: [IndicatorID: Int]
 
     public init(actions: [ActionDefinition], indicators: [IndicatorDefinition], suspicionRule: SuspicionRule) {
         self.actions = actions
         self.indicators = indicators
         self.suspicionRule = suspicionRule
+        self.positions = Self.positions(of: indicators)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            actions: try container.decode([ActionDefinition].self, forKey: .actions),
+            indicators: try container.decode([IndicatorDefinition].self, forKey: .indicators),
+            suspicionRule: try container.decode(SuspicionRule.self, forKey: .suspicionRule))
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case actions, indicators, suspicionRule
+    }
+
+    private static func positions(of indicators: [IndicatorDefinition]) -> [IndicatorID: Int] {
+        Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func action(_ id: ActionID) -> ActionDefinition? {
@@ -15,11 +37,12 @@ public struct Vocabulary: Sendable, Codable, Equatable {
     }
 
     public func indicator(_ id: IndicatorID) -> IndicatorDefinition? {
-        indicators.first { $0.id == id }
+        positions[id].map { indicators[$0] }
     }
 
     /// The indicators among `ids` that are of `kind`, in vocabulary order.
     public func indicators(of kind: IndicatorKind, among ids: Set<IndicatorID>) -> [IndicatorID] {
-        indicators.filter { $0.kind == kind && ids.contains($0.id) }.map(\.id)
+        ids.compactMap { id in positions[id].flatMap { indicators[$0].kind == kind ? $0 : nil } }.sorted()
+            .map { indicators[$0].id }
     }
 }

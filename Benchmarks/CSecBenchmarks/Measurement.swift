@@ -1,0 +1,35 @@
+import Foundation
+
+/// Timings of one benchmark, with what was measured.
+struct Measurement {
+    var name: String
+    var durations: [Duration]
+    var notes: [String] = []
+
+    var median: Duration { durations.sorted()[durations.count / 2] }
+    var best: Duration { durations.min() ?? .zero }
+    var worst: Duration { durations.max() ?? .zero }
+
+    func report(target: Duration) {
+        let verdict = median < target ? "meets" : "MISSES"
+        print("")
+        print("\(name)")
+        print("  runs: \(durations.count); median \(format(median)), best \(format(best)), worst \(format(worst))")
+        for note in notes { print("  \(note)") }
+        print("  target: under \(format(target)) — median \(verdict) it")
+    }
+
+    private func format(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return seconds >= 1 ? String(format: "%.2f s", seconds) : String(format: "%.1f ms", seconds * 1000)
+    }
+}
+
+/// The process's peak resident memory (VmHWM), in MiB, or nil where /proc is missing.
+func peakMemoryMiB() -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    else { return nil }
+    return kilobytes / 1024
+}
