@@ -38,7 +38,9 @@ struct Benchmarks: ParsableCommand {
         print("csec-trainer benchmarks (\(Self.buildMode) build, content from \(content.root.path))")
 
         let lint = LintBenchmark(library: library, count: vignettes, seed: seed)
-        try lint.run(times: runs).report(target: .seconds(1))
+        let (load, checked) = try lint.run(times: runs)
+        load.report(target: nil)
+        checked.report(target: .seconds(1))
 
         let executable =
             trainer.map { URL(filePath: $0) }
@@ -46,6 +48,7 @@ struct Benchmarks: ParsableCommand {
             .appending(path: "csec-trainer")
         let launch = FirstQuestionBenchmark(trainer: executable, content: content.root)
         try launch.run(times: launches).report(target: .milliseconds(50))
+        print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
     }
 
     static var buildMode: String {

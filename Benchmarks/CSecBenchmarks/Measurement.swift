@@ -10,13 +10,12 @@ struct Measurement {
     var best: Duration { durations.min() ?? .zero }
     var worst: Duration { durations.max() ?? .zero }
 
-    func report(target: Duration) {
-        let verdict = median < target ? "meets" : "MISSES"
+    func report(target: Duration?) {
         print("")
         print("\(name)")
         print("  runs: \(durations.count); median \(format(median)), best \(format(best)), worst \(format(worst))")
         for note in notes { print("  \(note)") }
-        print("  target: under \(format(target)) — median \(verdict) it")
+        if let target { print("  target: under \(format(target)) — median \(median < target ? "meets" : "MISSES") it") }
     }
 
     private func format(_ duration: Duration) -> String {

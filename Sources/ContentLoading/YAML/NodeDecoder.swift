@@ -97,26 +97,31 @@ extension NodeDecoder: SingleValueDecodingContainer {
     }
 }
 
-/// A mapping, indexed once by key text.
+/// A mapping's entries by key text. Our mappings have a handful of keys, so a linear search
+/// of the texts beats hashing them.
 private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let codingPath: [any CodingKey]
-    let allKeys: [Key]
-    private let values: [String: Node]
+    private let keys: [String]
+    private let values: [Node]
 
     init(mapping: Node.Mapping, codingPath: [any CodingKey]) {
         self.codingPath = codingPath
-        var values: [String: Node] = [:]
-        var keys: [Key] = []
+        var keys: [String] = []
+        var values: [Node] = []
+        keys.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else { continue }
-            values[scalar.string] = value
-            if let codingKey = Key(stringValue: scalar.string) { keys.append(codingKey) }
+            keys.append(scalar.string)
+            values.append(value)
         }
+        self.keys = keys
         self.values = values
-        self.allKeys = keys
     }
 
-    func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
+    var allKeys: [Key] { keys.compactMap(Key.init(stringValue:)) }
+
+    func contains(_ key: Key) -> Bool { keys.contains(key.stringValue) }
 
     func decodeNil(forKey key: Key) throws -> Bool { try decoder(for: key).decodeNil() }
 
@@ -134,11 +139,11 @@ private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
     func superDecoder(forKey key: Key) throws -> any Decoder { try decoder(for: key) }
 
     private func decoder(for key: Key) throws -> NodeDecoder {
-        guard let value = values[key.stringValue] else {
+        guard let index = keys.firstIndex(of: key.stringValue) else {
             throw DecodingError.keyNotFound(
                 key, DecodingError.Context(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
         }
-        return NodeDecoder(node: value, codingPath: codingPath + [key])
+        return NodeDecoder(node: values[index], codingPath: codingPath + [key])
     }
 }
 

@@ -78,6 +78,7 @@ struct YAMLDocument {
     private static func describe(_ type: Any.Type) -> String {
         switch type {
         case is Int.Type: "a whole number"
+        case is Double.Type: "a number such as 0.8"
         case is Bool.Type: "true or false"
         case is String.Type: "text"
         default:
