@@ -10,6 +10,7 @@ struct CSecTrainer: ParsableCommand {
             printed one-page protocol; every step cites the seed file and step number it comes from.
 
             Start with:
+              csec-trainer train                  a training session (asks your name and county)
               csec-trainer protocols              list the jurisdictions
               csec-trainer protocol marin         read Marin County's protocol
               csec-trainer answer --jurisdiction san-diego --indicator survival-sex

@@ -7,7 +7,8 @@ public enum StepCondition: String, Sendable, Codable, Equatable, CaseIterable {
     /// "If Human Trafficking or CSEC is suspected" / "If CSEC is suspected": the student is a
     /// suspected or confirmed victim, or recruits or exploits other students.
     case exploitationSuspected = "exploitation-suspected"
-    /// "If at-risk factors are present": the jurisdiction's at-risk criteria are met.
+    /// "If at-risk factors are present": any situation the protocols respond to is found (the
+    /// jurisdiction's at-risk criteria are met, or exploitation is suspected or confirmed).
     case atRiskFactorsPresent = "at-risk-factors-present"
     /// "If appropriate, and in consultation with the victim": not appropriate when the parent
     /// or guardian is the suspected exploiter, or when the student, consulted, declines.

@@ -31,8 +31,10 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed for choosing and shuffling; the same seed gives the same session (default: random).") var seed: UInt64?
     @Flag(help: "Continue the saved session.") var resume = false
     @Flag(help: "Discard a saved session and start a new one.") var restart = false
-    @Option(help: ArgumentHelp("Where progress is kept (default: $XDG_DATA_HOME/csec-trainer).", valueName: "dir")) var dataDir:
-        String?
+    @Option(
+        help: ArgumentHelp(
+            "Where progress is kept (default: $XDG_DATA_HOME/csec-trainer, else ~/.local/share/csec-trainer).", valueName: "dir"))
+    var dataDir: String?
     @Option(help: ArgumentHelp("Use the vignettes in this directory instead of Scenarios/.", valueName: "dir")) var scenarios:
         String?
     @OptionGroup var content: ContentOptions
