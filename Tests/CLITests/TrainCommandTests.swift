@@ -7,7 +7,7 @@ import Testing
 
 @Suite(.serialized)
 struct TrainCommandTests {
-    static let jurisdictions = ["sro-flowchart", "san-mateo", "san-diego", "marin", "orange-county"]
+    static let jurisdictions = Fixtures.jurisdictionIDs
 
     @Test(arguments: jurisdictions)
     func aPipedSessionScoresAsTheScoringModuleDoes(_ id: String) throws {

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 struct CitationTests {
-    static let jurisdictions = ["sro-flowchart", "san-mateo", "san-diego", "marin", "orange-county"]
+    static let jurisdictions = Fixtures.jurisdictionIDs
 
     @Test(arguments: jurisdictions)
     func everyStepCitesAnExistingSeed(_ id: String) throws {

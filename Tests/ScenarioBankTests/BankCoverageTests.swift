@@ -8,7 +8,7 @@ import Testing
 /// engine computes them (not as authors label them).
 struct BankCoverageTests {
     static let content = Result { try Fixtures.trainingContent() }
-    static let jurisdictions = ["marin", "orange-county", "san-diego", "san-mateo", "sro-flowchart"]
+    static let jurisdictions = Fixtures.jurisdictionIDs
 
     func survey(_ id: String) throws -> BankSurvey {
         let content = try Self.content.get()

@@ -7,7 +7,7 @@ import Testing
 /// For 1,000 random fact sets under each of the five jurisdictions, every generated question
 /// has exactly one correct option, and it is what the protocol engine computes.
 struct QuestionPropertyTests {
-    static let jurisdictions = ["sro-flowchart", "san-mateo", "san-diego", "marin", "orange-county"]
+    static let jurisdictions = Fixtures.jurisdictionIDs
 
     @Test(arguments: jurisdictions)
     func everyQuestionHasExactlyOneCorrectOptionFromTheEngine(_ id: String) throws {

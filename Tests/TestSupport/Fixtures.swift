@@ -10,6 +10,9 @@ public enum Fixtures {
 
     public static let content = ContentDirectory(root: repositoryRoot)
 
+    /// The five bundled jurisdictions, for tests that run once per county.
+    public static let jurisdictionIDs = ["sro-flowchart", "san-mateo", "san-diego", "marin", "orange-county"]
+
     /// The bundled vocabulary and the five county protocols.
     public static func library() throws -> ProtocolLibrary {
         try content.loadLibrary()
