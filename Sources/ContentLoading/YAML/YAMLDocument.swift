@@ -26,8 +26,8 @@ struct YAMLDocument {
 
     /// The file's `format:` value, read before decoding so that a newer format fails clearly.
     func requireFormat(in supported: [Int]) throws(ContentError) {
-        let value = root[Node("format")]
-        guard let value, let number = value.int, supported.contains(number) else {
+        let value = root.mapping?.first { $0.key.string == "format" }?.value
+        guard let value, let number = try? NodeDecoder(node: value).decode(Int.self), supported.contains(number) else {
             throw error(
                 at: value == nil ? DocumentPath() : DocumentPath() / "format",
                 .unsupportedFormat(found: value?.string, supported: supported))

@@ -11,12 +11,12 @@ extension ProtocolEngine {
     ) -> CaseProgress {
         let completed = category.steps.filter { step in
             if let exception = step.exception, check(exception.condition, facts: facts, under: jurisdiction).holds {
-                return Set(exception.instead.actions).isSubset(of: done)
+                return exception.instead.actions.allSatisfy(done.contains)
             }
-            return Set(step.actions).isSubset(of: done)
+            return step.actions.allSatisfy(done.contains)
         }
         return CaseProgress(
             completedSteps: Set(completed.map(\.number)),
-            emergencyHandled: Set(jurisdiction.emergency.actions).isSubset(of: done))
+            emergencyHandled: jurisdiction.emergency.actions.allSatisfy(done.contains))
     }
 }
