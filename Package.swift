@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "csec-benchmarks",
             dependencies: [
-                "ProtocolEngine", "ScenarioEngine", "ContentLoading",
+                "ProtocolEngine", "ScenarioEngine", "ContentLoading", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/CSecBenchmarks",
@@ -87,7 +87,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["ProtocolEngine", "ScenarioEngine", "ContentLoading"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading"],
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),
@@ -113,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContentLoadingTests",
-            dependencies: ["ContentLoading", "ProtocolEngine", "ScenarioEngine", "TestSupport"],
+            dependencies: ["ContentLoading", "ProtocolEngine", "ScenarioEngine", "TestSupport", "Yams"],
             exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),

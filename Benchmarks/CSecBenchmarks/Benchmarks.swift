@@ -32,6 +32,12 @@ struct Benchmarks: ParsableCommand {
     @Option(help: "The csec-trainer binary to launch (default: the one beside this benchmark).")
     var trainer: String?
 
+    func validate() throws {
+        guard vignettes > 0, runs > 0, launches > 0 else {
+            throw ValidationError("--vignettes, --runs and --launches must each be at least 1.")
+        }
+    }
+
     func run() throws {
         let content = try ContentLocator.process.locate()
         let library = try content.loadLibrary()

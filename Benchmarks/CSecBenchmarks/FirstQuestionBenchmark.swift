@@ -6,7 +6,7 @@ struct FirstQuestionBenchmark {
     let trainer: URL
     let content: URL
 
-    func run(times: Int) throws -> Measurement {
+    func run(times: Int) throws -> Timings {
         guard FileManager.default.isExecutableFile(atPath: trainer.path) else {
             throw ValidationFailure(
                 message: "no csec-trainer at \(trainer.path); run `swift build -c release` first, or pass --trainer")
@@ -22,7 +22,7 @@ struct FirstQuestionBenchmark {
             try session.input.fileHandleForWriting.close()  // end of input: the session saves and exits
             session.process.waitUntilExit()
         }
-        return Measurement(name: "Launch to first question (\(trainer.path), bundled bank)", durations: durations)
+        return Timings(name: "Launch to first question (\(trainer.path), bundled bank)", durations: durations)
     }
 
     /// Starts a session and returns once its first question is printed, leaving it running.

@@ -2,6 +2,7 @@ import ContentLoading
 import Foundation
 import ProtocolEngine
 import ScenarioEngine
+import TestSupport
 
 /// Writes a bank of generated vignettes: random facts and stages from a seeded generator, each
 /// with an `expect:` block the engine computed, so that lint has every check to run.
@@ -18,17 +19,12 @@ struct GeneratedBank {
         }
     }
 
+    /// A vignette from the property tests' generator, with the engine's answers as `expect:`.
     private mutating func randomVignette(id: String) -> Vignette {
-        let vocabulary = library.vocabulary
-        var done: Set<ActionID> = []
-        let stages = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
-            done.formUnion(vocabulary.actions.map(\.id).filter { _ in Int.random(in: 0..<4, using: &generator) == 0 })
-            return Stage(done: done)
-        }
-        var vignette = Vignette(
-            id: VignetteID(id), title: "Generated \(id)", narrative: "A generated vignette for the lint benchmark.",
-            facts: randomFacts(), stages: stages, tags: VignetteTags(audience: ["teacher"], difficulty: .intermediate, topics: [])
-        )
+        var vignette = RandomFacts.vignette(number: 0, from: library.vocabulary, using: &generator)
+        vignette.id = VignetteID(id)
+        vignette.title = "Generated \(id)"
+        vignette.narrative = "A generated vignette for the lint benchmark."
         for jurisdiction in library.protocols {
             let keys = library.engine.answerKeys(for: vignette, under: jurisdiction)
             vignette.expectations[jurisdiction.id] = AuthorExpectation(
@@ -36,12 +32,6 @@ struct GeneratedBank {
                 nextSteps: keys.compactMap { $0.nextStep.map(ExpectedStep.init) })
         }
         return vignette
-    }
-
-    private mutating func randomFacts() -> Facts {
-        let indicators = library.vocabulary.indicators.map(\.id).filter { _ in Int.random(in: 0..<8, using: &generator) == 0 }
-        let flags = CaseFlag.allCases.filter { _ in Int.random(in: 0..<4, using: &generator) == 0 }
-        return Facts(indicators: Set(indicators), flags: Set(flags))
     }
 
     /// The vignette in the file format of docs/vignette-format.md.
@@ -56,7 +46,15 @@ struct GeneratedBank {
             "facts:", "  indicators: \(list(vignette.facts.indicators))", "  flags: \(list(vignette.facts.flags))",
             "stages:",
         ]
-        lines += vignette.stages.map { "  - done: \(list($0.done))" }
+        for stage in vignette.stages {
+            lines.append("  - done: \(list(stage.done))")
+            if stage.addedFacts != Facts() {
+                lines += [
+                    "    add:", "      indicators: \(list(stage.addedFacts.indicators))",
+                    "      flags: \(list(stage.addedFacts.flags))",
+                ]
+            }
+        }
         lines.append("expect:")
         for (jurisdiction, expectation) in vignette.expectations.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             // Every stage has a next step when a category applies, and none when it does not.

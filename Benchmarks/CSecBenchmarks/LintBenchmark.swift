@@ -11,7 +11,7 @@ struct LintBenchmark {
 
     /// Times loading alone (parse, decode, check ids) and loading with the lint's
     /// expectation checks, on the same generated files.
-    func run(times: Int) throws -> (load: Measurement, lint: Measurement) {
+    func run(times: Int) throws -> (load: Timings, lint: Timings) {
         let directory = FileManager.default.temporaryDirectory.appending(path: "csec-benchmark-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         var bank = GeneratedBank(library: library, generator: SplitMix64(seed: seed))
@@ -23,7 +23,7 @@ struct LintBenchmark {
         return (load, lint)
     }
 
-    private func measure(_ directory: URL, times: Int, checkingExpectations: Bool) throws -> Measurement {
+    private func measure(_ directory: URL, times: Int, checkingExpectations: Bool) throws -> Timings {
         let clock = ContinuousClock()
         var durations: [Duration] = []
         var loaded = 0
@@ -41,7 +41,7 @@ struct LintBenchmark {
             checkingExpectations
             ? "Load + lint of \(loaded) generated vignettes (5 protocols, every expect: checked against the engine)"
             : "Load only (read, parse, decode, check ids) of the same \(loaded) vignettes"
-        return Measurement(name: what, durations: durations)
+        return Timings(name: what, durations: durations)
     }
 }
 

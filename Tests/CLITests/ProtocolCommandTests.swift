@@ -2,119 +2,122 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite(.serialized)
-struct ProtocolCommandTests {
-    @Test func listsTheJurisdictions() throws {
-        let result = try CLIRunner.run(["protocols"])
-        #expect(result.status == 0, "\(result.error)")
-        for id in ["sro-flowchart", "san-mateo", "san-diego", "marin", "orange-county"] {
-            #expect(result.output.contains(id))
+extension CLISuite {
+    @Suite
+    struct ProtocolCommandTests {
+        @Test func listsTheJurisdictions() throws {
+            let result = try CLIRunner.run(["protocols"])
+            #expect(result.status == 0, "\(result.error)")
+            for id in ["sro-flowchart", "san-mateo", "san-diego", "marin", "orange-county"] {
+                #expect(result.output.contains(id))
+            }
         }
-    }
 
-    @Test func listsAsJSON() throws {
-        let result = try CLIRunner.run(["protocols", "--format", "json"])
-        #expect(result.status == 0)
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
-        #expect(list.count == 5)
-        #expect(list.compactMap { $0["id"] as? String }.contains("orange-county"))
-    }
+        @Test func listsAsJSON() throws {
+            let result = try CLIRunner.run(["protocols", "--format", "json"])
+            #expect(result.status == 0)
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+            #expect(list.count == 5)
+            #expect(list.compactMap { $0["id"] as? String }.contains("orange-county"))
+        }
 
-    @Test func printsAProtocolWrappedToTheWidth() throws {
-        let result = try CLIRunner.run(["protocol", "san-mateo", "--width", "60"])
-        #expect(result.status == 0)
-        #expect(result.output.contains("Rape Trauma Services (victim advocate): 650-692-7273"))
-        #expect(result.output.split(separator: "\n").allSatisfy { $0.count <= 60 || !$0.contains(" ") })
-    }
+        @Test func printsAProtocolWrappedToTheWidth() throws {
+            let result = try CLIRunner.run(["protocol", "san-mateo", "--width", "60"])
+            #expect(result.status == 0)
+            #expect(result.output.contains("Rape Trauma Services (victim advocate): 650-692-7273"))
+            #expect(result.output.split(separator: "\n").allSatisfy { $0.count <= 60 || !$0.contains(" ") })
+        }
 
-    @Test func printsAProtocolAsJSON() throws {
-        let result = try CLIRunner.run(["protocol", "marin", "--format", "json"])
-        #expect(result.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-        #expect(object["id"] as? String == "marin")
-        let categories = try #require(object["categories"] as? [[String: Any]])
-        #expect(categories.count == 4)
-    }
+        @Test func printsAProtocolAsJSON() throws {
+            let result = try CLIRunner.run(["protocol", "marin", "--format", "json"])
+            #expect(result.status == 0)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            #expect(object["id"] as? String == "marin")
+            let categories = try #require(object["categories"] as? [[String: Any]])
+            #expect(categories.count == 4)
+        }
 
-    @Test func anUnknownIDIsAUsageErrorListingTheValidIDs() throws {
-        let result = try CLIRunner.run(["protocol", "atlantis"])
-        #expect(result.status == 64)
-        #expect(result.error.contains("unknown jurisdiction 'atlantis'"))
-        #expect(result.error.contains("marin, orange-county, san-diego, san-mateo, sro-flowchart"))
-    }
+        @Test func anUnknownIDIsAUsageErrorListingTheValidIDs() throws {
+            let result = try CLIRunner.run(["protocol", "atlantis"])
+            #expect(result.status == 64)
+            #expect(result.error.contains("unknown jurisdiction 'atlantis'"))
+            #expect(result.error.contains("marin, orange-county, san-diego, san-mateo, sro-flowchart"))
+        }
 
-    @Test func loadsANewCountyFromAnotherDirectory() throws {
-        let directory = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try InventedCounty.yaml.write(to: directory.appending(path: InventedCounty.fileName), atomically: true, encoding: .utf8)
+        @Test func loadsANewCountyFromAnotherDirectory() throws {
+            let directory = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try InventedCounty.yaml.write(
+                to: directory.appending(path: InventedCounty.fileName), atomically: true, encoding: .utf8)
 
-        let list = try CLIRunner.run(["protocols", "--protocols", directory.path])
-        #expect(list.status == 0, "\(list.error)")
-        #expect(list.output.contains("lakeview"))
-        let answer = try CLIRunner.run([
-            "answer", "--protocols", directory.path, "--jurisdiction", "lakeview", "--indicator", "survival-sex",
-        ])
-        #expect(answer.status == 0, "\(answer.error)")
-        #expect(answer.output.contains("Next step (step 1): Call the police."))
-    }
+            let list = try CLIRunner.run(["protocols", "--protocols", directory.path])
+            #expect(list.status == 0, "\(list.error)")
+            #expect(list.output.contains("lakeview"))
+            let answer = try CLIRunner.run([
+                "answer", "--protocols", directory.path, "--jurisdiction", "lakeview", "--indicator", "survival-sex",
+            ])
+            #expect(answer.status == 0, "\(answer.error)")
+            #expect(answer.output.contains("Next step (step 1): Call the police."))
+        }
 
-    @Test func aMalformedFileNamesFileLineAndColumn() throws {
-        let directory = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let broken = InventedCounty.yaml.replacingOccurrences(
-            of: "actions: [meet-with-student]", with: "actions: [meet-with-studnet]")
-        try broken.write(to: directory.appending(path: InventedCounty.fileName), atomically: true, encoding: .utf8)
+        @Test func aMalformedFileNamesFileLineAndColumn() throws {
+            let directory = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let broken = InventedCounty.yaml.replacingOccurrences(
+                of: "actions: [meet-with-student]", with: "actions: [meet-with-studnet]")
+            try broken.write(to: directory.appending(path: InventedCounty.fileName), atomically: true, encoding: .utf8)
 
-        let result = try CLIRunner.run(["protocols", "--protocols", directory.path])
-        #expect(result.status == 1)
-        #expect(
-            result.error.contains(
-                "lakeview.yaml:35:19: error: Unknown action 'meet-with-studnet'. Did you mean 'meet-with-student'?"))
-    }
+            let result = try CLIRunner.run(["protocols", "--protocols", directory.path])
+            #expect(result.status == 1)
+            #expect(
+                result.error.contains(
+                    "lakeview.yaml:35:19: error: Unknown action 'meet-with-studnet'. Did you mean 'meet-with-student'?"))
+        }
 
-    @Test func findsTheContentFromTheExecutablesDirectory() throws {
-        let elsewhere = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: elsewhere) }
-        let result = try CLIRunner.run(["protocols"], in: elsewhere)
-        #expect(result.status == 0, "\(result.error)")
-    }
+        @Test func findsTheContentFromTheExecutablesDirectory() throws {
+            let elsewhere = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: elsewhere) }
+            let result = try CLIRunner.run(["protocols"], in: elsewhere)
+            #expect(result.status == 0, "\(result.error)")
+        }
 
-    @Test func aCopiedBinaryFindsTheContentInstalledByTheScript() throws {
-        let prefix = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: prefix) }
-        let install = Process()
-        install.executableURL = Fixtures.repositoryRoot.appending(path: "scripts/install.sh")
-        install.arguments = ["--prefix", prefix.path, "--binary", CLIRunner.executable.path]
-        install.standardOutput = FileHandle.nullDevice
-        try install.run()
-        install.waitUntilExit()
-        try #require(install.terminationStatus == 0)
+        @Test func aCopiedBinaryFindsTheContentInstalledByTheScript() throws {
+            let prefix = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: prefix) }
+            let install = Process()
+            install.executableURL = Fixtures.repositoryRoot.appending(path: "scripts/install.sh")
+            install.arguments = ["--prefix", prefix.path, "--binary", CLIRunner.executable.path]
+            install.standardOutput = FileHandle.nullDevice
+            try install.run()
+            install.waitUntilExit()
+            try #require(install.terminationStatus == 0)
 
-        let elsewhere = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: elsewhere) }
-        let result = try CLIRunner.run(
-            ["scenarios", "lint"], in: elsewhere, environment: ["CSEC_TRAINER_CONTENT": ""],
-            executable: prefix.appending(path: "bin/csec-trainer"))
-        #expect(result.status == 0, "\(result.error)")
-        #expect(result.output.contains("no problems"))
-    }
+            let elsewhere = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: elsewhere) }
+            let result = try CLIRunner.run(
+                ["scenarios", "lint"], in: elsewhere, environment: ["CSEC_TRAINER_CONTENT": ""],
+                executable: prefix.appending(path: "bin/csec-trainer"))
+            #expect(result.status == 0, "\(result.error)")
+            #expect(result.output.contains("no problems"))
+        }
 
-    @Test func answerExplainsTheGuardianException() throws {
-        let result = try CLIRunner.run([
-            "answer", "--jurisdiction", "marin", "--indicator", "survival-sex", "--flag", "guardian-is-suspected-exploiter",
-            "--done", "1", "--done", "2", "--done", "3", "--format", "json",
-        ])
-        #expect(result.status == 0, "\(result.error)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-        let next = try #require(object["nextStep"] as? [String: Any])
-        #expect(next["kind"] as? String == "alternative")
-        #expect(next["actions"] as? [String] == ["contact-child-welfare"])
-    }
+        @Test func answerExplainsTheGuardianException() throws {
+            let result = try CLIRunner.run([
+                "answer", "--jurisdiction", "marin", "--indicator", "survival-sex", "--flag", "guardian-is-suspected-exploiter",
+                "--done", "1", "--done", "2", "--done", "3", "--format", "json",
+            ])
+            #expect(result.status == 0, "\(result.error)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            let next = try #require(object["nextStep"] as? [String: Any])
+            #expect(next["kind"] as? String == "alternative")
+            #expect(next["actions"] as? [String] == ["contact-child-welfare"])
+        }
 
-    @Test func helpTeaches() throws {
-        let result = try CLIRunner.run(["--help"])
-        #expect(result.status == 0)
-        #expect(result.output.contains("csec-trainer protocol marin"))
-        #expect(result.output.contains("answer"))
+        @Test func helpTeaches() throws {
+            let result = try CLIRunner.run(["--help"])
+            #expect(result.status == 0)
+            #expect(result.output.contains("csec-trainer protocol marin"))
+            #expect(result.output.contains("answer"))
+        }
     }
 }

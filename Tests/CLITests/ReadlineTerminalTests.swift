@@ -6,61 +6,72 @@ import TestSupport
 import Testing
 import Training
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Drives the real GNU readline path in a pseudo-terminal (tmux): an answer typed with a
 /// correction, tab completion of a command and of an option letter, and Ctrl-C.
-@Suite(.serialized, .enabled(if: Tmux.isAvailable, "needs tmux (installed by .ci/run)"))
-struct ReadlineTerminalTests {
-    @Test func editsCompletesAndStopsSafely() throws {
-        let content = try Fixtures.trainingContent()
-        let marin = try #require(content.library.jurisdiction("marin"))
-        let script = ScriptedAnswers(content: content, jurisdiction: marin, count: 2, seed: 31)
-        try #require(script.plan.questions.count >= 3)
-        let data = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: data) }
-        let tmux = Tmux(session: "csec-\(UUID().uuidString.prefix(8))")
-        defer { tmux.kill() }
+extension CLISuite {
+    @Suite(.enabled(if: Tmux.executable != nil, "needs tmux (installed by .ci/run)"))
+    struct ReadlineTerminalTests {
+        @Test func editsCompletesAndStopsSafely() throws {
+            let content = try Fixtures.trainingContent()
+            let marin = try #require(content.library.jurisdiction("marin"))
+            let script = ScriptedAnswers(content: content, jurisdiction: marin, count: 2, seed: 31)
+            try #require(script.plan.questions.count >= 3)
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let tmux = Tmux(session: "csec-\(UUID().uuidString.prefix(8))")
+            defer { tmux.kill() }
 
-        try tmux.start(
-            "\(CLIRunner.executable.path) train --name 'Tess Tmux' --jurisdiction marin --count 2 --seed 31 --data-dir \(data.path)",
-            in: Fixtures.repositoryRoot)
-        try tmux.waitFor("answer> ")
+            try tmux.start(
+                "'\(CLIRunner.executable.path)' train --name 'Tess Tmux' --jurisdiction marin --count 2 --seed 31 --data-dir '\(data.path)'",
+                in: Fixtures.repositoryRoot)
+            try tmux.waitFor("answer> ")
 
-        // 1. A wrong letter, corrected with backspace before Enter.
-        let firstCorrect = script.plan.questions[0].options.firstIndex { $0.id == script.plan.questions[0].correctOptionID }!
-        let wrongLetter = firstCorrect == 0 ? "b" : "a"
-        tmux.send(wrongLetter)
-        tmux.sendKey("BSpace")
-        tmux.send(String(UnicodeScalar(UInt8(97 + firstCorrect))))
-        tmux.sendKey("Enter")
-        try tmux.waitFor("Correct.")
+            // 1. A wrong letter, corrected with backspace before Enter.
+            let firstCorrect = script.plan.questions[0].options.firstIndex { $0.id == script.plan.questions[0].correctOptionID }!
+            let wrongLetter = firstCorrect == 0 ? "b" : "a"
+            tmux.send(wrongLetter)
+            tmux.sendKey("BSpace")
+            tmux.send(String(UnicodeScalar(UInt8(97 + firstCorrect))))
+            tmux.sendKey("Enter")
+            try tmux.waitFor("Correct.")
 
-        // 2. Tab completes a command: "rep" becomes "repeat".
-        tmux.send("rep")
-        tmux.sendKey("Tab")
-        tmux.sendKey("Enter")
-        try tmux.waitFor("answer> repeat")
+            // 2. Tab completes a command: "rep" becomes "repeat".
+            tmux.send("rep")
+            tmux.sendKey("Tab")
+            tmux.sendKey("Enter")
+            try tmux.waitFor("answer> repeat")
 
-        // 3. Tab completes an option letter: "b" becomes "B".
-        tmux.send("b")
-        tmux.sendKey("Tab")
-        tmux.sendKey("Enter")
-        try tmux.waitFor("answer> B")
-        try tmux.waitFor("Question 3 of")
+            // 3. Tab completes an option letter: "b" becomes "B".
+            tmux.send("b")
+            tmux.sendKey("Tab")
+            tmux.sendKey("Enter")
+            try tmux.waitFor("answer> B")
+            try tmux.waitFor("Question 3 of")
 
-        // 4. Ctrl-C stops; both answers are already saved.
-        tmux.sendKey("C-c")
-        try tmux.waitFor("Your answers so far are saved")
-        let saved = try String(contentsOf: data.appending(path: "in-progress.json"), encoding: .utf8)
-        #expect(saved.contains(script.plan.questions[0].correctOptionID.rawValue))
-        #expect(saved.contains(script.plan.questions[1].options[1].id.rawValue))
+            // 4. Ctrl-C stops; both answers are already saved.
+            tmux.sendKey("C-c")
+            try tmux.waitFor("Your answers so far are saved")
+            let saved = try String(contentsOf: data.appending(path: "in-progress.json"), encoding: .utf8)
+            #expect(saved.contains(script.plan.questions[0].correctOptionID.rawValue))
+            #expect(saved.contains(script.plan.questions[1].options[1].id.rawValue))
+        }
     }
 }
 
-/// A tmux session for terminal tests.
+/// A tmux session for terminal tests, on a server of its own (`-L`), so that it never touches
+/// a developer's own tmux sessions.
 struct Tmux {
     let session: String
+    private let socket = "csec-trainer-tests"
 
-    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+    /// tmux from the PATH, if installed.
+    static let executable: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
+        .split(separator: ":").map { URL(filePath: String($0)).appending(path: "tmux") }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
 
     func start(_ command: String, in directory: URL) throws {
         try run(["new-session", "-d", "-s", session, "-x", "120", "-y", "60", "-c", directory.path, command + "; sleep 60"])
@@ -84,36 +95,41 @@ struct Tmux {
         throw TmuxError.timedOut(waitingFor: text, screen: try screen())
     }
 
-    /// Runs tmux. Only `capture-pane` output is read: `new-session` forks the tmux server,
-    /// which would inherit a pipe and keep it open for as long as it lives.
+    /// Runs tmux and waits for it, with posix_spawn and waitpid rather than Foundation's
+    /// `Process`: `new-session` forks the tmux server, which inherits every descriptor the client
+    /// had, including the one `Process` watches to learn that the child ended, so
+    /// `waitUntilExit()` could wait for as long as the server lives. Output, when wanted, goes
+    /// through a file for the same reason.
     @discardableResult
     private func run(_ arguments: [String], capturing: Bool = false) throws -> String {
-        let process = Process()
-        process.executableURL = URL(filePath: "/usr/bin/tmux")
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard capturing else {
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return ""
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        guard let executable = Self.executable else { return "" }
+        let output = FileManager.default.temporaryDirectory.appending(path: "csec-tmux-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capturing ? output.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable.path, "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let started = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard started == 0 else { throw TmuxError.cannotStart(errno: started) }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return capturing ? (try String(contentsOf: output, encoding: .utf8)) : ""
     }
 }
 
 enum TmuxError: Error, CustomStringConvertible {
     case timedOut(waitingFor: String, screen: String)
+    case cannotStart(errno: Int32)
 
     var description: String {
         switch self {
         case .timedOut(let text, let screen): "timed out waiting for “\(text)”; the screen shows:\n\(screen)"
+        case .cannotStart(let errno): "cannot start tmux (errno \(errno))"
         }
     }
 }

@@ -8,6 +8,7 @@ struct BundledContentTests {
     @Test func loadsTheFiveCountyProtocols() throws {
         let library = try Fixtures.library()
         #expect(library.jurisdictionIDs == ["marin", "orange-county", "san-diego", "san-mateo", "sro-flowchart"])
+        #expect(Set(library.jurisdictionIDs) == Set(Fixtures.jurisdictionIDs))
         #expect(Set(library.protocols.map(\.source.seed)).count == 5)
     }
 

@@ -44,6 +44,16 @@ struct ContentLocatorTests {
         #expect(try installed.locate().root.standardizedFileURL.path == "/usr/share/csec-trainer")
     }
 
+    @Test func findsTheUsersInstalledCopyFromACopiedBinary() throws {
+        let installed = ContentLocator(
+            environment: ["HOME": "/home/ana", "XDG_DATA_DIRS": "relative/dir:/usr/share"],
+            currentDirectory: URL(filePath: "/tmp", directoryHint: .isDirectory),
+            executable: URL(filePath: "/opt/tools/csec-trainer"),
+            fileExists: { $0.standardizedFileURL.path == "/home/ana/.local/share/csec-trainer/Scoring/vocabulary.yaml" })
+        #expect(try installed.locate().root.standardizedFileURL.path == "/home/ana/.local/share/csec-trainer")
+        #expect(!installed.installedLocations.contains { $0.path.contains("relative") })
+    }
+
     @Test func explainsWhereItLookedWhenNothingIsFound() {
         let error = #expect(throws: ContentError.self) {
             try locator(current: "/tmp", executable: "/usr/bin/csec-trainer").locate()

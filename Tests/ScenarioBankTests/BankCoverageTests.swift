@@ -51,7 +51,7 @@ struct BankCoverageTests {
     @Test(arguments: jurisdictions)
     func parentContactIsPassedOverForAGuardianExploiterAndForAStudentWhoDeclines(_ id: String) throws {
         let survey = try survey(id)
-        guard survey.prints(.parentContactAppropriate) else { return }
+        try #require(survey.prints(.parentContactAppropriate))
         let skips = survey.skips(of: .parentContactAppropriate)
         let alternatives = survey.decisions(of: .alternative)
         #expect(
@@ -68,10 +68,17 @@ struct BankCoverageTests {
         #expect(alternatives.allSatisfy { $0.key.nextStep?.actions == ["contact-child-welfare"] })
     }
 
-    @Test(arguments: jurisdictions)
+    /// Only San Diego and the SRO flowchart print "if sufficient and/or reliable evidence exists".
+    static let printingTheEvidenceCondition = ["san-diego", "sro-flowchart"]
+
+    @Test func theEvidenceConditionIsPrintedWhereExpected() throws {
+        let printing = try Self.jurisdictions.filter { try survey($0).prints(.evidenceSufficient) }
+        #expect(printing.sorted() == Self.printingTheEvidenceCondition)
+    }
+
+    @Test(arguments: printingTheEvidenceCondition)
     func evidenceBothSufficientAndNot(_ id: String) throws {
         let survey = try survey(id)
-        guard survey.prints(.evidenceSufficient) else { return }
         #expect(survey.skips(of: .evidenceSufficient).contains { !$0.facts.has(.evidenceSufficient) })
         #expect(survey.stepsTaken(with: .evidenceSufficient).contains { $0.facts.has(.evidenceSufficient) })
     }
@@ -99,14 +106,11 @@ struct BankCoverageTests {
             })
     }
 
-    @Test func everyAuthorExpectationCoversAllFiveCountiesAndHolds() throws {
-        let content = try Self.content.get()
-        let engine = content.library.engine
-        for vignette in content.vignettes {
+    /// Lint checks each `expect:` against the engine; this checks that every vignette states
+    /// one for every county, so that lint checks them all.
+    @Test func everyVignetteStatesItsAnswersForAllFiveCounties() throws {
+        for vignette in try Self.content.get().vignettes {
             #expect(Set(vignette.expectations.keys.map(\.rawValue)) == Set(Self.jurisdictions), "\(vignette.id)")
-            for jurisdiction in content.library.protocols {
-                #expect(engine.mismatches(in: vignette, under: jurisdiction).isEmpty, "\(vignette.id)")
-            }
         }
     }
 }

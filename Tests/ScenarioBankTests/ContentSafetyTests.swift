@@ -25,7 +25,11 @@ struct ContentSafetyTests {
 
     static let files = Result {
         try FileManager.default.contentsOfDirectory(at: Fixtures.content.scenariosDirectory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "yaml" }
+            .filter { ["yaml", "yml"].contains($0.pathExtension) }
+    }
+
+    @Test func theBankIsThereToCheck() throws {
+        #expect(try Self.files.get().count >= 40)
     }
 
     @Test(arguments: bannedTerms.map(\.pattern) + graphicTerms)

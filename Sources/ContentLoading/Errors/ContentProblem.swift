@@ -48,7 +48,7 @@ public enum ContentProblem: Sendable, Equatable {
         case .unsupportedFormat(let found, let supported):
             "Unsupported format \(found.map { "'\($0)'" } ?? "(no `format:` key)"). "
                 + "This version of csec-trainer reads format \(supported.map(String.init).joined(separator: ", ")); "
-                + "put `format: \(supported.last ?? 1)` on the first line, or update csec-trainer."
+                + "write `format: \(supported.last ?? 1)` (a plain number) at the top of the file, or update csec-trainer."
         case .missingKey(let key, let place):
             "\(place) has no `\(key):`. Add it (the file formats are described in docs/)."
         case .wrongType(let key, let expected):
@@ -87,7 +87,7 @@ public enum ContentProblem: Sendable, Equatable {
         case .unknownJurisdiction(let id, let known):
             "Unknown jurisdiction '\(id)'. Use one of: \(known.joined(separator: ", "))."
         case .idIsNotFileName(let id, let fileName):
-            "The id '\(id)' must be the file name without .yaml ('\(fileName)'). Rename the file or change the id."
+            "The id '\(id)' must be the file name without its extension ('\(fileName)'). Rename the file or change the id."
         case .duplicateVignette(let id, let otherFile):
             "The vignette id '\(id)' is also used by \(otherFile). Give each vignette its own id."
         case .expectationMismatch(let detail):

@@ -6,7 +6,8 @@ import Foundation
 /// variable, then the current directory and the executable's directory and their parents
 /// (so `swift run` from the repository and `.build/debug/csec-trainer` both find it), then
 /// the installed copy: `<prefix>/share/csec-trainer` beside `<prefix>/bin/csec-trainer`
-/// (what `scripts/install.sh` lays out), and `csec-trainer` in each `XDG_DATA_DIRS` entry.
+/// (what `scripts/install.sh` lays out), then `csec-trainer` in `XDG_DATA_HOME`
+/// (`~/.local/share`) and in each `XDG_DATA_DIRS` entry (`/usr/local/share`, `/usr/share`).
 public struct ContentLocator: Sendable {
     public var environment: [String: String]
     public var currentDirectory: URL
@@ -52,19 +53,23 @@ public struct ContentLocator: Sendable {
         throw ContentError.contentNotFound(searched: searched)
     }
 
-    /// Where an installed copy of the content lives.
-    var installedLocations: [URL] {
+    /// Where an installed copy of the content lives: beside the executable, then in the user's
+    /// and the system's XDG data directories (relative entries are ignored, as XDG says).
+    public var installedLocations: [URL] {
         let besideExecutable = executable.map {
             $0.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
-                .appending(path: "share/csec-trainer", directoryHint: .isDirectory)
+                .appending(path: "share", directoryHint: .isDirectory)
         }
-        let dataDirectories = (environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/share:/usr/share")
-            .split(separator: ":")
-            .map {
-                URL(filePath: String($0), directoryHint: .isDirectory).appending(
-                    path: "csec-trainer", directoryHint: .isDirectory)
-            }
-        return [besideExecutable].compactMap { $0 } + dataDirectories
+        let home = environment["HOME"].map { URL(filePath: $0, directoryHint: .isDirectory).appending(path: ".local/share") }
+        let userData = environment["XDG_DATA_HOME"].flatMap(Self.absoluteDirectory) ?? home
+        let systemData = (environment["XDG_DATA_DIRS"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/local/share:/usr/share")
+            .split(separator: ":").compactMap { Self.absoluteDirectory(String($0)) }
+        return ([besideExecutable, userData].compactMap { $0 } + systemData)
+            .map { $0.appending(path: "csec-trainer", directoryHint: .isDirectory) }
+    }
+
+    private static func absoluteDirectory(_ path: String) -> URL? {
+        path.hasPrefix("/") ? URL(filePath: path, directoryHint: .isDirectory) : nil
     }
 
     private func require(_ root: URL) throws(ContentError) -> ContentDirectory {

@@ -33,10 +33,12 @@ public struct ScenarioBank: Sendable {
                 errors.append(contentsOf: error.all)
             case .success(let (vignette, idLocation)):
                 let expectedID = file.deletingPathExtension().lastPathComponent
-                if expectedID != vignette.id.rawValue {
+                guard expectedID == vignette.id.rawValue else {
                     let problem = ContentProblem.idIsNotFileName(id: vignette.id.rawValue, fileName: expectedID)
                     errors.append(.invalid(file: name, at: idLocation, problem: problem))
+                    continue
                 }
+                // With ids equal to file names, a duplicate is `x.yaml` beside `x.yml`.
                 if let other = owners[vignette.id] {
                     let problem = ContentProblem.duplicateVignette(id: vignette.id.rawValue, otherFile: other)
                     errors.append(.invalid(file: name, at: idLocation, problem: problem))

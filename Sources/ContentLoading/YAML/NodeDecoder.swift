@@ -2,12 +2,13 @@ import Yams
 
 /// Decodes our formats' `Decodable` types from a composed YAML tree.
 ///
-/// Yams's own `YAMLDecoder` finds each key by a linear search that compares whole nodes, and
-/// lists a mapping's keys by rebuilding it; on a bank of vignettes that was most of the time
-/// `scenarios lint` took. This decoder indexes each mapping once. It reads scalars as Yams
-/// does (text from any scalar; numbers and booleans from plain scalars only, so `"1"` quoted is
-/// text) and throws the same `DecodingError`s with the same coding paths, which
-/// ``YAMLDocument`` turns into file:line:column messages.
+/// Yams's own `YAMLDecoder` finds each key by a linear search that compares whole nodes,
+/// resolving every scalar's type with regular expressions; on a bank of vignettes that was most
+/// of the time `scenarios lint` took. This decoder reads scalars as the formats need them: text
+/// from any scalar except a plain null (so a required text left empty is an error); numbers and
+/// booleans from plain scalars only, in their YAML 1.1 forms (``PlainScalar``), so `"1"` quoted
+/// is text. Merge keys (`<<: *defaults`) are honoured. It throws `DecodingError`s with coding
+/// paths, which ``YAMLDocument`` turns into file:line:column messages.
 struct NodeDecoder: Decoder {
     let node: Node
     let codingPath: [any CodingKey]
@@ -43,6 +44,10 @@ extension NodeDecoder: SingleValueDecodingContainer {
 
     func decode(_ type: String.Type) throws -> String {
         guard case .scalar(let scalar) = node else { throw mismatch(type) }
+        if decodeNil() {
+            throw DecodingError.valueNotFound(
+                type, DecodingError.Context(codingPath: codingPath, debugDescription: "empty where text is needed"))
+        }
         return scalar.string
     }
 
@@ -110,9 +115,8 @@ private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
         var values: [Node] = []
         keys.reserveCapacity(mapping.count)
         values.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else { continue }
-            keys.append(scalar.string)
+        for (key, value) in mapping.mergedPairs {
+            keys.append(key)
             values.append(value)
         }
         self.keys = keys
@@ -193,4 +197,30 @@ struct SequenceIndex: CodingKey {
     var stringValue: String { "\(intValue ?? 0)" }
     init(intValue: Int) { self.intValue = intValue }
     init?(stringValue: String) { nil }
+}
+
+extension Node.Mapping {
+    /// The entries by key text, with YAML merge keys (`<<: *defaults`, or a list of them)
+    /// expanded; keys written in the mapping itself win over merged ones.
+    var mergedPairs: [(key: String, value: Node)] {
+        var pairs: [(key: String, value: Node)] = []
+        var merged: [(key: String, value: Node)] = []
+        for (key, value) in self {
+            guard case .scalar(let scalar) = key else { continue }
+            guard scalar.string == "<<", scalar.style == .plain else {
+                pairs.append((scalar.string, value))
+                continue
+            }
+            let sources: [Node] =
+                switch value {
+                case .mapping: [value]
+                case .sequence(let sequence): Array(sequence)
+                default: []
+                }
+            for case .mapping(let source) in sources { merged += source.mergedPairs }
+        }
+        let written = Set(pairs.map(\.key))
+        var seen = written
+        return pairs + merged.filter { !written.contains($0.key) && seen.insert($0.key).inserted }
+    }
 }

@@ -7,9 +7,9 @@ struct ScenariosLintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check every vignette file in a directory.",
         discussion: """
-            Checks the format, unknown indicator, flag, action and jurisdiction ids, duplicate \
-            vignette ids, and every author's `expect:` block against what the protocol engine \
-            computes. Each problem is printed as file:line:column. Exits 1 if any is found.
+            Checks the format, unknown indicator, flag, action and jurisdiction ids, that each \
+            vignette's id is its file name (and used once), and every author's `expect:` block \
+            against what the protocol engine computes. Each problem is printed as file:line:column. Exits 1 if any is found.
             """
     )
 
@@ -30,7 +30,7 @@ struct ScenariosLintCommand: ParsableCommand {
             let files = Set(error.all.compactMap(\.file)).count
             StandardError.print(
                 "\(problems) problem\(problems == 1 ? "" : "s") found in \(files) file\(files == 1 ? "" : "s"). "
-                    + "Fix them and run `csec-trainer scenarios lint` again.")
+                    + "Fix \(problems == 1 ? "it" : "them") and run `csec-trainer scenarios lint` again.")
             throw ExitCode.failure
         }
         print("\(bank.vignettes.count) vignettes checked against \(library.protocols.count) protocols: no problems.")

@@ -45,6 +45,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        StopSignal.unblock()
         let environment = ProcessInfo.processInfo.environment
         let store = ProgressStore(
             directory: DataDirectory.resolve(

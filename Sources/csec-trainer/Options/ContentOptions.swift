@@ -7,7 +7,7 @@ struct ContentOptions: ParsableArguments {
     @Option(
         name: .customLong("content"),
         help: ArgumentHelp(
-            "The directory that holds Scoring/ (default: found from the current directory or the executable, or CSEC_TRAINER_CONTENT).",
+            "The directory that holds Scoring/ (default: CSEC_TRAINER_CONTENT, else found from the current directory or the executable, else the installed copy in share/csec-trainer).",
             valueName: "dir"))
     var contentDirectory: String?
 

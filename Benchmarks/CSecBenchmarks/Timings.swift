@@ -1,7 +1,7 @@
 import Foundation
 
 /// Timings of one benchmark, with what was measured.
-struct Measurement {
+struct Timings {
     var name: String
     var durations: [Duration]
     var notes: [String] = []
