@@ -52,12 +52,17 @@ public struct Question: Sendable, Equatable, Identifiable {
 /// Why the correct answer is correct: the protocol's words, its citation and the engine's reasons.
 public struct Explanation: Sendable, Codable, Equatable {
     public var answer: String
+    /// The step, for a next-step question.
     public var citation: Citation?
+    /// Where the answer is printed, in words: the step's citation, or for a category question
+    /// the seed file and the category's heading.
+    public var source: String
     public var reasons: [String]
 
-    public init(answer: String, citation: Citation?, reasons: [String]) {
+    public init(answer: String, citation: Citation?, source: String? = nil, reasons: [String]) {
         self.answer = answer
         self.citation = citation
+        self.source = source ?? citation?.description ?? ""
         self.reasons = reasons
     }
 }

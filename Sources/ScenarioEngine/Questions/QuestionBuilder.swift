@@ -50,7 +50,12 @@ public struct QuestionBuilder: Sendable {
             jurisdiction: jurisdiction.id,
             prompt: "Under the \(jurisdiction.name) protocol, which situation category applies?",
             options: options, correctOptionID: correct.id,
-            explanation: Explanation(answer: classification.categoryName, citation: nil, reasons: classification.reasons))
+            explanation: Explanation(
+                answer: classification.categoryName, citation: nil,
+                source: classification.category == nil
+                    ? "seed \(jurisdiction.source.seed): none of its categories covers these facts"
+                    : "seed \(jurisdiction.source.seed), “\(classification.categoryName)”",
+                reasons: classification.reasons))
     }
 
     private func nextStepQuestion(

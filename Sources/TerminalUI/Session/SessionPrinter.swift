@@ -66,9 +66,11 @@ public struct SessionPrinter: Sendable {
             lines.append(wrap.wrap("Why not “\(feedback.chosen.text)”: \(why)", indent: "  ", hangingIndent: "    "))
             if feedback.isCritical { lines.append(style.bad("  This is a critical mistake: it fails the attempt.")) }
         }
-        if let citation = feedback.explanation.citation {
+        if feedback.explanation.citation != nil {
             lines.append(wrap.wrap("Protocol: \(feedback.explanation.answer)", indent: "  ", hangingIndent: "    "))
-            lines.append(wrap.wrap("Cites: \(citation)", indent: "  ", hangingIndent: "    "))
+        }
+        if !feedback.explanation.source.isEmpty {
+            lines.append(wrap.wrap("Cites: \(feedback.explanation.source)", indent: "  ", hangingIndent: "    "))
         }
         for reason in feedback.explanation.reasons {
             lines.append(wrap.wrap("- \(reason)", indent: "  ", hangingIndent: "    "))
