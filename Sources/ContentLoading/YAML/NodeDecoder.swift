@@ -204,6 +204,7 @@ extension Node.Mapping {
     /// expanded; keys written in the mapping itself win over merged ones.
     var mergedPairs: [(key: String, value: Node)] {
         var pairs: [(key: String, value: Node)] = []
+        pairs.reserveCapacity(count)
         var merged: [(key: String, value: Node)] = []
         for (key, value) in self {
             guard case .scalar(let scalar) = key else { continue }
@@ -219,6 +220,7 @@ extension Node.Mapping {
                 }
             for case .mapping(let source) in sources { merged += source.mergedPairs }
         }
+        if merged.isEmpty { return pairs }
         let written = Set(pairs.map(\.key))
         var seen = written
         return pairs + merged.filter { !written.contains($0.key) && seen.insert($0.key).inserted }
