@@ -23,9 +23,11 @@ struct ContentSafetyTests {
     /// Words that would make a vignette graphic rather than about observable indicators.
     static let graphicTerms = ["rape\\w*", "intercourse", "genital\\w*", "penetrat\\w*", "naked", "nude\\w*", "oral sex"]
 
+    /// Every vignette file's name and text, read once.
     static let files = Result {
         try FileManager.default.contentsOfDirectory(at: Fixtures.content.scenariosDirectory, includingPropertiesForKeys: nil)
             .filter { ["yaml", "yml"].contains($0.pathExtension) }
+            .map { (name: $0.lastPathComponent, text: try String(contentsOf: $0, encoding: .utf8)) }
     }
 
     @Test func theBankIsThereToCheck() throws {
@@ -35,10 +37,9 @@ struct ContentSafetyTests {
     @Test(arguments: bannedTerms.map(\.pattern) + graphicTerms)
     func noVignetteUses(_ pattern: String) throws {
         let expression = try Regex("\\b\(pattern)\\b").ignoresCase()
+        let instead = Self.bannedTerms.first { $0.pattern == pattern }?.instead ?? "a non-graphic description"
         for file in try Self.files.get() {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            let instead = Self.bannedTerms.first { $0.pattern == pattern }?.instead ?? "a non-graphic description"
-            #expect(text.firstMatch(of: expression) == nil, "\(file.lastPathComponent) uses “\(pattern)”; say \(instead)")
+            #expect(file.text.firstMatch(of: expression) == nil, "\(file.name) uses “\(pattern)”; say \(instead)")
         }
     }
 

@@ -106,26 +106,16 @@ extension NodeDecoder: SingleValueDecodingContainer {
 /// of the texts beats hashing them.
 private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let codingPath: [any CodingKey]
-    private let keys: [String]
-    private let values: [Node]
+    private let pairs: [(key: String, value: Node)]
 
     init(mapping: Node.Mapping, codingPath: [any CodingKey]) {
         self.codingPath = codingPath
-        var keys: [String] = []
-        var values: [Node] = []
-        keys.reserveCapacity(mapping.count)
-        values.reserveCapacity(mapping.count)
-        for (key, value) in mapping.mergedPairs {
-            keys.append(key)
-            values.append(value)
-        }
-        self.keys = keys
-        self.values = values
+        self.pairs = mapping.mergedPairs
     }
 
-    var allKeys: [Key] { keys.compactMap(Key.init(stringValue:)) }
+    var allKeys: [Key] { pairs.compactMap { Key(stringValue: $0.key) } }
 
-    func contains(_ key: Key) -> Bool { keys.contains(key.stringValue) }
+    func contains(_ key: Key) -> Bool { pairs.contains { $0.key == key.stringValue } }
 
     func decodeNil(forKey key: Key) throws -> Bool { try decoder(for: key).decodeNil() }
 
@@ -143,11 +133,11 @@ private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
     func superDecoder(forKey key: Key) throws -> any Decoder { try decoder(for: key) }
 
     private func decoder(for key: Key) throws -> NodeDecoder {
-        guard let index = keys.firstIndex(of: key.stringValue) else {
+        guard let pair = pairs.first(where: { $0.key == key.stringValue }) else {
             throw DecodingError.keyNotFound(
                 key, DecodingError.Context(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
         }
-        return NodeDecoder(node: values[index], codingPath: codingPath + [key])
+        return NodeDecoder(node: pair.value, codingPath: codingPath + [key])
     }
 }
 

@@ -1,5 +1,3 @@
-import Yams
-
 /// Decoding that refuses keys a format does not have, so a misspelt optional key
 /// (`reeding:`) is reported instead of silently ignored.
 struct UnknownKeyError: Error {
@@ -19,14 +17,6 @@ extension Decoder {
     /// Throws ``UnknownKeyError`` for the first key of this mapping that `Keys` does not list.
     func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(besides keys: Keys.Type) throws {
         let allowed = Keys.allCases.map(\.stringValue)
-        if let decoder = self as? NodeDecoder, case .mapping(let mapping) = decoder.node {
-            // The common case, without building a container just to list the keys.
-            if let unknown = mapping.mergedPairs.first(where: { !allowed.contains($0.key) }) {
-                throw UnknownKeyError(
-                    codingPath: codingPath + [AnyKey(stringValue: unknown.key)], key: unknown.key, allowed: allowed)
-            }
-            return
-        }
         let container = try container(keyedBy: AnyKey.self)
         if let unknown = container.allKeys.first(where: { !allowed.contains($0.stringValue) }) {
             throw UnknownKeyError(codingPath: codingPath + [unknown], key: unknown.stringValue, allowed: allowed)
