@@ -16,8 +16,7 @@ let package = Package(
         .library(name: "ProtocolEngine", targets: ["ProtocolEngine"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // MARK: Pure core: no files, terminals or clocks.
@@ -45,8 +44,12 @@ let package = Package(
         // MARK: Adapters
         .target(
             name: "ContentLoading",
-            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Yams"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "CYAML"],
             swiftSettings: strictSwift
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            providers: [.apt(["libyaml-dev"])]
         ),
         .target(
             name: "LocalStore",
@@ -113,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContentLoadingTests",
-            dependencies: ["ContentLoading", "ProtocolEngine", "ScenarioEngine", "TestSupport", "Yams"],
+            dependencies: ["ContentLoading", "ProtocolEngine", "ScenarioEngine", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),

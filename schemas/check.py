@@ -58,7 +58,7 @@ def shown(path):
 # ---------------------------------------------------------------- validators
 
 def _is_whole_number(checker, instance):
-    # YAML `1.0` is not a whole number for the loader (Yams reads `1.0` as text, not Int).
+    # YAML `1.0` is not a whole number for the loader (it reads `1.0` as a number, not a whole number).
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
@@ -93,7 +93,7 @@ def load_schemas(problems):
 # ---------------------------------------------------------------- YAML, as the Swift loader reads it
 
 class ContentLoader(yaml.SafeLoader):
-    """YAML 1.1 like Yams, except that dates stay text (Yams reads a date as text too)."""
+    """YAML 1.1 as the Swift loader reads it: dates stay text."""
 
 
 ContentLoader.yaml_implicit_resolvers = {
@@ -130,7 +130,7 @@ class Document:
             loader.flatten_mapping(node)
             result = {}
             for key_node, value_node in node.value:
-                # Keys are compared as written (`yes:` is the key "yes"), as Yams does.
+                # Keys are compared as written (`yes:` is the key "yes"), as the Swift loader does.
                 if isinstance(key_node, yaml.ScalarNode):
                     key = key_node.value
                 else:

@@ -40,13 +40,11 @@ public enum ContentParser {
         let idLocation = document.root.location(of: DocumentPath() / "id")
         guard checkingExpectations else { return (vignette, idLocation) }
         var problems = ProblemCollector(document: document)
-        for jurisdiction in library.protocols {
-            for mismatch in library.engine.mismatches(in: vignette, under: jurisdiction) {
-                let path = DocumentPath() / "expect" / jurisdiction.id.rawValue
-                problems.report(
-                    .expectationMismatch(mismatch.description),
-                    at: mismatch.stage.map { path / "next" / $0 } ?? path / "category")
-            }
+        for mismatch in library.engine.mismatches(in: vignette, under: library.protocols) {
+            let path = DocumentPath() / "expect" / mismatch.jurisdiction.rawValue
+            problems.report(
+                .expectationMismatch(mismatch.description),
+                at: mismatch.stage.map { path / "next" / $0 } ?? path / "category")
         }
         try problems.finish()
         return (vignette, idLocation)

@@ -2,12 +2,11 @@ import Foundation
 import ProtocolEngine
 import TestSupport
 import Testing
-import Yams
 
 @testable import ContentLoading
 
 /// csec-trainer reads YAML scalars with its own decoder (for speed); it must read them as
-/// YAML 1.1 and Yams do: numbers and booleans only when unquoted, dates and other words as text.
+/// YAML 1.1 does: numbers and booleans only when unquoted, dates and other words as text.
 struct ScalarReadingTests {
     static let policy = """
         format: 1
@@ -54,56 +53,70 @@ struct ScalarReadingTests {
     }
 }
 
-/// The decoder csec-trainer uses reads every scalar as Yams's own decoder does, except that a
-/// required text may not be left empty (null).
-struct NodeDecoderMatchesYamsTests {
-    struct Probe<Value: Decodable & Equatable & Sendable>: Decodable, Equatable, Sendable {
+/// How the decoder reads each scalar form as a whole number, a number, true/false and text: the
+/// YAML 1.1 forms the formats need; a form they need none of (exponent without a dot,
+/// hexadecimal, octal, `.inf`, sexagesimal) is kept as an error; a required text may not be
+/// left empty (null).
+struct ScalarFormTests {
+    struct Form: Sendable, CustomTestStringConvertible {
+        var scalar: String
+        var wholeNumber: Int?
+        var number: Double?
+        var boolean: Bool?
+        var text: String?
+        var testDescription: String { "value: \(scalar)" }
+    }
+
+    static let forms = [
+        Form(scalar: "1", wholeNumber: 1, number: 1, text: "1"),
+        Form(scalar: "-7", wholeNumber: -7, number: -7, text: "-7"),
+        Form(scalar: "+3", wholeNumber: 3, number: 3, text: "+3"),
+        Form(scalar: "1_000", wholeNumber: 1000, number: 1000, text: "1_000"),
+        Form(scalar: "0", wholeNumber: 0, number: 0, text: "0"),
+        Form(scalar: "1.5", number: 1.5, text: "1.5"),
+        Form(scalar: "0.8", number: 0.8, text: "0.8"),
+        Form(scalar: ".5", number: 0.5, text: ".5"),
+        Form(scalar: "1.", number: 1, text: "1."),
+        Form(scalar: "1.0e+3", number: 1000, text: "1.0e+3"),
+        Form(scalar: "'1'", text: "1"),
+        Form(scalar: "\"2\"", text: "2"),
+        Form(scalar: "!!str 3", text: "3"),
+        Form(scalar: "true", boolean: true, text: "true"),
+        Form(scalar: "false", boolean: false, text: "false"),
+        Form(scalar: "yes", boolean: true, text: "yes"),
+        Form(scalar: "No", boolean: false, text: "No"),
+        Form(scalar: "ON", boolean: true, text: "ON"),
+        Form(scalar: "off", boolean: false, text: "off"),
+        Form(scalar: "TRUE", boolean: true, text: "TRUE"),
+        Form(scalar: "'true'", text: "true"),
+        Form(scalar: "y", text: "y"),
+        Form(scalar: "n", text: "n"),
+        Form(scalar: "maybe", text: "maybe"),
+        Form(scalar: "hotel-keys", text: "hotel-keys"),
+        Form(scalar: "2012-03-01", text: "2012-03-01"),
+        Form(scalar: "3/2012", text: "3/2012"),
+        Form(scalar: "~"), Form(scalar: "null"), Form(scalar: ""),
+        Form(scalar: "1e3", text: "1e3"),
+        Form(scalar: "0x10", text: "0x10"),
+        Form(scalar: "0o7", text: "0o7"),
+        Form(scalar: ".inf", text: ".inf"),
+        Form(scalar: "1:30", text: "1:30"),
+    ]
+
+    struct Probe<Value: Decodable>: Decodable {
         var value: Value
     }
 
-    static let scalars = [
-        "1", "-7", "+3", "1_000", "0", "1.5", "0.8", ".5", "1.", "1.0e+3", "1e3", "0x10", "0o7", "'1'", "\"2\"",
-        "true", "false", "yes", "No", "ON", "off", "y", "n", "TRUE", "maybe", "hotel-keys", "2012-03-01", "3/2012",
-        "'true'", "~", "null", "", ".inf", "1:30",
-    ]
-
-    /// Forms Yams reads as numbers (exponent without a dot, hexadecimal, octal, `.inf`,
-    /// sexagesimal) that our formats need none of: csec-trainer keeps them as an error.
-    static let numberFormsNotRead: Set<String> = ["1e3", "0x10", "0o7", ".inf", "1:30"]
-
-    func both<Value: Decodable & Equatable & Sendable>(_ type: Value.Type, _ scalar: String) throws -> (Value?, Value?) {
-        let yaml = "value: \(scalar)\n"
-        let yams = try? YAMLDecoder().decode(Probe<Value>.self, from: yaml).value
-        let node = try #require(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
-        let ours = try? NodeDecoder(node: node).decode(Probe<Value>.self).value
-        return (yams, ours)
+    func read<Value: Decodable>(_ type: Value.Type, _ scalar: String) throws -> Value? {
+        let node = try #require(try YAMLComposer.compose("value: \(scalar)\n"))
+        return try? NodeDecoder(node: node).decode(Probe<Value>.self).value
     }
 
-    @Test(arguments: scalars)
-    func wholeNumbers(_ scalar: String) throws {
-        let (yams, ours) = try both(Int.self, scalar)
-        #expect(Self.numberFormsNotRead.contains(scalar) ? ours == nil : yams == ours)
-    }
-
-    @Test(arguments: scalars)
-    func numbers(_ scalar: String) throws {
-        let (yams, ours) = try both(Double.self, scalar)
-        #expect(Self.numberFormsNotRead.contains(scalar) ? ours == nil : yams == ours)
-    }
-
-    @Test(arguments: scalars)
-    func booleans(_ scalar: String) throws {
-        let (yams, ours) = try both(Bool.self, scalar)
-        #expect(yams == ours)
-    }
-
-    @Test(arguments: scalars)
-    func text(_ scalar: String) throws {
-        let (yams, ours) = try both(String.self, scalar)
-        if ["~", "null", ""].contains(scalar) {
-            #expect(ours == nil, "an empty required text is an error")
-        } else {
-            #expect(yams == ours)
-        }
+    @Test(arguments: forms)
+    func readsEachForm(_ form: Form) throws {
+        #expect(try read(Int.self, form.scalar) == form.wholeNumber)
+        #expect(try read(Double.self, form.scalar) == form.number)
+        #expect(try read(Bool.self, form.scalar) == form.boolean)
+        #expect(try read(String.self, form.scalar) == form.text)
     }
 }

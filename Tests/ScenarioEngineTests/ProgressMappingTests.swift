@@ -59,4 +59,23 @@ struct ProgressMappingTests {
         #expect(mismatches.count == 2)
         #expect(mismatches.first?.description.contains("computes suspected-victim") == true)
     }
+
+    /// The lint reads a vignette's facts once and judges them under every county: it must find
+    /// what checking each county on its own finds, county by county.
+    @Test func checkingEveryCountyAtOnceFindsWhatEachCountyFinds() throws {
+        let library = try Fixtures.library()
+        let vignette = Vignette(
+            id: "mismatch", title: "Mismatch", narrative: "A student.",
+            facts: Facts(indicators: ["runaway-history", "older-controlling-partner"]),
+            stages: [Stage(), Stage(done: ["call-911"], addedFacts: Facts(indicators: ["sextortion"]))],
+            tags: VignetteTags(audience: [], difficulty: .introductory, topics: []),
+            expectations: Dictionary(
+                uniqueKeysWithValues: library.protocols.map {
+                    ($0.id, AuthorExpectation(category: "at-risk", nextSteps: [.step(1), .step(1)]))
+                }))
+        let together = library.engine.mismatches(in: vignette, under: library.protocols)
+        let oneByOne = library.protocols.flatMap { library.engine.mismatches(in: vignette, under: $0) }
+        #expect(together == oneByOne)
+        #expect(Set(together.map(\.jurisdiction)).count > 1, "the expectations are wrong in several counties")
+    }
 }

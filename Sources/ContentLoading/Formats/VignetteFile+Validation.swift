@@ -7,23 +7,24 @@ extension VignetteFile {
     func validated(against library: ProtocolLibrary, in document: YAMLDocument) throws(ContentError) -> Vignette {
         var problems = ProblemCollector(document: document)
         let root = DocumentPath()
-        let knownIndicators = library.vocabulary.indicators.map(\.id.rawValue)
-        let knownActions = library.vocabulary.actions.map(\.id.rawValue)
+        let vocabulary = library.vocabulary
 
         func checkIndicators(_ ids: [String], at path: DocumentPath) {
-            for (index, id) in ids.enumerated() where !knownIndicators.contains(id) {
-                problems.report(.unknownIndicator(id, suggestion: closestMatch(to: id, among: knownIndicators)), at: path / index)
+            for (index, id) in ids.enumerated() where vocabulary.indicator(IndicatorID(id)) == nil {
+                let known = vocabulary.indicators.map(\.id.rawValue)
+                problems.report(.unknownIndicator(id, suggestion: closestMatch(to: id, among: known)), at: path / index)
             }
         }
         checkIndicators(facts.indicators, at: root / "facts" / "indicators")
-        if narrative.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if narrative.allSatisfy(\.isWhitespace) {
             problems.report(.emptyList("narrative"), at: root / "narrative")
         }
         for (index, stage) in stages.enumerated() {
             checkIndicators(stage.add.indicators, at: root / "stages" / index / "add" / "indicators")
-            for (actionIndex, id) in stage.done.enumerated() where !knownActions.contains(id) {
+            for (actionIndex, id) in stage.done.enumerated() where vocabulary.action(ActionID(id)) == nil {
+                let known = vocabulary.actions.map(\.id.rawValue)
                 problems.report(
-                    .unknownAction(id, suggestion: closestMatch(to: id, among: knownActions)),
+                    .unknownAction(id, suggestion: closestMatch(to: id, among: known)),
                     at: root / "stages" / index / "done" / actionIndex)
             }
         }
@@ -33,8 +34,8 @@ extension VignetteFile {
                 problems.report(.unknownJurisdiction(jurisdictionID, known: library.jurisdictionIDs), at: path)
                 continue
             }
-            let categories = jurisdiction.categories.map(\.id.rawValue)
-            if expectation.category != "none", !categories.contains(expectation.category) {
+            if expectation.category != "none", jurisdiction.category(CategoryID(expectation.category)) == nil {
+                let categories = jurisdiction.categories.map(\.id.rawValue)
                 problems.report(
                     .invalidValue(key: "category", value: expectation.category, allowed: categories + ["none"]),
                     at: path / "category")

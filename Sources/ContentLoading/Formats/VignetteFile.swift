@@ -63,7 +63,7 @@ struct VignetteFile: Decodable {
             try decoder.rejectUnknownKeys(besides: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             indicators = try container.decodeIfPresent([String].self, forKey: .indicators) ?? []
-            flags = try container.decodeIfPresent([Word<CaseFlag>].self, forKey: .flags)?.map(\.value) ?? []
+            flags = try container.decodeIfPresent([Word<CaseFlag>].self, forKey: .flags)?.map { $0.value } ?? []
         }
 
         init() {
@@ -102,7 +102,7 @@ struct VignetteFile: Decodable {
             try decoder.rejectUnknownKeys(besides: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             category = try container.decode(String.self, forKey: .category)
-            next = try container.decodeIfPresent([ExpectedStepWord].self, forKey: .next)?.map(\.value) ?? []
+            next = try container.decodeIfPresent([ExpectedStepWord].self, forKey: .next)?.map { $0.value } ?? []
         }
     }
 

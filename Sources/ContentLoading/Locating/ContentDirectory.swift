@@ -57,14 +57,14 @@ public struct ContentDirectory: Sendable, Equatable {
         return try loadEach(files, vocabulary: vocabulary)
     }
 
-    private static func loadEach(_ files: [URL], vocabulary: Vocabulary) throws(ContentError) -> [JurisdictionProtocol] {
+    private static func loadEach(_ files: [ContentFile], vocabulary: Vocabulary) throws(ContentError) -> [JurisdictionProtocol] {
         var protocols: [(JurisdictionProtocol, String)] = []
         var errors: [ContentError] = []
         for file in files {
             do {
-                let name = displayPath(file)
+                let name = file.displayPath
                 let loaded = try ContentParser.jurisdictionProtocol(
-                    fromYAML: readText(file), fileName: name, vocabulary: vocabulary)
+                    fromYAML: readText(file.url), fileName: name, vocabulary: vocabulary)
                 if let earlier = protocols.first(where: { $0.0.id == loaded.id }) {
                     errors.append(.duplicateJurisdiction(id: loaded.id.rawValue, files: [earlier.1, name]))
                 }
@@ -93,13 +93,30 @@ func displayPath(_ url: URL) -> String {
     return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
 }
 
-/// The `*.yaml` and `*.yml` files directly in `directory`, sorted by name.
-func yamlFiles(in directory: URL) throws(ContentError) -> [URL] {
+/// A `*.yaml` or `*.yml` file of a content directory, with the names messages use.
+struct ContentFile: Sendable {
+    var url: URL
+    /// The file name without its extension: a vignette's id must be this.
+    var stem: String
+    /// The path shown in messages (``displayPath(_:)``).
+    var displayPath: String
+}
+
+/// The `*.yaml` and `*.yml` files directly in `directory`, sorted by name; hidden files (an
+/// editor's `.draft.yaml`) are left out.
+func yamlFiles(in directory: URL) throws(ContentError) -> [ContentFile] {
+    let names: [String]
     do {
-        return try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { ["yaml", "yml"].contains($0.pathExtension) }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     } catch {
         throw ContentError.unreadable(path: displayPath(directory), reason: "not a readable directory")
+    }
+    // Every file shares the directory's display path: work it out once, not per file.
+    let shownDirectory = displayPath(directory.appending(path: "file")).dropLast("file".count)
+    return names.sorted().compactMap { name in
+        guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."), ["yaml", "yml"].contains(name[dot...].dropFirst())
+        else { return nil }
+        return ContentFile(
+            url: directory.appending(path: name), stem: String(name[..<dot]), displayPath: shownDirectory + name)
     }
 }

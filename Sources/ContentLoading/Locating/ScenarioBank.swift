@@ -27,14 +27,13 @@ public struct ScenarioBank: Sendable {
         var owners: [VignetteID: String] = [:]
         var errors: [ContentError] = []
         for (file, outcome) in zip(files, parsed) {
-            let name = displayPath(file)
+            let name = file.displayPath
             switch outcome {
             case .failure(let error):
                 errors.append(contentsOf: error.all)
             case .success(let (vignette, idLocation)):
-                let expectedID = file.deletingPathExtension().lastPathComponent
-                guard expectedID == vignette.id.rawValue else {
-                    let problem = ContentProblem.idIsNotFileName(id: vignette.id.rawValue, fileName: expectedID)
+                guard file.stem == vignette.id.rawValue else {
+                    let problem = ContentProblem.idIsNotFileName(id: vignette.id.rawValue, fileName: file.stem)
                     errors.append(.invalid(file: name, at: idLocation, problem: problem))
                     continue
                 }
@@ -53,13 +52,14 @@ public struct ScenarioBank: Sendable {
 
     private typealias Outcome = Result<(vignette: Vignette, idLocation: SourceLocation?), ContentError>
 
-    private static func parseInParallel(_ files: [URL], library: ProtocolLibrary, checkingExpectations: Bool) -> [Outcome] {
+    private static func parseInParallel(_ files: [ContentFile], library: ProtocolLibrary, checkingExpectations: Bool) -> [Outcome]
+    {
         let outcomes = Mutex([Outcome?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
             let outcome = Outcome { () throws(ContentError) in
                 try ContentParser.locatedVignette(
-                    fromYAML: readText(file), fileName: displayPath(file), library: library,
+                    fromYAML: readText(file.url), fileName: file.displayPath, library: library,
                     checkingExpectations: checkingExpectations)
             }
             outcomes.withLock { $0[index] = outcome }

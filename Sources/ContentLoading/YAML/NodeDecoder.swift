@@ -1,32 +1,29 @@
-import Yams
-
 /// Decodes our formats' `Decodable` types from a composed YAML tree.
 ///
-/// Yams's own `YAMLDecoder` finds each key by a linear search that compares whole nodes,
-/// resolving every scalar's type with regular expressions; on a bank of vignettes that was most
-/// of the time `scenarios lint` took. This decoder reads scalars as the formats need them: text
+/// It reads scalars as the formats need them: text
 /// from any scalar except a plain null (so a required text left empty is an error); numbers and
 /// booleans from plain scalars only, in their YAML 1.1 forms (``PlainScalar``), so `"1"` quoted
 /// is text. Merge keys (`<<: *defaults`) are honoured. It throws `DecodingError`s with coding
 /// paths, which ``YAMLDocument`` turns into file:line:column messages.
 struct NodeDecoder: Decoder {
-    let node: Node
-    let codingPath: [any CodingKey]
+    let node: YAMLNode
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(node: Node, codingPath: [any CodingKey] = []) {
+    init(node: YAMLNode, path: CodingPath = .root) {
         self.node = node
-        self.codingPath = codingPath
+        self.path = path
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .mapping(let mapping) = node else { throw mismatch([String: Any].self) }
-        return KeyedDecodingContainer(MappingContainer<Key>(mapping: mapping, codingPath: codingPath))
+        guard let pairs = node.pairs else { throw mismatch([String: Any].self) }
+        return KeyedDecodingContainer(MappingContainer<Key>(pairs: pairs, path: path))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .sequence(let sequence) = node else { throw mismatch([Any].self) }
-        return SequenceContainer(nodes: Array(sequence), codingPath: codingPath)
+        guard case .sequence(let items) = node.content else { throw mismatch([Any].self) }
+        return SequenceContainer(nodes: items, path: path)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
@@ -38,17 +35,17 @@ struct NodeDecoder: Decoder {
 
 extension NodeDecoder: SingleValueDecodingContainer {
     func decodeNil() -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        return PlainScalar.nulls.contains(scalar.string)
+        guard let scalar = node.scalar, scalar.isPlain else { return false }
+        return PlainScalar.nulls.contains(scalar.text)
     }
 
     func decode(_ type: String.Type) throws -> String {
-        guard case .scalar(let scalar) = node else { throw mismatch(type) }
+        guard let scalar = node.scalar else { throw mismatch(type) }
         if decodeNil() {
             throw DecodingError.valueNotFound(
                 type, DecodingError.Context(codingPath: codingPath, debugDescription: "empty where text is needed"))
         }
-        return scalar.string
+        return scalar.text
     }
 
     func decode(_ type: Bool.Type) throws -> Bool {
@@ -97,29 +94,37 @@ extension NodeDecoder: SingleValueDecodingContainer {
 
     /// The text of a plain (unquoted) scalar.
     private var plainText: String? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
-        return scalar.string
+        guard let scalar = node.scalar, scalar.isPlain else { return nil }
+        return scalar.text
     }
 }
 
 /// A mapping's entries by key text. Our mappings have a handful of keys, so a linear search
 /// of the texts beats hashing them.
 private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let codingPath: [any CodingKey]
-    private let pairs: [(key: String, value: Node)]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
+    private let pairs: [YAMLPair]
 
-    init(mapping: Node.Mapping, codingPath: [any CodingKey]) {
-        self.codingPath = codingPath
-        self.pairs = mapping.mergedPairs
+    init(pairs: [YAMLPair], path: CodingPath) {
+        self.path = path
+        self.pairs = pairs.merged
     }
 
-    var allKeys: [Key] { pairs.compactMap { Key(stringValue: $0.key) } }
+    var allKeys: [Key] { pairs.compactMap { $0.key.scalar.flatMap { Key(stringValue: $0.text) } } }
 
-    func contains(_ key: Key) -> Bool { pairs.contains { $0.key == key.stringValue } }
+    func contains(_ key: Key) -> Bool { pairs.contains { $0.key.scalar?.text == key.stringValue } }
 
     func decodeNil(forKey key: Key) throws -> Bool { try decoder(for: key).decodeNil() }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try decoder(for: key).decode(type) }
+
+    /// One lookup instead of the three (`contains`, `decodeNil`, `decode`) of the default.
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = value(for: key) else { return nil }
+        let decoder = NodeDecoder(node: value, path: .child(of: path, key))
+        return decoder.decodeNil() ? nil : try decoder.decode(type)
+    }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
@@ -132,24 +137,29 @@ private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
     func superDecoder() throws -> any Decoder { try decoder(for: Key(stringValue: "super")!) }
     func superDecoder(forKey key: Key) throws -> any Decoder { try decoder(for: key) }
 
+    private func value(for key: Key) -> YAMLNode? {
+        pairs.first { $0.key.scalar?.text == key.stringValue }?.value
+    }
+
     private func decoder(for key: Key) throws -> NodeDecoder {
-        guard let pair = pairs.first(where: { $0.key == key.stringValue }) else {
+        guard let value = value(for: key) else {
             throw DecodingError.keyNotFound(
                 key, DecodingError.Context(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
         }
-        return NodeDecoder(node: pair.value, codingPath: codingPath + [key])
+        return NodeDecoder(node: value, path: .child(of: path, key))
     }
 }
 
 /// A sequence, read in order.
 private struct SequenceContainer: UnkeyedDecodingContainer {
-    let nodes: [Node]
-    let codingPath: [any CodingKey]
+    let nodes: [YAMLNode]
+    let path: CodingPath
+    var codingPath: [any CodingKey] { path.keys }
     var currentIndex = 0
 
-    init(nodes: [Node], codingPath: [any CodingKey]) {
+    init(nodes: [YAMLNode], path: CodingPath) {
         self.nodes = nodes
-        self.codingPath = codingPath
+        self.path = path
     }
 
     var count: Int? { nodes.count }
@@ -177,7 +187,25 @@ private struct SequenceContainer: UnkeyedDecodingContainer {
                 Any.self, DecodingError.Context(codingPath: codingPath, debugDescription: "the list has no more items"))
         }
         defer { currentIndex += 1 }
-        return NodeDecoder(node: nodes[currentIndex], codingPath: codingPath + [SequenceIndex(intValue: currentIndex)])
+        return NodeDecoder(node: nodes[currentIndex], path: .child(of: path, SequenceIndex(intValue: currentIndex)))
+    }
+}
+
+/// A coding path as a chain of keys back to the root, turned into the `[any CodingKey]` of
+/// `Decoder` only when asked (for an error): extending it costs one small allocation, not a
+/// copy of every key above.
+indirect enum CodingPath {
+    case root
+    case child(of: CodingPath, any CodingKey)
+
+    var keys: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var link = self
+        while case .child(let parent, let key) = link {
+            keys.append(key)
+            link = parent
+        }
+        return keys.reversed()
     }
 }
 
@@ -189,30 +217,40 @@ struct SequenceIndex: CodingKey {
     init?(stringValue: String) { nil }
 }
 
-extension Node.Mapping {
-    /// The entries by key text, with YAML merge keys (`<<: *defaults`, or a list of them)
-    /// expanded; keys written in the mapping itself win over merged ones.
-    var mergedPairs: [(key: String, value: Node)] {
-        var pairs: [(key: String, value: Node)] = []
-        pairs.reserveCapacity(count)
-        var merged: [(key: String, value: Node)] = []
-        for (key, value) in self {
-            guard case .scalar(let scalar) = key else { continue }
-            guard scalar.string == "<<", scalar.style == .plain else {
-                pairs.append((scalar.string, value))
+extension [YAMLPair] {
+    /// The pairs with YAML merge keys (`<<: *defaults`, or a list of them) expanded; keys
+    /// written in the mapping itself win over merged ones.
+    var merged: [YAMLPair] {
+        guard contains(where: \.isMergeKey) else { return self }
+        var pairs: [YAMLPair] = []
+        var merged: [YAMLPair] = []
+        for pair in self {
+            guard pair.isMergeKey else {
+                pairs.append(pair)
                 continue
             }
-            let sources: [Node] =
-                switch value {
-                case .mapping: [value]
-                case .sequence(let sequence): Array(sequence)
-                default: []
+            let sources: [YAMLNode] =
+                switch pair.value.content {
+                case .mapping: [pair.value]
+                case .sequence(let items): items
+                case .scalar: []
                 }
-            for case .mapping(let source) in sources { merged += source.mergedPairs }
+            for source in sources { merged += source.pairs?.merged ?? [] }
         }
-        if merged.isEmpty { return pairs }
-        let written = Set(pairs.map(\.key))
+        let written = Set(pairs.compactMap { $0.key.scalar?.text })
         var seen = written
-        return pairs + merged.filter { !written.contains($0.key) && seen.insert($0.key).inserted }
+        return pairs
+            + merged.filter { pair in
+                guard let key = pair.key.scalar?.text else { return false }
+                return !written.contains(key) && seen.insert(key).inserted
+            }
+    }
+}
+
+extension YAMLPair {
+    /// `<<`, unquoted.
+    var isMergeKey: Bool {
+        guard let key = key.scalar else { return false }
+        return key.isPlain && key.text == "<<"
     }
 }

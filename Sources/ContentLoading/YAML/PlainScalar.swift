@@ -1,6 +1,6 @@
-/// What a plain (unquoted) scalar means, by character tests rather than Yams's regular
-/// expressions: the YAML 1.1 null, boolean, integer and float forms that ``NodeDecoder``
-/// accepts. Explicit tags (`!!str 5`) are not read; the content formats do not use them.
+/// What a plain (unquoted) scalar means, by character tests rather than regular expressions:
+/// the YAML 1.1 null, boolean, integer and float forms that ``NodeDecoder`` accepts. A scalar
+/// with a tag (`!!str 5`) is not plain, so it is text; the content formats use no other tags.
 enum PlainScalar {
     static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
     static let trueWords: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]

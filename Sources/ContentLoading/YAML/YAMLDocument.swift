@@ -1,36 +1,32 @@
-import Yams
-
 /// A parsed YAML file that decodes into a format's types and turns every failure into a
 /// ``ContentError`` with the file name, line and column.
 struct YAMLDocument {
     let fileName: String
-    let root: Node
+    let root: YAMLNode
 
     /// Parses `text`; a syntax error is reported with its line and column.
     init(text: String, fileName: String) throws(ContentError) {
         self.fileName = fileName
+        let node: YAMLNode?
         do {
-            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
-                throw ContentError.invalid(
-                    file: fileName, at: SourceLocation(line: 1, column: 1), problem: .emptyList("the file"))
-            }
-            root = node
-        } catch let error as ContentError {
-            throw error
-        } catch let error as YamlError {
-            throw Self.syntaxError(error, fileName: fileName)
+            node = try YAMLComposer.compose(text)
         } catch {
-            throw ContentError.invalid(file: fileName, at: nil, problem: .yamlSyntax(String(describing: error)))
+            throw ContentError.invalid(file: fileName, at: error.location, problem: .yamlSyntax(error.problem))
         }
+        guard let node else {
+            throw ContentError.invalid(
+                file: fileName, at: SourceLocation(line: 1, column: 1), problem: .emptyList("the file"))
+        }
+        root = node
     }
 
     /// The file's `format:` value, read before decoding so that a newer format fails clearly.
     func requireFormat(in supported: [Int]) throws(ContentError) {
-        let value = root.mapping?.first { $0.key.string == "format" }?.value
+        let value = root["format"]
         guard let value, let number = try? NodeDecoder(node: value).decode(Int.self), supported.contains(number) else {
             throw error(
                 at: value == nil ? DocumentPath() : DocumentPath() / "format",
-                .unsupportedFormat(found: value?.string, supported: supported))
+                .unsupportedFormat(found: value?.scalar?.text, supported: supported))
         }
     }
 
@@ -83,22 +79,6 @@ struct YAMLDocument {
         case is String.Type: "text"
         default:
             String(describing: type).hasPrefix("Array") ? "a list" : "a mapping (key: value lines)"
-        }
-    }
-
-    private static func syntaxError(_ error: YamlError, fileName: String) -> ContentError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let detail = [problem, context.map { "\($0.text) at line \($0.mark.line)" }].compactMap { $0 }
-                .joined(separator: ", ")
-            return .invalid(file: fileName, at: SourceLocation(mark), problem: .yamlSyntax(detail))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .invalid(
-                file: fileName, at: SourceLocation(context.mark),
-                problem: .yamlSyntax("the key \(duplicates.joined(separator: ", ")) appears twice in one mapping"))
-        default:
-            return .invalid(file: fileName, at: nil, problem: .yamlSyntax(String(describing: error)))
         }
     }
 }

@@ -17,7 +17,9 @@ public struct CriteriaGroup: Sendable, Codable, Equatable, Identifiable {
     /// The factors present in `indicators`. A factor counts once however many of its
     /// indicators are present.
     public func factorsPresent(in indicators: Set<IndicatorID>) -> [RiskFactor] {
-        factors.filter { $0.indicators.contains(where: indicators.contains) }
+        // A case has a few indicators and a group many: scan the case's, rather than hash each
+        // of the group's.
+        factors.filter { factor in indicators.contains(where: factor.indicators.contains) }
     }
 }
 

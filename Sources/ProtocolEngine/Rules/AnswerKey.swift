@@ -16,9 +16,10 @@ extension ProtocolEngine {
     public func answerKey(for facts: Facts, under jurisdiction: JurisdictionProtocol, progress: CaseProgress = .start)
         -> AnswerKey
     {
-        let classification = classify(facts, under: jurisdiction)
+        let reading = read(facts)
+        let classification = classify(reading, under: jurisdiction)
         let nextStep = classification.category.flatMap(jurisdiction.category).map {
-            self.nextStep(in: $0, of: jurisdiction, facts: facts, progress: progress)
+            self.nextStep(in: $0, of: jurisdiction, reading: reading, progress: progress)
         }
         return AnswerKey(classification: classification, nextStep: nextStep)
     }

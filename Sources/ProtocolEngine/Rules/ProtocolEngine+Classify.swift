@@ -5,7 +5,12 @@ extension ProtocolEngine {
     /// A situation the jurisdiction has no category for (an at-risk student in San Diego)
     /// does not meet that protocol's criteria; the reasons say so.
     public func classify(_ facts: Facts, under jurisdiction: JurisdictionProtocol) -> Classification {
-        let findings = situations(in: facts, under: jurisdiction)
+        classify(read(facts), under: jurisdiction)
+    }
+
+    /// ``classify(_:under:)`` for a case already read.
+    public func classify(_ reading: CaseReading, under jurisdiction: JurisdictionProtocol) -> Classification {
+        let findings = situations(in: reading, under: jurisdiction)
         var reasons: [String] = []
         for finding in findings {
             guard let category = jurisdiction.category(covering: finding.situation) else {
@@ -19,7 +24,7 @@ extension ProtocolEngine {
                 jurisdiction: jurisdiction.id, category: category.id, categoryName: category.name,
                 situation: finding.situation, reasons: reasons, findings: findings)
         }
-        reasons += unmetReasons(facts, jurisdiction)
+        reasons += unmetReasons(reading, jurisdiction)
         return Classification(
             jurisdiction: jurisdiction.id, category: nil, categoryName: Classification.doesNotMeetCriteriaName,
             situation: nil, reasons: reasons, findings: findings)
@@ -39,19 +44,19 @@ extension ProtocolEngine {
     }
 
     /// Why nothing applies: which criteria fell short, and signs too few for suspicion.
-    private func unmetReasons(_ facts: Facts, _ jurisdiction: JurisdictionProtocol) -> [String] {
+    private func unmetReasons(_ reading: CaseReading, _ jurisdiction: JurisdictionProtocol) -> [String] {
         var reasons: [String] = []
         let atRiskGroups = jurisdiction.categories.filter { $0.covers.contains(.atRisk) }.flatMap(\.criteria)
         for group in atRiskGroups {
-            let present = group.factorsPresent(in: facts.indicators)
+            let present = group.factorsPresent(in: reading.facts.indicators)
             reasons.append("\(group.title): \(present.count) present, at least \(group.threshold) needed.")
         }
-        let riskFactors = vocabulary.indicators(of: .riskFactor, among: facts.indicators)
+        let riskFactors = reading.indicators(of: .riskFactor)
         if atRiskGroups.isEmpty, !riskFactors.isEmpty {
             reasons.append(
                 "Risk factors are present (\(describe(riskFactors))), but \(jurisdiction.name) prints no at-risk criteria.")
         }
-        let warnings = vocabulary.indicators(of: .warningSign, among: facts.indicators)
+        let warnings = reading.indicators(of: .warningSign)
         if !warnings.isEmpty {
             reasons.append(
                 "\(warnings.count) warning sign\(warnings.count == 1 ? "" : "s") of exploitation, "

@@ -3,9 +3,17 @@ extension ProtocolEngine {
     public func check(
         _ condition: StepCondition, facts: Facts, under jurisdiction: JurisdictionProtocol
     ) -> ConditionCheck {
+        check(condition, reading: read(facts), under: jurisdiction)
+    }
+
+    /// ``check(_:facts:under:)`` for a case already read.
+    public func check(
+        _ condition: StepCondition, reading: CaseReading, under jurisdiction: JurisdictionProtocol
+    ) -> ConditionCheck {
+        let facts = reading.facts
         switch condition {
         case .childAbuseOrNeglectSuspected:
-            guard let finding = exploitationSuspected(facts) else {
+            guard let finding = exploitationSuspected(reading) else {
                 return ConditionCheck(holds: false, reason: "No child abuse or neglect is suspected.")
             }
             return ConditionCheck(
@@ -13,12 +21,12 @@ extension ProtocolEngine {
                 reason: "Child abuse is suspected: the facts show \(finding.situation.described), "
                     + "and commercial sexual exploitation of a child is reportable child abuse (since January 1, 2016).")
         case .exploitationSuspected:
-            guard let finding = exploitationSuspected(facts) else {
+            guard let finding = exploitationSuspected(reading) else {
                 return ConditionCheck(holds: false, reason: "Exploitation is not suspected.")
             }
             return ConditionCheck(holds: true, reason: "CSEC is suspected: the facts show \(finding.situation.described).")
         case .atRiskFactorsPresent:
-            let found = situations(in: facts, under: jurisdiction)
+            let found = situations(in: reading, under: jurisdiction)
             guard let finding = found.first else {
                 return ConditionCheck(holds: false, reason: "No at-risk factors are present.")
             }

@@ -8,14 +8,22 @@ extension ProtocolEngine {
         in category: SituationCategory, of jurisdiction: JurisdictionProtocol, facts: Facts,
         progress: CaseProgress = .start
     ) -> NextStepDecision {
-        if facts.has(.imminentDanger), !progress.emergencyHandled {
+        nextStep(in: category, of: jurisdiction, reading: read(facts), progress: progress)
+    }
+
+    /// ``nextStep(in:of:facts:progress:)`` for a case already read.
+    public func nextStep(
+        in category: SituationCategory, of jurisdiction: JurisdictionProtocol, reading: CaseReading,
+        progress: CaseProgress = .start
+    ) -> NextStepDecision {
+        if reading.facts.has(.imminentDanger), !progress.emergencyHandled {
             return emergency(jurisdiction.emergency)
         }
         var skipped: [SkippedStep] = []
         for step in category.steps where !progress.completedSteps.contains(step.number) {
             let citation = jurisdiction.citation(of: step.number, in: category)
             if let exception = step.exception {
-                let check = check(exception.condition, facts: facts, under: jurisdiction)
+                let check = check(exception.condition, reading: reading, under: jurisdiction)
                 if check.holds {
                     return NextStepDecision(
                         kind: .alternative, step: step, citation: citation, wording: exception.instead.wording,
@@ -24,7 +32,7 @@ extension ProtocolEngine {
                 }
             }
             if let condition = step.condition {
-                let check = check(condition, facts: facts, under: jurisdiction)
+                let check = check(condition, reading: reading, under: jurisdiction)
                 guard check.holds else {
                     skipped.append(SkippedStep(number: step.number, citation: citation, reason: check.reason))
                     continue

@@ -9,8 +9,16 @@ extension ProtocolEngine {
     public func progress(
         after done: Set<ActionID>, in category: SituationCategory, of jurisdiction: JurisdictionProtocol, facts: Facts
     ) -> CaseProgress {
+        progress(after: done, in: category, of: jurisdiction, reading: read(facts))
+    }
+
+    /// ``progress(after:in:of:facts:)`` for a case already read.
+    public func progress(
+        after done: Set<ActionID>, in category: SituationCategory, of jurisdiction: JurisdictionProtocol,
+        reading: CaseReading
+    ) -> CaseProgress {
         let completed = category.steps.filter { step in
-            if let exception = step.exception, check(exception.condition, facts: facts, under: jurisdiction).holds {
+            if let exception = step.exception, check(exception.condition, reading: reading, under: jurisdiction).holds {
                 return exception.instead.actions.allSatisfy(done.contains)
             }
             return step.actions.allSatisfy(done.contains)

@@ -4,27 +4,31 @@ extension ProtocolEngine {
     /// At-risk is judged by the jurisdiction's own criteria (San Mateo's narrower substance
     /// factor, for example); a jurisdiction without at-risk criteria never finds it.
     public func situations(in facts: Facts, under jurisdiction: JurisdictionProtocol) -> [SituationFinding] {
-        [confirmedVictim(facts), suspectedVictim(facts), suspectedRecruitment(facts), atRisk(facts, jurisdiction)]
-            .compactMap { $0 }
+        situations(in: read(facts), under: jurisdiction)
     }
 
-    /// True when the facts show exploitation of the student or by the student.
-    func exploitationSuspected(_ facts: Facts) -> SituationFinding? {
-        confirmedVictim(facts) ?? suspectedVictim(facts) ?? suspectedRecruitment(facts)
+    /// ``situations(in:under:)`` for a case already read.
+    public func situations(in reading: CaseReading, under jurisdiction: JurisdictionProtocol) -> [SituationFinding] {
+        reading.countyNeutralFindings + [atRisk(reading.facts, jurisdiction)].compactMap { $0 }
     }
 
-    private func confirmedVictim(_ facts: Facts) -> SituationFinding? {
-        guard facts.has(.exploitationConfirmed) else { return nil }
+    /// The first finding of exploitation of the student or by the student, if any.
+    func exploitationSuspected(_ reading: CaseReading) -> SituationFinding? {
+        reading.countyNeutralFindings.first
+    }
+
+    func confirmedVictim(_ reading: CaseReading) -> SituationFinding? {
+        guard reading.facts.has(.exploitationConfirmed) else { return nil }
         return SituationFinding(
             situation: .confirmedVictim, reasons: [CaseFlag.exploitationConfirmed.summary.capitalizedFirst + "."])
     }
 
-    private func suspectedVictim(_ facts: Facts) -> SituationFinding? {
+    func suspectedVictim(_ reading: CaseReading) -> SituationFinding? {
         let rule = vocabulary.suspicionRule
-        let direct = vocabulary.indicators(of: .directIndicator, among: facts.indicators)
-        let warnings = vocabulary.indicators(of: .warningSign, among: facts.indicators)
+        let direct = reading.indicators(of: .directIndicator)
+        let warnings = reading.indicators(of: .warningSign)
         var reasons: [String] = []
-        if facts.has(.exploitationConfirmed) {
+        if reading.facts.has(.exploitationConfirmed) {
             reasons.append("Exploitation is confirmed, so it is also suspected.")
         }
         if direct.count >= rule.directIndicators {
@@ -37,10 +41,10 @@ extension ProtocolEngine {
         return SituationFinding(situation: .suspectedVictim, reasons: reasons, indicators: direct + warnings)
     }
 
-    private func suspectedRecruitment(_ facts: Facts) -> SituationFinding? {
-        let signs = vocabulary.indicators(of: .recruitmentSign, among: facts.indicators)
+    func suspectedRecruitment(_ reading: CaseReading) -> SituationFinding? {
+        let signs = reading.indicators(of: .recruitmentSign)
         var reasons: [String] = []
-        if facts.has(.studentRecruitingOthers) {
+        if reading.facts.has(.studentRecruitingOthers) {
             reasons.append(CaseFlag.studentRecruitingOthers.summary.capitalizedFirst + ".")
         }
         if !signs.isEmpty {
@@ -51,19 +55,24 @@ extension ProtocolEngine {
     }
 
     private func atRisk(_ facts: Facts, _ jurisdiction: JurisdictionProtocol) -> SituationFinding? {
-        let groups = jurisdiction.categories.filter { $0.covers.contains(.atRisk) }.flatMap(\.criteria)
-        let matches = groups.map { group in
-            CriteriaMatch(
-                group: group.id, title: group.title, threshold: group.threshold,
-                factorsPresent: group.factorsPresent(in: facts.indicators).map(\.wording))
+        var matches: [CriteriaMatch] = []
+        var factors: [RiskFactor] = []
+        for category in jurisdiction.categories where category.covers.contains(.atRisk) {
+            for group in category.criteria {
+                let present = group.factorsPresent(in: facts.indicators)
+                factors += present
+                matches.append(
+                    CriteriaMatch(
+                        group: group.id, title: group.title, threshold: group.threshold,
+                        factorsPresent: present.map { $0.wording }))
+            }
         }
-        let met = matches.filter(\.isMet)
+        let met = matches.filter { $0.isMet }
         guard !met.isEmpty else { return nil }
         let reasons = met.map { match in
             "\(match.title): \(match.factorsPresent.count) of at least \(match.threshold) present (\(match.factorsPresent.joined(separator: "; ")))."
         }
-        let indicators = groups.flatMap { $0.factorsPresent(in: facts.indicators) }.flatMap(\.indicators)
-            .filter(facts.indicators.contains)
+        let indicators = factors.flatMap { $0.indicators }.filter(facts.indicators.contains)
         return SituationFinding(situation: .atRisk, reasons: reasons, indicators: indicators, criteria: matches)
     }
 
@@ -75,5 +84,7 @@ extension ProtocolEngine {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-    var trimmingTrailingPeriod: String { hasSuffix(".") ? String(dropLast()) : self }
+    var trimmingTrailingPeriod: String {
+        utf8.last == UInt8(ascii: ".") ? String(decoding: utf8.dropLast(), as: UTF8.self) : self
+    }
 }

@@ -42,7 +42,16 @@ public struct Vocabulary: Sendable, Codable, Equatable {
 
     /// The indicators among `ids` that are of `kind`, in vocabulary order.
     public func indicators(of kind: IndicatorKind, among ids: Set<IndicatorID>) -> [IndicatorID] {
-        ids.compactMap { id in positions[id].flatMap { indicators[$0].kind == kind ? $0 : nil } }.sorted()
-            .map { indicators[$0].id }
+        indicatorsByKind(among: ids)[kind] ?? []
+    }
+
+    /// The indicators among `ids` grouped by kind, each group in vocabulary order; ids the
+    /// vocabulary does not have are left out.
+    public func indicatorsByKind(among ids: Set<IndicatorID>) -> [IndicatorKind: [IndicatorID]] {
+        var groups: [IndicatorKind: [IndicatorID]] = [:]
+        for position in ids.compactMap({ positions[$0] }).sorted() {
+            groups[indicators[position].kind, default: []].append(indicators[position].id)
+        }
+        return groups
     }
 }

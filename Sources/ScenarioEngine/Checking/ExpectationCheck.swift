@@ -17,22 +17,43 @@ public struct ExpectationMismatch: Sendable, Equatable, CustomStringConvertible 
 extension ProtocolEngine {
     /// The engine's answer for each stage of a vignette under a jurisdiction.
     public func answerKeys(for vignette: Vignette, under jurisdiction: JurisdictionProtocol) -> [AnswerKey] {
-        vignette.stages.indices.map { stage in
-            let facts = vignette.facts(atStage: stage)
-            let classification = classify(facts, under: jurisdiction)
+        answerKeys(for: vignette, readings: vignette.factsByStage.map(read), under: jurisdiction)
+    }
+
+    /// `readings`: the vignette's facts at each stage, read.
+    private func answerKeys(for vignette: Vignette, readings: [CaseReading], under jurisdiction: JurisdictionProtocol)
+        -> [AnswerKey]
+    {
+        zip(vignette.stages, readings).map { stage, reading in
+            let classification = classify(reading, under: jurisdiction)
             let nextStep = classification.category.flatMap(jurisdiction.category).map { category in
                 self.nextStep(
-                    in: category, of: jurisdiction, facts: facts,
-                    progress: progress(after: vignette.stages[stage].done, in: category, of: jurisdiction, facts: facts))
+                    in: category, of: jurisdiction, reading: reading,
+                    progress: progress(after: stage.done, in: category, of: jurisdiction, reading: reading))
             }
             return AnswerKey(classification: classification, nextStep: nextStep)
         }
     }
 
+    /// Compares the author's `expect:` for each of `jurisdictions` with the engine's answers;
+    /// the vignette's facts are read once for all of them.
+    public func mismatches(in vignette: Vignette, under jurisdictions: [JurisdictionProtocol]) -> [ExpectationMismatch] {
+        let readings = vignette.factsByStage.map(read)
+        return jurisdictions.flatMap { jurisdiction in
+            mismatches(in: vignette, readings: readings, under: jurisdiction)
+        }
+    }
+
     /// Compares the author's `expect:` for `jurisdiction` with the engine's answers.
     public func mismatches(in vignette: Vignette, under jurisdiction: JurisdictionProtocol) -> [ExpectationMismatch] {
+        mismatches(in: vignette, readings: vignette.factsByStage.map(read), under: jurisdiction)
+    }
+
+    private func mismatches(in vignette: Vignette, readings: [CaseReading], under jurisdiction: JurisdictionProtocol)
+        -> [ExpectationMismatch]
+    {
         guard let expectation = vignette.expectations[jurisdiction.id] else { return [] }
-        let keys = answerKeys(for: vignette, under: jurisdiction)
+        let keys = answerKeys(for: vignette, readings: readings, under: jurisdiction)
         var mismatches: [ExpectationMismatch] = []
         let computedCategory = keys.first?.classification.category
         if computedCategory != expectation.category {

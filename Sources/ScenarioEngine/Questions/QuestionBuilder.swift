@@ -21,17 +21,18 @@ public struct QuestionBuilder: Sendable {
     ) -> [Question] {
         var questions: [Question] = []
         var previousCategory: CategoryID?? = .none
-        for stage in vignette.stages.indices {
-            let facts = vignette.facts(atStage: stage)
-            let classification = engine.classify(facts, under: jurisdiction)
+        for (stage, facts) in vignette.factsByStage.enumerated() {
+            let reading = engine.read(facts)
+            let classification = engine.classify(reading, under: jurisdiction)
             if previousCategory != .some(classification.category) {
                 questions.append(
                     categoryQuestion(vignette, stage: stage, jurisdiction: jurisdiction, classification, using: &generator))
             }
             previousCategory = .some(classification.category)
             guard let category = classification.category.flatMap(jurisdiction.category) else { continue }
-            let progress = engine.progress(after: vignette.stages[stage].done, in: category, of: jurisdiction, facts: facts)
-            let decision = engine.nextStep(in: category, of: jurisdiction, facts: facts, progress: progress)
+            let progress = engine.progress(
+                after: vignette.stages[stage].done, in: category, of: jurisdiction, reading: reading)
+            let decision = engine.nextStep(in: category, of: jurisdiction, reading: reading, progress: progress)
             questions.append(
                 nextStepQuestion(vignette, stage: stage, jurisdiction: jurisdiction, category, facts, decision, using: &generator)
             )

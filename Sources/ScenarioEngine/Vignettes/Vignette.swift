@@ -34,10 +34,21 @@ public struct Vignette: Sendable, Codable, Equatable, Identifiable {
 
     /// The facts known at `stage`: the starting facts plus those every stage so far adds.
     public func facts(atStage stage: Int) -> Facts {
-        stages.prefix(stage + 1).reduce(facts) { known, stage in
-            Facts(
-                indicators: known.indicators.union(stage.addedFacts.indicators), flags: known.flags.union(stage.addedFacts.flags))
+        stages.prefix(stage + 1).reduce(facts, adding)
+    }
+
+    /// The facts known at each stage, in order.
+    public var factsByStage: [Facts] {
+        var known = facts
+        return stages.map { stage in
+            known = adding(known, stage)
+            return known
         }
+    }
+
+    private func adding(_ known: Facts, _ stage: Stage) -> Facts {
+        Facts(
+            indicators: known.indicators.union(stage.addedFacts.indicators), flags: known.flags.union(stage.addedFacts.flags))
     }
 }
 
