@@ -15,15 +15,12 @@ enum YAMLComposer {
     }
 
     private static func compose(_ bytes: UnsafeBufferPointer<UInt8>) throws(YAMLSyntaxError) -> YAMLNode? {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else { throw YAMLSyntaxError(problem: "out of memory", at: nil) }
         defer { yaml_parser_delete(parser) }
-        // An empty string may have no storage; libyaml needs an address all the same.
-        let empty: [UInt8] = [0]
-        empty.withUnsafeBufferPointer { fallback in
-            yaml_parser_set_input_string(parser, bytes.baseAddress ?? fallback.baseAddress, bytes.count)
-        }
+        yaml_parser_set_input_string(parser, start, bytes.count)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
 
         var builder = TreeBuilder()

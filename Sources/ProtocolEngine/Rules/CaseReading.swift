@@ -8,13 +8,12 @@
 public struct CaseReading: Sendable, Equatable {
     public let facts: Facts
     /// The situations the facts show that no county judges differently, in precedence order.
-    public let countyNeutralFindings: [SituationFinding]
+    public internal(set) var countyNeutralFindings: [SituationFinding] = []
     private let indicatorsByKind: [IndicatorKind: [IndicatorID]]
 
-    init(facts: Facts, indicatorsByKind: [IndicatorKind: [IndicatorID]], countyNeutralFindings: [SituationFinding]) {
+    init(facts: Facts, indicatorsByKind: [IndicatorKind: [IndicatorID]]) {
         self.facts = facts
         self.indicatorsByKind = indicatorsByKind
-        self.countyNeutralFindings = countyNeutralFindings
     }
 
     /// The indicators of `kind` among the facts, in vocabulary order.
@@ -26,9 +25,9 @@ public struct CaseReading: Sendable, Equatable {
 extension ProtocolEngine {
     /// Reads `facts`: what they show whichever county's protocol applies.
     public func read(_ facts: Facts) -> CaseReading {
-        let byKind = vocabulary.indicatorsByKind(among: facts.indicators)
-        let partial = CaseReading(facts: facts, indicatorsByKind: byKind, countyNeutralFindings: [])
-        let findings = [confirmedVictim(partial), suspectedVictim(partial), suspectedRecruitment(partial)]
-        return CaseReading(facts: facts, indicatorsByKind: byKind, countyNeutralFindings: findings.compactMap { $0 })
+        var reading = CaseReading(facts: facts, indicatorsByKind: vocabulary.indicatorsByKind(among: facts.indicators))
+        reading.countyNeutralFindings = [confirmedVictim(reading), suspectedVictim(reading), suspectedRecruitment(reading)]
+            .compactMap { $0 }
+        return reading
     }
 }
