@@ -16,7 +16,9 @@ let package = Package(
         .library(name: "ProtocolEngine", targets: ["ProtocolEngine"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
     ],
     targets: [
         // MARK: Pure core: no files, terminals or clocks.
@@ -40,6 +42,11 @@ let package = Package(
             dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring"],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Records",
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training"],
+            swiftSettings: strictSwift
+        ),
 
         // MARK: Adapters
         .target(
@@ -54,6 +61,25 @@ let package = Package(
         .target(
             name: "LocalStore",
             dependencies: ["ProtocolEngine", "Training"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "RecordStore",
+            dependencies: ["Records", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSwift
+        ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .target(
+            name: "Certificates",
+            dependencies: [
+                "CCairo",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
             swiftSettings: strictSwift
         ),
         .systemLibrary(
@@ -128,6 +154,21 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RecordsTests",
+            dependencies: ["Records", "Scoring", "ScenarioEngine", "ProtocolEngine", "Training", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "RecordStoreTests",
+            dependencies: ["RecordStore", "Records", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "CertificatesTests",
+            dependencies: ["Certificates", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -1,0 +1,43 @@
+/// What can go wrong with the record store, in words a trainer can act on. Each case names
+/// the file or directory involved.
+public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The directory or file could not be created or written.
+    case cannotWrite(path: String, reason: String)
+    /// The file could not be read.
+    case cannotRead(path: String, reason: String)
+    /// The file is not a csec-trainer record (or is damaged beyond reading).
+    case notARecord(path: String, reason: String)
+    /// The record was written by a newer csec-trainer.
+    case unsupportedSchema(path: String, found: Int, supported: [Int])
+    /// The file's bytes are not what was signed: it was changed after it was written.
+    case altered(path: String, reason: String)
+    /// No record has this id (or id prefix).
+    case noSuchRecord(id: String, directory: String)
+    /// More than one record starts with this id prefix.
+    case ambiguousID(prefix: String, matches: [String])
+    /// The installation key is missing, unreadable or not an Ed25519 key.
+    case badKey(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotWrite(let path, let reason):
+            "\(path): error: cannot write: \(reason). Check that the directory exists and is yours (see --data-dir)."
+        case .cannotRead(let path, let reason):
+            "\(path): error: cannot read: \(reason)."
+        case .notARecord(let path, let reason):
+            "\(path): error: not a csec-trainer completion record (\(reason)). Move it out of the records directory."
+        case .unsupportedSchema(let path, let found, let supported):
+            "\(path): error: record schema version \(found) is newer than this csec-trainer reads "
+                + "(\(supported.map(String.init).joined(separator: ", "))). Update csec-trainer."
+        case .altered(let path, let reason):
+            "\(path): error: ALTERED: \(reason). The record was changed after it was signed; do not rely on it."
+        case .noSuchRecord(let id, let directory):
+            "error: no record '\(id)' in \(directory). `csec-trainer records list` shows the ids."
+        case .ambiguousID(let prefix, let matches):
+            "error: '\(prefix)' matches \(matches.count) records (\(matches.prefix(3).joined(separator: ", "))…); give more of the id."
+        case .badKey(let path, let reason):
+            "\(path): error: the installation key cannot be used: \(reason). "
+                + "Restore it from a backup; records signed with it can only be verified with its public key."
+        }
+    }
+}

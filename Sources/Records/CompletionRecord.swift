@@ -1,0 +1,174 @@
+import Foundation
+
+/// The proof that a staff member completed a training attempt: who, what was trained (the
+/// county protocol and the vignette bank, by version and content hash), how (self-paced or
+/// in a group session), when, every question with the chosen and correct options, and the
+/// score with pass or fail and its reasons.
+///
+/// Schema version 1, documented in docs/completion-records.md and
+/// schemas/completion-record.schema.json. Stored as one signed JSON file per record.
+public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var id: UUID
+    public var trainee: Trainee
+    public var training: TrainingModule
+    public var mode: TrainingMode
+    public var startedAt: Timestamp
+    public var completedAt: Timestamp
+    /// Time spent with a question on screen, in whole seconds (long pauses are not counted).
+    public var activeSeconds: Int
+    public var questions: [QuestionResult]
+    public var score: ScoreSummary
+    public var legalNote: String
+
+    public init(
+        id: UUID, trainee: Trainee, training: TrainingModule, mode: TrainingMode, startedAt: Timestamp,
+        completedAt: Timestamp, activeSeconds: Int, questions: [QuestionResult], score: ScoreSummary,
+        legalNote: String = LegalNote.text
+    ) {
+        schemaVersion = Self.currentSchemaVersion
+        self.id = id
+        self.trainee = trainee
+        self.training = training
+        self.mode = mode
+        self.startedAt = startedAt
+        self.completedAt = completedAt
+        self.activeSeconds = activeSeconds
+        self.questions = questions
+        self.score = score
+        self.legalNote = legalNote
+    }
+}
+
+/// Who took the training. Only the name is required; the rest supports district reports.
+public struct Trainee: Sendable, Codable, Equatable {
+    public var name: String
+    public var employeeID: String?
+    public var email: String?
+    public var school: String?
+    /// The district or county office (LEA).
+    public var district: String?
+    /// "teacher", "counselor", "office staff"…
+    public var role: String?
+    /// The first day of employment, when known: training is then due six weeks after it.
+    public var hireDate: CalendarDate?
+
+    public init(
+        name: String, employeeID: String? = nil, email: String? = nil, school: String? = nil, district: String? = nil,
+        role: String? = nil, hireDate: CalendarDate? = nil
+    ) {
+        self.name = name
+        self.employeeID = employeeID
+        self.email = email
+        self.school = school
+        self.district = district
+        self.role = role
+        self.hireDate = hireDate
+    }
+}
+
+/// What was trained, precisely enough to say later which protocol text and vignettes it was.
+public struct TrainingModule: Sendable, Codable, Equatable {
+    /// "csec-response-protocol".
+    public var module: String
+    public var jurisdiction: String
+    public var jurisdictionName: String
+    /// The version printed on the county's protocol ("3.1.19"), as the protocol file records it.
+    public var protocolVersion: String
+    /// SHA-256 of the protocol file, hex.
+    public var protocolHash: String
+    /// SHA-256 over the vignette bank's files (names and contents, in name order), hex.
+    public var scenarioBankHash: String
+    /// The session's seed: the same content and seed replay the same questions.
+    public var seed: UInt64
+
+    public init(
+        module: String, jurisdiction: String, jurisdictionName: String, protocolVersion: String, protocolHash: String,
+        scenarioBankHash: String, seed: UInt64
+    ) {
+        self.module = module
+        self.jurisdiction = jurisdiction
+        self.jurisdictionName = jurisdictionName
+        self.protocolVersion = protocolVersion
+        self.protocolHash = protocolHash
+        self.scenarioBankHash = scenarioBankHash
+        self.seed = seed
+    }
+}
+
+/// Self-paced at a terminal, or in a trainer-led group session.
+public struct TrainingMode: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable, Equatable {
+        case selfPaced = "self-paced"
+        case groupSession = "group-session"
+    }
+
+    public var kind: Kind
+    /// For a group session: its id and who led it.
+    public var sessionID: String?
+    public var facilitator: String?
+
+    public static let selfPaced = TrainingMode(kind: .selfPaced)
+
+    public static func groupSession(id: String, facilitator: String) -> TrainingMode {
+        TrainingMode(kind: .groupSession, sessionID: id, facilitator: facilitator)
+    }
+
+    init(kind: Kind, sessionID: String? = nil, facilitator: String? = nil) {
+        self.kind = kind
+        self.sessionID = sessionID
+        self.facilitator = facilitator
+    }
+}
+
+/// One question of the attempt.
+public struct QuestionResult: Sendable, Codable, Equatable {
+    public var questionID: String
+    /// "category" or "next-step".
+    public var kind: String
+    public var vignette: String
+    public var stage: Int
+    public var chosenOption: String
+    public var correctOption: String
+    public var points: Int
+    public var possiblePoints: Int
+
+    public init(
+        questionID: String, kind: String, vignette: String, stage: Int, chosenOption: String, correctOption: String,
+        points: Int, possiblePoints: Int
+    ) {
+        self.questionID = questionID
+        self.kind = kind
+        self.vignette = vignette
+        self.stage = stage
+        self.chosenOption = chosenOption
+        self.correctOption = correctOption
+        self.points = points
+        self.possiblePoints = possiblePoints
+    }
+}
+
+/// The score, pass or fail with the policy's reasons, and the policy that decided it.
+public struct ScoreSummary: Sendable, Codable, Equatable {
+    public var points: Int
+    public var possiblePoints: Int
+    public var percent: Int
+    public var passed: Bool
+    public var reasons: [String]
+    public var policyID: String
+    public var policyVersion: Int
+
+    public init(
+        points: Int, possiblePoints: Int, percent: Int, passed: Bool, reasons: [String], policyID: String, policyVersion: Int
+    ) {
+        self.points = points
+        self.possiblePoints = possiblePoints
+        self.percent = percent
+        self.passed = passed
+        self.reasons = reasons
+        self.policyID = policyID
+        self.policyVersion = policyVersion
+    }
+}
