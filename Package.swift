@@ -116,7 +116,7 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "Records"],
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),
@@ -159,6 +159,7 @@ let package = Package(
         .testTarget(
             name: "RecordsTests",
             dependencies: ["Records", "Scoring", "ScenarioEngine", "ProtocolEngine", "Training", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
         .testTarget(

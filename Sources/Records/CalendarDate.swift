@@ -35,7 +35,7 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
     }
 
     public func adding(days: Int) -> CalendarDate {
-        let date = Self.calendar.date(byAdding: .day, value: days, to: startUTC) ?? startUTC
+        let date = Self.calendar.date(byAdding: .day, value: days, to: startOfDayUTC) ?? startOfDayUTC
         return CalendarDate(date, utcOffsetSeconds: 0)
     }
 
@@ -61,7 +61,8 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
         try container.encode(description)
     }
 
-    private var startUTC: Date {
+    /// Midnight at the start of the day, in UTC.
+    var startOfDayUTC: Date {
         Self.calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
     }
 

@@ -13,21 +13,27 @@ public struct Timestamp: Sendable, Codable, Equatable, Comparable, CustomStringC
         self.utcOffsetSeconds = utcOffsetSeconds
     }
 
-    /// Reads the text form; nil when it is not ISO 8601 with seconds and an offset.
+    /// Reads the text form ("YYYY-MM-DDTHH:MM:SS" and "Z" or "±HH:MM"); nil for anything else.
     public init?(_ text: String) {
         guard text.count >= 20, let offset = Self.offsetSeconds(of: text) else { return nil }
-        var style = Date.ISO8601FormatStyle()
-        style.timeZone = TimeZone(secondsFromGMT: offset) ?? .gmt
-        guard let date = try? style.parse(text) else { return nil }
-        self.init(date, utcOffsetSeconds: offset)
+        let local = text.prefix(19)
+        let numbers = local.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
+        guard numbers.count == 6, local.dropFirst(10).first == "T",
+            let day = CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2]),
+            (0..<24).contains(numbers[3]), (0..<60).contains(numbers[4]), (0..<60).contains(numbers[5])
+        else { return nil }
+        let secondsIntoDay = numbers[3] * 3600 + numbers[4] * 60 + numbers[5]
+        let utc = day.startOfDayUTC.addingTimeInterval(TimeInterval(secondsIntoDay - offset))
+        self.init(utc, utcOffsetSeconds: offset)
     }
 
     public var description: String {
-        var style = Date.ISO8601FormatStyle()
-        style.timeZone = TimeZone(secondsFromGMT: utcOffsetSeconds) ?? .gmt
-        let text = date.formatted(style)
-        // Foundation writes UTC as "Z"; keep the offset explicit, as recorded.
-        return utcOffsetSeconds == 0 && text.hasSuffix("Z") ? String(text.dropLast()) + "+00:00" : text
+        let local = date.addingTimeInterval(TimeInterval(utcOffsetSeconds))
+        let day = CalendarDate(local, utcOffsetSeconds: 0)
+        let seconds = Int(local.timeIntervalSince(day.startOfDayUTC))
+        let offset = abs(utcOffsetSeconds)
+        return "\(day)T" + String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+            + (utcOffsetSeconds < 0 ? "-" : "+") + String(format: "%02d:%02d", offset / 3600, offset / 60 % 60)
     }
 
     /// The calendar day at the recorded offset.

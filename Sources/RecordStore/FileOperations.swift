@@ -1,0 +1,103 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The system calls a record write is made of, one method each, so that a test can stop a
+/// write between any two of them, as a crash or a full disk would.
+public protocol FileOperations: Sendable {
+    /// Creates a directory with `mode` (an existing one is left as it is).
+    func makeDirectory(_ path: String, mode: mode_t) throws(FileOperationError)
+    /// Creates a new file with `mode`; fails if it exists. Returns the open descriptor.
+    func createNew(_ path: String, mode: mode_t) throws(FileOperationError) -> Int32
+    func write(_ data: Data, to descriptor: Int32) throws(FileOperationError)
+    /// Flushes the file's bytes to the disk.
+    func sync(_ descriptor: Int32) throws(FileOperationError)
+    func close(_ descriptor: Int32) throws(FileOperationError)
+    /// Gives the file at `existing` a second name, `new`; fails if `new` exists, so nothing is
+    /// ever overwritten.
+    func link(_ existing: String, as new: String) throws(FileOperationError)
+    func unlink(_ path: String) throws(FileOperationError)
+    /// Flushes a directory's entries (a new name) to the disk.
+    func syncDirectory(_ path: String) throws(FileOperationError)
+}
+
+/// A failed system call: which, on what, and the system's reason.
+public struct FileOperationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var call: String
+    public var path: String
+    public var code: Int32
+
+    public init(call: String, path: String, code: Int32) {
+        self.call = call
+        self.path = path
+        self.code = code
+    }
+
+    public var alreadyExists: Bool { code == EEXIST }
+
+    public var description: String { "\(call) \(path): \(String(cString: strerror(code)))" }
+}
+
+/// The real calls.
+public struct SystemFileOperations: FileOperations {
+    public init() {}
+
+    public func makeDirectory(_ path: String, mode: mode_t) throws(FileOperationError) {
+        if mkdir(path, mode) != 0, errno != EEXIST { throw FileOperationError(call: "mkdir", path: path, code: errno) }
+    }
+
+    public func createNew(_ path: String, mode: mode_t) throws(FileOperationError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw FileOperationError(call: "open", path: path, code: errno) }
+        return descriptor
+    }
+
+    public func write(_ data: Data, to descriptor: Int32) throws(FileOperationError) {
+        let failure: Int32? = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw FileOperationError(call: "write", path: "fd \(descriptor)", code: failure) }
+    }
+
+    public func sync(_ descriptor: Int32) throws(FileOperationError) {
+        if fsync(descriptor) != 0 { throw FileOperationError(call: "fsync", path: "fd \(descriptor)", code: errno) }
+    }
+
+    public func close(_ descriptor: Int32) throws(FileOperationError) {
+        if posixClose(descriptor) != 0 { throw FileOperationError(call: "close", path: "fd \(descriptor)", code: errno) }
+    }
+
+    public func link(_ existing: String, as new: String) throws(FileOperationError) {
+        if posixLink(existing, new) != 0 { throw FileOperationError(call: "link", path: new, code: errno) }
+    }
+
+    public func unlink(_ path: String) throws(FileOperationError) {
+        if posixUnlink(path) != 0 { throw FileOperationError(call: "unlink", path: path, code: errno) }
+    }
+
+    public func syncDirectory(_ path: String) throws(FileOperationError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileOperationError(call: "open", path: path, code: errno) }
+        defer { _ = posixClose(descriptor) }
+        if fsync(descriptor) != 0 { throw FileOperationError(call: "fsync", path: path, code: errno) }
+    }
+}
+
+// The C functions, under names the methods above do not shadow.
+private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
+private func posixClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
+private func posixLink(_ existing: String, _ new: String) -> Int32 { link(existing, new) }
+private func posixUnlink(_ path: String) -> Int32 { unlink(path) }

@@ -1,0 +1,89 @@
+import Crypto
+import Foundation
+
+/// This installation's Ed25519 key pair: it signs every completion record (and credential).
+///
+/// Created on first use in `<data dir>/keys/installation-ed25519.json`, readable by its owner
+/// only (0600, directory 0700). Back it up: records it signed can be checked with its public
+/// key (`csec-trainer keys export`), but no other key can sign as this installation.
+public struct InstallationKey: Sendable {
+    public let privateKey: Curve25519.Signing.PrivateKey
+    public var publicKey: Curve25519.Signing.PublicKey { privateKey.publicKey }
+
+    public init(privateKey: Curve25519.Signing.PrivateKey) {
+        self.privateKey = privateKey
+    }
+
+    public static func file(in dataDirectory: URL) -> URL {
+        dataDirectory.appending(path: "keys/installation-ed25519.json")
+    }
+
+    /// The key in `dataDirectory`, created if there is none. Safe when several processes
+    /// start at once: the file is created exclusively, and a process that loses the race
+    /// reads the winner's key.
+    public static func loadOrCreate(
+        in dataDirectory: URL, operations: some FileOperations = SystemFileOperations()
+    ) throws(RecordStoreError) -> InstallationKey {
+        let file = Self.file(in: dataDirectory)
+        if let key = try load(from: file) { return key }
+        let created = InstallationKey(privateKey: Curve25519.Signing.PrivateKey())
+        do {
+            try operations.makeDirectory(dataDirectory.path, mode: 0o700)
+            try operations.makeDirectory(file.deletingLastPathComponent().path, mode: 0o700)
+            let descriptor = try operations.createNew(file.path, mode: 0o600)
+            try operations.write(created.fileContents, to: descriptor)
+            try operations.sync(descriptor)
+            try operations.close(descriptor)
+        } catch  where error.alreadyExists {
+            // Another process created it first (between our check and our create): use theirs.
+            if let key = try load(from: file) { return key }
+            throw RecordStoreError.badKey(path: file.path, reason: "it is being created by another process; try again")
+        } catch {
+            throw RecordStoreError.cannotWrite(path: file.path, reason: error.description)
+        }
+        return created
+    }
+
+    /// The key saved in `file`, or nil when there is none.
+    static func load(from file: URL) throws(RecordStoreError) -> InstallationKey? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        guard let saved = try? JSONDecoder().decode(SavedKey.self, from: data), saved.algorithm == "Ed25519",
+            let raw = Data(base64Encoded: saved.privateKey),
+            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+        else {
+            // A half-written key (a crash while creating it) also lands here.
+            throw RecordStoreError.badKey(path: file.path, reason: "the file is not a csec-trainer Ed25519 key")
+        }
+        return InstallationKey(privateKey: key)
+    }
+
+    private var fileContents: Data {
+        let saved = SavedKey(
+            algorithm: "Ed25519", privateKey: privateKey.rawRepresentation.base64EncodedString(),
+            publicKey: publicKey.rawRepresentation.base64EncodedString())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return ((try? encoder.encode(saved)) ?? Data()) + Data("\n".utf8)
+    }
+
+    private struct SavedKey: Codable {
+        var algorithm: String
+        var privateKey: String
+        var publicKey: String
+    }
+}
+
+extension Curve25519.Signing.PublicKey {
+    /// "sha256:" and the first 16 hex digits of the SHA-256 of the raw key: short enough to
+    /// read aloud, long enough to tell keys apart.
+    public var keyID: String {
+        "sha256:" + SHA256.hash(data: rawRepresentation).prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The key as PEM (SubjectPublicKeyInfo, RFC 8410), which OpenSSL and others read.
+    public var pemRepresentation: String {
+        let algorithmPrefix: [UInt8] = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]
+        let base64 = Data(algorithmPrefix + rawRepresentation).base64EncodedString()
+        return "-----BEGIN PUBLIC KEY-----\n\(base64)\n-----END PUBLIC KEY-----\n"
+    }
+}

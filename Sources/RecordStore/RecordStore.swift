@@ -1,0 +1,138 @@
+import Dispatch
+import Foundation
+import Records
+import Synchronization
+
+/// Completion records on disk: one signed JSON file per record in `<data dir>/records`.
+///
+/// A record is written to a temporary file, flushed to the disk, then given its final name
+/// with `link`, which never replaces an existing file; a crash at any point leaves either no
+/// record or a whole one (a leftover temporary file is ignored and removed later). Many
+/// trainees can finish at once on one machine: every record has its own new name. The
+/// directory is the owner's only (0700), and so are the files (0600).
+public struct RecordStore: Sendable {
+    public let directory: URL
+    public let key: InstallationKey
+    private let operations: any FileOperations
+
+    public init(dataDirectory: URL, key: InstallationKey, operations: any FileOperations = SystemFileOperations()) {
+        directory = dataDirectory.appending(path: "records")
+        self.key = key
+        self.operations = operations
+    }
+
+    /// Signs and writes `record`; returns its file.
+    @discardableResult
+    public func save(_ record: CompletionRecord) throws(RecordStoreError) -> URL {
+        let file = self.file(for: record.id)
+        let contents: Data
+        do {
+            contents = try SignedRecord(signing: record, with: key).fileContents()
+        } catch {
+            throw RecordStoreError.cannotWrite(path: file.path, reason: "the record could not be signed: \(error)")
+        }
+        let temporary = directory.appending(path: ".\(record.id.uuidString.lowercased()).\(UUID().uuidString).tmp")
+        do {
+            try operations.makeDirectory(directory.deletingLastPathComponent().path, mode: 0o700)
+            try operations.makeDirectory(directory.path, mode: 0o700)
+            let descriptor = try operations.createNew(temporary.path, mode: 0o600)
+            try write(contents, to: descriptor)
+            try operations.link(temporary.path, as: file.path)
+            try operations.unlink(temporary.path)
+            try operations.syncDirectory(directory.path)
+        } catch {
+            try? operations.unlink(temporary.path)
+            throw RecordStoreError.cannotWrite(path: file.path, reason: error.description)
+        }
+        return file
+    }
+
+    /// Writes and flushes `contents`, then closes the file (also on failure).
+    private func write(_ contents: Data, to descriptor: Int32) throws(FileOperationError) {
+        do {
+            try operations.write(contents, to: descriptor)
+            try operations.sync(descriptor)
+        } catch {
+            try? operations.close(descriptor)
+            throw error
+        }
+        try operations.close(descriptor)
+    }
+
+    public func file(for id: UUID) -> URL {
+        directory.appending(path: "\(id.uuidString.lowercased()).json")
+    }
+
+    /// Every record, newest first, and a problem for each file that is not a readable record.
+    /// One damaged or foreign file never hides the others. Files are read in parallel.
+    public func loadAll() -> RecordListing {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            if !FileManager.default.fileExists(atPath: directory.path) { return RecordListing(records: [], problems: []) }
+            return RecordListing(records: [], problems: [.cannotRead(path: directory.path, reason: "not a readable directory")])
+        }
+        let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { directory.appending(path: $0) }
+        let results = Mutex([Result<StoredRecord, RecordStoreError>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result = Result { () throws(RecordStoreError) in try Self.read(files[index]) }
+            results.withLock { $0[index] = result }
+        }
+        var records: [StoredRecord] = []
+        var problems: [RecordStoreError] = []
+        for result in results.withLock({ $0 }) {
+            switch result {
+            case .success(let stored): records.append(stored)
+            case .failure(let problem): problems.append(problem)
+            case nil: break
+            }
+        }
+        records.sort { $0.signed.record.completedAt > $1.signed.record.completedAt }
+        return RecordListing(records: records, problems: problems)
+    }
+
+    /// The record whose id is `id` or starts with it (as `records list` shows them).
+    public func find(_ id: String) throws(RecordStoreError) -> StoredRecord {
+        let prefix = id.lowercased()
+        let exact = directory.appending(path: "\(prefix).json")
+        if FileManager.default.fileExists(atPath: exact.path) { return try Self.read(exact) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let matches = names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.sorted()
+        guard !prefix.isEmpty, let first = matches.first else {
+            throw RecordStoreError.noSuchRecord(id: id, directory: directory.path)
+        }
+        guard matches.count == 1 else {
+            throw RecordStoreError.ambiguousID(prefix: id, matches: matches.map { String($0.dropLast(5)) })
+        }
+        return try Self.read(directory.appending(path: first))
+    }
+
+    /// Checks a stored record against its file's bytes and this installation's key.
+    public func verify(_ stored: StoredRecord) throws(RecordStoreError) {
+        if let problem = stored.signed.problem(in: stored.bytes, trusting: key.publicKey) {
+            throw RecordStoreError.altered(path: stored.file.path, reason: problem)
+        }
+    }
+
+    static func read(_ file: URL) throws(RecordStoreError) -> StoredRecord {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw RecordStoreError.cannotRead(path: file.path, reason: "missing or unreadable")
+        }
+        return StoredRecord(file: file, bytes: data, signed: try SignedRecord.read(data, path: file.path))
+    }
+}
+
+/// A record read from its file, with the file's exact bytes for verification.
+public struct StoredRecord: Sendable {
+    public var file: URL
+    public var bytes: Data
+    public var signed: SignedRecord
+    public var record: CompletionRecord { signed.record }
+}
+
+/// What `loadAll` found.
+public struct RecordListing: Sendable {
+    public var records: [StoredRecord]
+    public var problems: [RecordStoreError]
+}

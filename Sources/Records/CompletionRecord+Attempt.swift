@@ -1,0 +1,28 @@
+import Foundation
+import ProtocolEngine
+import ScenarioEngine
+import Scoring
+
+extension CompletionRecord {
+    /// The record of a finished attempt: every answer with its points, and the score report.
+    public init(
+        id: UUID, trainee: Trainee, training: TrainingModule, mode: TrainingMode, startedAt: Timestamp,
+        completedAt: Timestamp, activeSeconds: Int, answers: [AnsweredQuestion], policy: ScoringPolicy
+    ) {
+        let report = policy.score(answers)
+        self.init(
+            id: id, trainee: trainee, training: training, mode: mode, startedAt: startedAt, completedAt: completedAt,
+            activeSeconds: activeSeconds,
+            questions: answers.map { answer in
+                let possible = policy.points(for: answer.question.kind)
+                return QuestionResult(
+                    questionID: answer.question.id, kind: answer.question.kind.rawValue,
+                    vignette: answer.question.vignette.id.rawValue, stage: answer.question.stage + 1,
+                    chosenOption: answer.chosen.rawValue, correctOption: answer.question.correctOptionID.rawValue,
+                    points: answer.isCorrect ? possible : 0, possiblePoints: possible)
+            },
+            score: ScoreSummary(
+                points: report.points, possiblePoints: report.possible, percent: report.percent, passed: report.passed,
+                reasons: report.reasons, policyID: report.policyID, policyVersion: report.policyVersion))
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Who has completed the training in a school year, and who is due or overdue: one row per
+/// person, as districts document mandated-reporter training (proof of completion within six
+/// weeks of the start of the school year, or of the person's hire).
+///
+/// Pure: the records, the school year and "today" are given.
+public struct ComplianceReport: Sendable, Equatable {
+    public static let weeksToComplete = 6
+
+    public var schoolYear: String
+    public var asOf: CalendarDate
+    public var rows: [Row]
+
+    public enum Status: String, Sendable, Codable, Equatable {
+        case complete, due, overdue
+    }
+
+    public struct Row: Sendable, Codable, Equatable {
+        public var name: String
+        public var employeeID: String?
+        public var email: String?
+        public var school: String?
+        public var dueDate: CalendarDate
+        public var status: Status
+        /// The latest passing completion in the school year, if any.
+        public var completed: CalendarDate?
+        public var percent: Int?
+        public var recordID: String?
+        /// Attempts in the school year, passed or not.
+        public var attempts: Int
+    }
+
+    public init(records: [CompletionRecord], schoolYear: SchoolYear, asOf: CalendarDate) {
+        self.schoolYear = schoolYear.description
+        self.asOf = asOf
+        let inYear = records.filter { schoolYear.contains($0.completedAt.calendarDate) }
+        let byPerson = Dictionary(grouping: inYear) { PersonKey($0.trainee) }
+        rows = byPerson.values.map { attempts in
+            let ordered = attempts.sorted { $0.completedAt < $1.completedAt }
+            let latest = ordered[ordered.count - 1]
+            let passing = ordered.last { $0.score.passed }
+            let due = Self.dueDate(hired: latest.trainee.hireDate, in: schoolYear)
+            let status: Status = passing != nil ? .complete : asOf <= due ? .due : .overdue
+            return Row(
+                name: latest.trainee.name, employeeID: latest.trainee.employeeID, email: latest.trainee.email,
+                school: latest.trainee.school, dueDate: due, status: status,
+                completed: passing?.completedAt.calendarDate, percent: passing?.score.percent,
+                recordID: passing?.id.uuidString.lowercased(), attempts: attempts.count)
+        }
+        .sorted {
+            ($0.school ?? "", $0.name.lowercased(), $0.employeeID ?? "") < (
+                $1.school ?? "", $1.name.lowercased(), $1.employeeID ?? ""
+            )
+        }
+    }
+
+    /// Six weeks after the start of the school year, or after the hire date when the person
+    /// was hired during it.
+    static func dueDate(hired: CalendarDate?, in year: SchoolYear) -> CalendarDate {
+        let from = hired.map { schoolHire in year.contains(schoolHire) ? schoolHire : year.start } ?? year.start
+        return from.adding(days: weeksToComplete * 7)
+    }
+}
+
+/// One person across records: the employee id when recorded, else the email, else the name
+/// (ignoring case and extra spaces).
+struct PersonKey: Hashable {
+    let value: String
+
+    init(_ trainee: Trainee) {
+        func normalized(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        if let id = trainee.employeeID.map(normalized), !id.isEmpty {
+            value = "id:" + id
+        } else if let email = trainee.email.map(normalized), !email.isEmpty {
+            value = "email:" + email
+        } else {
+            value = "name:" + normalized(trainee.name)
+        }
+    }
+}

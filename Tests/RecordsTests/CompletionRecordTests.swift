@@ -1,0 +1,75 @@
+import Foundation
+import Records
+import TestSupport
+import Testing
+
+struct CompletionRecordTests {
+    @Test func roundTripsThroughJSON() throws {
+        let record = SampleRecords.record(name: "Nguyễn Thị Minh", hireDate: CalendarDate("2026-08-20"))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(record)
+        #expect(try JSONDecoder().decode(CompletionRecord.self, from: data) == record)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains(#""completedAt":"2026-09-15T10:30:00-07:00""#), "times keep their offset")
+        #expect(text.contains(#""hireDate":"2026-08-20""#))
+        #expect(text.contains(#""schemaVersion":1"#))
+    }
+
+    /// A record written by schema version 1 keeps decoding (a frozen file, never re-recorded).
+    @Test func theFrozenVersion1RecordStillDecodes() throws {
+        let fixture = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/record-v1.json")
+        let record = try JSONDecoder().decode(CompletionRecord.self, from: Data(contentsOf: fixture))
+        #expect(record.schemaVersion == 1)
+        #expect(record.trainee.name == "Zoë Łukasiewicz-O'Brien")
+        #expect(record.completedAt.description == "2026-09-15T10:30:00-07:00")
+        #expect(record.score.passed)
+        #expect(record.questions.count == 2)
+    }
+
+    @Test func theLegalNoteClaimsNoAnnualMandate() {
+        let note = LegalNote.text
+        #expect(note.contains("51950(f)") && note.contains("AB 1227") && note.contains("periodically"))
+        #expect(note.contains("does not state that the law requires annual training"))
+        #expect(!note.lowercased().contains("annual training is required"))
+    }
+}
+
+struct TimestampTests {
+    @Test(arguments: [
+        ("2026-09-15T10:30:00-07:00", -7 * 3600),
+        ("2026-12-01T08:00:05+05:30", 19800),
+        ("2026-09-15T17:30:00+00:00", 0),
+    ])
+    func keepsTheRecordedOffset(_ text: String, _ offset: Int) throws {
+        let timestamp = try #require(Timestamp(text))
+        #expect(timestamp.utcOffsetSeconds == offset)
+        #expect(timestamp.description == text)
+    }
+
+    @Test func utcIsWrittenAsAnOffset() throws {
+        #expect(try #require(Timestamp("2026-09-15T17:30:00Z")).description == "2026-09-15T17:30:00+00:00")
+    }
+
+    @Test(arguments: ["2026-09-15", "2026-09-15T10:30:00", "yesterday", "2026-09-15T10:30:00-25:00"])
+    func refusesTimesWithoutSecondsOrOffset(_ text: String) {
+        #expect(Timestamp(text) == nil)
+    }
+
+    @Test func theDayIsTheDayWhereItWasRecorded() throws {
+        // 23:30 in California is already the next day in UTC.
+        #expect(try #require(Timestamp("2026-09-15T23:30:00-07:00")).calendarDate == CalendarDate("2026-09-15"))
+    }
+}
+
+struct CalendarDateTests {
+    @Test(arguments: ["2026-02-30", "2026-13-01", "26-01-01", "2026-1-1", "2026/01/01", ""])
+    func refusesDaysThatDoNotExist(_ text: String) {
+        #expect(CalendarDate(text) == nil)
+    }
+
+    @Test func addsDaysAcrossMonthsAndYears() throws {
+        #expect(try #require(CalendarDate("2026-12-20")).adding(days: 42).description == "2027-01-31")
+        #expect(try #require(CalendarDate("2028-02-28")).adding(days: 1).description == "2028-02-29")
+    }
+}
