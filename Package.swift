@@ -60,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "LocalStore",
-            dependencies: ["ProtocolEngine", "Training"],
+            dependencies: ["ProtocolEngine", "Training", "Records"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -97,6 +97,7 @@ let package = Package(
             name: "csec-trainer",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
+                "Records", "RecordStore", "Certificates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift

@@ -1,5 +1,6 @@
 import Foundation
 import ProtocolEngine
+import Records
 import Training
 
 /// A session in progress, saved as JSON after every answer so that nothing is lost on Ctrl-C,
@@ -15,9 +16,18 @@ public struct SessionProgress: Sendable, Codable, Equatable {
     public var seed: UInt64
     public var startedAt: Date
     public var answers: [SavedAnswer]
+    /// The trainee's details for the completion record (school, employee id…); its name is
+    /// `trainee`. Absent in files saved before records existed.
+    public var person: Trainee?
+    /// The id the completion record will have: chosen at the start, so that finishing a
+    /// session twice (a crash after the record was written) never makes two records.
+    public var recordID: UUID?
+    /// Seconds spent answering so far, over every run of the session.
+    public var activeSeconds: Int?
 
     public init(
-        trainee: String, jurisdiction: JurisdictionID, count: Int, seed: UInt64, startedAt: Date, answers: [SavedAnswer] = []
+        trainee: String, jurisdiction: JurisdictionID, count: Int, seed: UInt64, startedAt: Date, answers: [SavedAnswer] = [],
+        person: Trainee? = nil, recordID: UUID? = UUID()
     ) {
         format = Self.currentFormat
         self.trainee = trainee
@@ -26,5 +36,8 @@ public struct SessionProgress: Sendable, Codable, Equatable {
         self.seed = seed
         self.startedAt = startedAt
         self.answers = answers
+        self.person = person
+        self.recordID = recordID
+        activeSeconds = 0
     }
 }

@@ -14,6 +14,19 @@ public struct InstallationKey: Sendable {
         self.privateKey = privateKey
     }
 
+    /// ``Curve25519/Signing/PublicKey/keyID`` of the public key.
+    public var keyID: String { publicKey.keyID }
+
+    /// The public key as PEM.
+    public var publicKeyPEM: String { publicKey.pemRepresentation }
+
+    /// The public key as a JSON Web Key (RFC 8037: OKP, Ed25519), with its key id.
+    public var publicKeyJWK: [String: String] {
+        let x = publicKey.rawRepresentation.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return ["kty": "OKP", "crv": "Ed25519", "x": x, "kid": keyID]
+    }
+
     public static func file(in dataDirectory: URL) -> URL {
         dataDirectory.appending(path: "keys/installation-ed25519.json")
     }

@@ -59,6 +59,14 @@ public struct RecordStore: Sendable {
         try operations.close(descriptor)
     }
 
+    /// Saves `record` unless a record with its id is already stored (a session finished again
+    /// after a crash): then the stored one stands. Returns the file either way.
+    public func saveOnce(_ record: CompletionRecord) throws(RecordStoreError) -> URL {
+        let file = self.file(for: record.id)
+        if FileManager.default.fileExists(atPath: file.path) { return file }
+        return try save(record)
+    }
+
     public func file(for id: UUID) -> URL {
         directory.appending(path: "\(id.uuidString.lowercased()).json")
     }

@@ -5,7 +5,7 @@ import Foundation
 /// weeks of the start of the school year, or of the person's hire).
 ///
 /// Pure: the records, the school year and "today" are given.
-public struct ComplianceReport: Sendable, Equatable {
+public struct ComplianceReport: Sendable, Codable, Equatable {
     public static let weeksToComplete = 6
 
     public var schoolYear: String

@@ -11,11 +11,17 @@ struct CSecTrainer: ParsableCommand {
 
             Start with:
               csec-trainer train                  a training session (asks your name and county)
+              csec-trainer records list           completion records on this machine
+              csec-trainer records report --school-year 2026-2027
+                                                  who is complete, due or overdue
               csec-trainer protocols              list the jurisdictions
               csec-trainer protocol marin         read Marin County's protocol
               csec-trainer answer --jurisdiction san-diego --indicator survival-sex
                                                   see the category and next step the protocol gives
             """,
-        subcommands: [TrainCommand.self, ProtocolsCommand.self, ProtocolCommand.self, AnswerCommand.self, ScenariosCommand.self]
+        subcommands: [
+            TrainCommand.self, RecordsCommand.self, KeysCommand.self, ProtocolsCommand.self, ProtocolCommand.self,
+            AnswerCommand.self, ScenariosCommand.self,
+        ]
     )
 }

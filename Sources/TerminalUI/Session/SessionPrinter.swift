@@ -100,6 +100,16 @@ public struct SessionPrinter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Where the completion record is, and how to export a certificate from it.
+    public func recordSaved(file: String, shortID: String) -> String {
+        [
+            wrap.wrap("Your completion record is saved and signed: \(file)"),
+            wrap.wrap(
+                "Export a certificate with `csec-trainer certificate \(shortID) --out certificate.pdf` "
+                    + "(or `--format openbadge --out certificate.jwt` for an Open Badges credential)."),
+        ].joined(separator: "\n") + "\n"
+    }
+
     public func paused(answered: Int, of total: Int) -> String {
         "\n" + wrap.wrap("Progress saved: \(answered) of \(total) questions answered. Continue with: csec-trainer train --resume")
             + "\n"

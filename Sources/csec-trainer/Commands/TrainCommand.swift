@@ -3,6 +3,8 @@ import ContentLoading
 import Foundation
 import LocalStore
 import ProtocolEngine
+import RecordStore
+import Records
 import TerminalUI
 import Training
 
@@ -31,10 +33,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Seed for choosing and shuffling; the same seed gives the same session (default: random).") var seed: UInt64?
     @Flag(help: "Continue the saved session.") var resume = false
     @Flag(help: "Discard a saved session and start a new one.") var restart = false
-    @Option(
-        help: ArgumentHelp(
-            "Where progress is kept (default: $XDG_DATA_HOME/csec-trainer, else ~/.local/share/csec-trainer).", valueName: "dir"))
-    var dataDir: String?
+    @OptionGroup(title: "Your details for the completion record") var person: PersonOptions
+    @OptionGroup var data: DataOptions
     @Option(help: ArgumentHelp("Use the vignettes in this directory instead of Scenarios/.", valueName: "dir")) var scenarios:
         String?
     @OptionGroup var content: ContentOptions
@@ -47,9 +47,8 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         StopSignal.unblock()
         let environment = ProcessInfo.processInfo.environment
-        let store = ProgressStore(
-            directory: DataDirectory.resolve(
-                explicit: dataDir, environment: environment, home: FileManager.default.homeDirectoryForCurrentUser))
+        let store = ProgressStore(directory: data.directory)
+        let records = try data.recordStore()
         let training = try content.reportingErrors {
             try content.locate().loadTrainingContent(
                 protocolsIn: content.protocolsDirectory.map(ContentOptions.url), scenariosIn: scenarios.map(ContentOptions.url))
@@ -82,18 +81,25 @@ struct TrainCommand: ParsableCommand {
             width: width, style: .forTerminal(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment))
         output.write(printer.header(jurisdiction: jurisdiction, trainee: progress.trainee, plan: plan))
         let document = ProtocolDocument(jurisdiction: jurisdiction, vocabulary: training.library.vocabulary)
+        let activeTime = ActiveTime(alreadySpent: progress.activeSeconds ?? 0)
         var terminal = TrainingTerminal(
             session: session, reader: AnyLineReader(reader), output: output, printer: printer,
             protocolText: { document.render(width: width) },
             save: { session in
                 var saved = progress
                 saved.answers = session.savedAnswers
+                saved.activeSeconds = activeTime.answered()
                 try store.save(saved)
             })
         let outcome = try reportingStoreErrors { try terminal.run() }
-        if case .finished = outcome {
-            try reportingStoreErrors { try store.clear() }
-        }
+        guard case .finished = outcome else { return }
+        var finished = progress
+        finished.activeSeconds = activeTime.total
+        let record = CompletionRecord(
+            finished, answers: terminal.session.answers, jurisdiction: jurisdiction, training: training, now: Date())
+        let file = try reportingStoreErrors { try records.saveOnce(record) }
+        try reportingStoreErrors { try store.clear() }
+        output.write(printer.recordSaved(file: file.path, shortID: String(record.id.uuidString.lowercased().prefix(8))))
     }
 
     /// The saved session (`--resume`), or a new one from the flags, asking for what is missing.
@@ -121,7 +127,8 @@ struct TrainCommand: ParsableCommand {
         }
         var random = SystemRandomNumberGenerator()
         return SessionProgress(
-            trainee: name, jurisdiction: JurisdictionID(id), count: count, seed: seed ?? random.next(), startedAt: Date())
+            trainee: name, jurisdiction: JurisdictionID(id), count: count, seed: seed ?? random.next(), startedAt: Date(),
+            person: try person.trainee(named: name))
     }
 
     private func ask(_ prompt: String, reader: inout any LineReader, completions: [String] = []) throws -> String {

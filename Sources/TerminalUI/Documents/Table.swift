@@ -1,0 +1,34 @@
+import Foundation
+
+/// Rows of text under column names, printed as aligned columns or as CSV (RFC 4180).
+public struct Table: Sendable, Equatable {
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public init(columns: [String], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// Columns padded to their widest cell, two spaces apart.
+    public func text() -> String {
+        let all = [columns] + rows
+        let widths = columns.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Comma-separated, a header line first; cells with a comma, quote or line break are
+    /// quoted, quotes doubled.
+    public func csv() -> String {
+        ([columns] + rows).map { row in
+            row.map { cell in
+                cell.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+            }.joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import RecordStore
+import Records
+import TerminalUI
+
+struct RecordsReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Who has completed the training this school year, and who is due or overdue.",
+        discussion: """
+            One row per person (by employee id, else email, else name): the latest passing \
+            completion in the school year, its score, the due date and the status. Training is \
+            due six weeks after the school year starts, or after the hire date for staff hired \
+            during the year (recorded with `train --hire-date`), as districts document \
+            mandated-reporter training under Education Code 44691.
+
+            The school year starts on July 1 (Education Code 37200) unless --year-start gives \
+            the district's first day.
+            """)
+
+    @Option(help: ArgumentHelp("The school year, e.g. 2026-2027.", valueName: "YYYY-YYYY")) var schoolYear: String
+    @Option(help: ArgumentHelp("The first day of the school year (default: July 1).", valueName: "YYYY-MM-DD"))
+    var yearStart: String?
+    @Option(help: ArgumentHelp("The day to judge due and overdue on (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+    @Option(help: "table, csv or json.") var format: TableFormat = .table
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let start = try yearStart.map { text in
+            guard let date = CalendarDate(text) else {
+                throw ValidationError("--year-start '\(text)' is not a date (YYYY-MM-DD).")
+            }
+            return date
+        }
+        guard let year = SchoolYear(schoolYear, start: start) else {
+            throw ValidationError(
+                "--school-year '\(schoolYear)' must be two consecutive years such as 2026-2027"
+                    + (start == nil ? "." : ", and --year-start must fall in the first of them."))
+        }
+        let today = CalendarDate(Date(), utcOffsetSeconds: TimeZone.current.secondsFromGMT())
+        guard
+            let asOf = try asOf.map({ text in
+                guard let date = CalendarDate(text) else {
+                    throw ValidationError("--as-of '\(text)' is not a date (YYYY-MM-DD).")
+                }
+                return date
+            }) ?? Optional(today)
+        else { return }
+
+        let listing = try data.recordStore().loadAll()
+        for problem in listing.problems { StandardError.print(problem.description) }
+        let report = ComplianceReport(records: listing.records.map(\.record), schoolYear: year, asOf: asOf)
+        let table = Table(
+            columns: ["name", "employee id", "school", "completed", "score", "due", "status"],
+            rows: report.rows.map { row in
+                [
+                    row.name, row.employeeID ?? "", row.school ?? "", row.completed?.description ?? "",
+                    row.percent.map { "\($0)%" } ?? "", row.dueDate.description, row.status.rawValue,
+                ]
+            })
+        if format == .table {
+            print(
+                "School year \(report.schoolYear) (from \(year.start)), as of \(asOf): \(report.rows.count) \(report.rows.count == 1 ? "person" : "people")"
+            )
+        }
+        print(try format.render(table, json: report), terminator: "")
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LocalStore
+import RecordStore
+
+/// Where csec-trainer keeps its data: progress, completion records and the installation key.
+struct DataOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Where progress, records and the signing key are kept (default: $XDG_DATA_HOME/csec-trainer, else ~/.local/share/csec-trainer).",
+            valueName: "dir"))
+    var dataDir: String?
+
+    var directory: URL {
+        DataDirectory.resolve(
+            explicit: dataDir, environment: ProcessInfo.processInfo.environment,
+            home: FileManager.default.homeDirectoryForCurrentUser)
+    }
+
+    /// The record store, with the installation key (created on first use).
+    func recordStore() throws -> RecordStore {
+        let key = try reportingStoreErrors { try InstallationKey.loadOrCreate(in: directory) }
+        return RecordStore(dataDirectory: directory, key: key)
+    }
+}
+
+/// Runs `body`, printing a record-store error and exiting with failure if it throws one.
+func reportingStoreErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as RecordStoreError {
+        StandardError.print(error.description)
+        throw ExitCode.failure
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Records
+
+/// The trainee's details that completion records and district reports use. Only the name is
+/// asked for; the rest are optional flags.
+struct PersonOptions: ParsableArguments {
+    @Option(help: "Your employee id (reports count one person by it).") var employeeID: String?
+    @Option(help: "Your work email.") var email: String?
+    @Option(help: "Your school.") var school: String?
+    @Option(help: "Your district or county office of education.") var district: String?
+    @Option(help: "Your role (teacher, counselor, office staff…).") var role: String?
+    @Option(
+        help: ArgumentHelp(
+            "Your first day of employment, if this school year: training is due six weeks after it.", valueName: "YYYY-MM-DD"))
+    var hireDate: String?
+
+    func validate() throws {
+        if let hireDate, CalendarDate(hireDate) == nil {
+            throw ValidationError("--hire-date '\(hireDate)' is not a date; write it YYYY-MM-DD, e.g. 2026-08-17.")
+        }
+    }
+
+    func trainee(named name: String) throws -> Trainee {
+        Trainee(
+            name: name, employeeID: employeeID, email: email, school: school, district: district, role: role,
+            hireDate: hireDate.flatMap(CalendarDate.init))
+    }
+}
