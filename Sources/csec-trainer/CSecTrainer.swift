@@ -20,7 +20,8 @@ struct CSecTrainer: ParsableCommand {
                                                   see the category and next step the protocol gives
             """,
         subcommands: [
-            TrainCommand.self, RecordsCommand.self, KeysCommand.self, ProtocolsCommand.self, ProtocolCommand.self,
+            TrainCommand.self, RecordsCommand.self, CertificateCommand.self, KeysCommand.self, ProtocolsCommand.self,
+            ProtocolCommand.self,
             AnswerCommand.self, ScenariosCommand.self,
         ]
     )

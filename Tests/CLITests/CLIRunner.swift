@@ -47,4 +47,20 @@ struct CLIRunner {
             status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
             error: String(decoding: errorData, as: UTF8.self))
     }
+
+    /// The standard output of a system tool (`pdftotext`, `qpdf`); fails clearly when the tool
+    /// is not installed.
+    static func tool(_ name: String, _ arguments: [String]) throws -> String {
+        let path = ["/usr/bin", "/usr/local/bin", "/bin"].map { "\($0)/\(name)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else {
+            throw ToolMissing(name: name)
+        }
+        return try run(arguments, executable: URL(filePath: path)).output
+    }
+
+    struct ToolMissing: Error, CustomStringConvertible {
+        var name: String
+        var description: String { "\(name) is not installed: install qpdf and poppler-utils (.ci/run does)" }
+    }
 }

@@ -349,16 +349,24 @@ private func validateAgainstSchema(_ json: Data) throws -> (Int32, String) {
             print("/".join(map(str, error.absolute_path)) or "(root)", ":", error.message)
         sys.exit(1 if errors else 0)
         """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, schema.path, file.path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    // The first Python that has jsonschema: CSEC_PYTHON, then python3 on the PATH, then the
+    // system's (where .ci/run installs Debian's python3-jsonschema when pip may not install).
+    let candidates = [ProcessInfo.processInfo.environment["CSEC_PYTHON"], "python3", "/usr/bin/python3"].compactMap { $0 }
+    var result: (Int32, String) = (127, "no python3 found")
+    for python in candidates {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python, "-c", script, schema.path, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        result = (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        if result.0 != 3, result.0 != 127 { break }
+    }
+    return result
 }
 
 private func base64URLEncode(_ data: Data) -> String {

@@ -4,18 +4,20 @@ import ScenarioEngine
 import Scoring
 import Training
 
-/// The plan a `train` run will ask, and a script of answers for it: right except every third
-/// question, where the first wrong option is chosen.
+/// The plan a `train` run will ask, and a script of answers for it: right except every
+/// `wrongEvery`th question (every third by default; nil for all right), where the first wrong
+/// option is chosen.
 public struct ScriptedAnswers {
     public var plan: TrainingPlan
     public var answers: [AnsweredQuestion]
 
-    public init(content: TrainingContent, jurisdiction: JurisdictionProtocol, count: Int, seed: UInt64) {
+    public init(content: TrainingContent, jurisdiction: JurisdictionProtocol, count: Int, seed: UInt64, wrongEvery: Int? = 3) {
         plan = TrainingPlan(
             bank: content.vignettes, jurisdiction: jurisdiction, count: count, seed: seed, builder: content.questionBuilder)
         answers = plan.questions.enumerated().map { index, question in
             let wrong = question.options.first { $0.id != question.correctOptionID }!.id
-            return AnsweredQuestion(question: question, chosen: index % 3 == 2 ? wrong : question.correctOptionID)
+            let isWrong = wrongEvery.map { index % $0 == $0 - 1 } ?? false
+            return AnsweredQuestion(question: question, chosen: isWrong ? wrong : question.correctOptionID)
         }
     }
 

@@ -1,7 +1,7 @@
 /// How long an exported credential stays valid; the caller always says which.
 public enum OpenBadgeValidity: Sendable, Equatable {
-    /// `validUntil` one calendar year after completion, at the same local time: the usual
-    /// choice, as the protocol and its contacts are reviewed at least yearly.
+    /// `validUntil` one calendar year after completion, at the same local time: csec-trainer's
+    /// default, so that staff refresh their training; it is a product choice, not a legal rule.
     case oneYearAfterCompletion
     /// No `validUntil`.
     case noExpiry

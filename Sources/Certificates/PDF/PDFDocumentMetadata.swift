@@ -16,6 +16,7 @@ struct PDFDocumentMetadata {
             (CAIRO_PDF_METADATA_AUTHOR, details.issuerName.pdfPrintable),
             (CAIRO_PDF_METADATA_SUBJECT, details.courseTitle.pdfPrintable),
             (CAIRO_PDF_METADATA_CREATOR, "csec-trainer"),
+            (CAIRO_PDF_METADATA_KEYWORDS, PDFCertificateReference(details).keywords),
             (CAIRO_PDF_METADATA_CREATE_DATE, details.pdfCreationDateText),
             (CAIRO_PDF_METADATA_MOD_DATE, details.pdfCreationDateText),
         ]

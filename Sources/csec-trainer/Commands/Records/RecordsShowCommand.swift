@@ -44,7 +44,7 @@ struct RecordText {
         var lines = [
             "Record \(record.id.uuidString.lowercased())  (verification code \(stored.signed.verificationCode))",
             "Trainee: \(trainee.name)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"),
-            "Training: \(record.training.jurisdictionName) protocol \(record.training.protocolVersion), \(mode)",
+            "Training: \(record.training.jurisdictionName) protocol (\(record.training.protocolVersion)), \(mode)",
             "Started \(record.startedAt), completed \(record.completedAt), active \(record.activeSeconds / 60) min",
             "Score: \(record.score.percent)% (\(record.score.points) of \(record.score.possiblePoints) points), "
                 + (record.score.passed ? "passed" : "not passed")

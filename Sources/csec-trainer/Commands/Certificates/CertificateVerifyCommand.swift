@@ -1,0 +1,65 @@
+import ArgumentParser
+import Certificates
+import Foundation
+import RecordStore
+import Records
+
+struct CertificateVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check a PDF certificate's verification code, or an Open Badges credential's signature.",
+        discussion: """
+            A PDF passes when the record it names is in this installation's records, is \
+            exactly as signed, and gives the same verification code. A credential (.jwt) \
+            passes when its signature is this installation's key. Exit status 1 otherwise.
+            """)
+
+    @Argument(help: "The certificate: a .pdf, or an Open Badges credential (.jwt).") var file: String
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        guard let contents = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("Cannot read \(file).")
+        }
+        let store = try data.recordStore()
+        if contents.starts(with: Data("%PDF".utf8)) {
+            try verifyPDF(contents, store: store)
+        } else {
+            try verifyCredential(contents, store: store)
+        }
+    }
+
+    private func verifyPDF(_ contents: Data, store: RecordStore) throws {
+        guard let reference = PDFCertificateReference(pdf: contents) else {
+            throw failure("not a csec-trainer certificate (it carries no record id and verification code)")
+        }
+        let stored = try reportingStoreErrors { try store.find(reference.recordID.uuidString.lowercased()) }
+        try reportingStoreErrors { try store.verify(stored) }
+        guard stored.signed.verificationCode == reference.verificationCode else {
+            throw failure(
+                "the verification code \(reference.verificationCode) does not match record "
+                    + "\(reference.recordID.uuidString.lowercased()) (its code is \(stored.signed.verificationCode))")
+        }
+        print(
+            "valid: \(stored.record.trainee.name), \(stored.record.training.jurisdictionName), completed "
+                + "\(stored.record.completedAt.calendarDate), \(stored.record.score.percent)%, code \(reference.verificationCode)"
+        )
+    }
+
+    private func verifyCredential(_ contents: Data, store: RecordStore) throws {
+        let token = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        do {
+            let key = store.key.publicKey
+            let credential = try waitFor { try await OpenBadgeJWT.verify(token, expectedIssuerKey: key) }
+            print("valid: \(credential.name), issued by \(credential.issuer.name), from \(credential.validFrom.text)")
+        } catch {
+            throw failure(String(describing: error))
+        }
+    }
+
+    /// Prints why `file` fails; the command then exits with status 1.
+    private func failure(_ reason: String) -> ExitCode {
+        StandardError.print("\(file): error: \(reason).")
+        return .failure
+    }
+}

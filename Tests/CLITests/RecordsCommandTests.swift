@@ -1,0 +1,140 @@
+import ContentLoading
+import Foundation
+import TestSupport
+import Testing
+
+extension CLISuite {
+    /// A finished session leaves a signed record; the records, keys and certificate commands
+    /// work on it, and catch a changed byte.
+    @Suite
+    struct RecordsCommandTests {
+        let data: URL
+
+        init() throws {
+            data = try Fixtures.temporaryDirectory()
+        }
+
+        /// Trains to the end with every answer right; returns the record's short id.
+        func finishSession(name: String = "Nguyễn Thị Minh") throws -> String {
+            let content = try Fixtures.trainingContent()
+            let jurisdiction = try #require(content.library.jurisdiction("marin"))
+            let script = ScriptedAnswers(content: content, jurisdiction: jurisdiction, count: 3, seed: 11, wrongEvery: nil)
+            let result = try CLIRunner.run(
+                [
+                    "train", "--name", name, "--jurisdiction", "marin", "--count", "3", "--seed", "11", "--data-dir",
+                    data.path, "--school", "Redwood High", "--employee-id", "E-77", "--hire-date", "2026-11-02",
+                ],
+                input: script.letters.joined(separator: "\n") + "\n")
+            #expect(result.status == 0, "\(result.error)")
+            #expect(result.output.contains("Your completion record is saved and signed"))
+            let match = try #require(result.output.firstMatch(of: /csec-trainer certificate ([0-9a-f]{8})/))
+            return String(match.output.1)
+        }
+
+        func recordFile() throws -> URL {
+            let records = data.appending(path: "records")
+            let name = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: records.path).first { $0.hasSuffix(".json") })
+            return records.appending(path: name)
+        }
+
+        @Test func aFinishedSessionIsListedVerifiedAndReported() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let id = try finishSession()
+            let list = try CLIRunner.run(["records", "list", "--data-dir", data.path])
+            #expect(
+                list.output.contains("Nguyễn Thị Minh") && list.output.contains("Redwood High") && list.output.contains("100%"))
+            let verify = try CLIRunner.run(["records", "verify", "--all", "--data-dir", data.path])
+            #expect(verify.status == 0, "\(verify.error)")
+            #expect(verify.output.contains("1 of 1 records verified"))
+            let show = try CLIRunner.run(["records", "show", id, "--data-dir", data.path])
+            #expect(show.output.contains("Trainee: Nguyễn Thị Minh (employee id E-77"))
+            #expect(show.output.contains("51950(f)"))
+            let report = try CLIRunner.run([
+                "records", "report", "--school-year", "2026-2027", "--as-of", "2026-12-01", "--format", "csv", "--data-dir",
+                data.path,
+            ])
+            #expect(report.output.contains("Nguyễn Thị Minh,E-77,Redwood High,"), "\(report.output)")
+            #expect(report.output.contains(",2026-12-14,complete"), "due six weeks after the hire date")
+        }
+
+        @Test func aChangedByteFailsVerification() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            _ = try finishSession()
+            let file = try recordFile()
+            var bytes = try Data(contentsOf: file)
+            let position = try #require(bytes.firstRange(of: Data("\"percent\" : 100".utf8))).upperBound - 1
+            bytes[position] = UInt8(ascii: "1")
+            try bytes.write(to: file)
+            let verify = try CLIRunner.run(["records", "verify", "--all", "--data-dir", data.path])
+            #expect(verify.status == 1)
+            #expect(verify.error.contains("ALTERED"))
+        }
+
+        @Test func aPDFCertificateCarriesTheNameScoreAndCodeAndVerifies() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let id = try finishSession(name: "Zoë Łukasiewicz-O'Brien")
+            let pdf = data.appending(path: "certificate.pdf")
+            let export = try CLIRunner.run(["certificate", id, "--out", pdf.path, "--data-dir", data.path])
+            #expect(export.status == 0, "\(export.error)")
+            let code = try #require(export.output.split(separator: "(verification code ").last?.prefix(14))
+            let text = try CLIRunner.tool("pdftotext", [pdf.path, "-"])
+            #expect(text.contains("Zoë Łukasiewicz-O'Brien") && text.contains("100%") && text.contains(String(code)))
+            let verify = try CLIRunner.run(["certificate", "verify", pdf.path, "--data-dir", data.path])
+            #expect(verify.status == 0, "\(verify.error)")
+            #expect(verify.output.contains("valid: Zoë Łukasiewicz-O'Brien"))
+
+            // The record behind it changed: the certificate no longer verifies.
+            let file = try recordFile()
+            var bytes = try Data(contentsOf: file)
+            bytes[bytes.count - 3] ^= 0x01
+            try bytes.write(to: file)
+            let after = try CLIRunner.run(["certificate", "verify", pdf.path, "--data-dir", data.path])
+            #expect(after.status == 1)
+        }
+
+        @Test func anOpenBadgesCredentialVerifiesAndACharacterChangeFails() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let id = try finishSession(name: "José Núñez")
+            let jwt = data.appending(path: "badge.jwt")
+            let export = try CLIRunner.run([
+                "certificate", id, "--format", "openbadge", "--out", jwt.path, "--data-dir", data.path,
+            ])
+            #expect(export.status == 0, "\(export.error)")
+            let verify = try CLIRunner.run(["certificate", "verify", jwt.path, "--data-dir", data.path])
+            #expect(verify.status == 0, "\(verify.error)")
+            var token = Array(try String(contentsOf: jwt, encoding: .utf8).utf8)
+            token[token.count / 2] = token[token.count / 2] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+            try Data(token).write(to: jwt)
+            let changed = try CLIRunner.run(["certificate", "verify", jwt.path, "--data-dir", data.path])
+            #expect(changed.status == 1)
+        }
+
+        @Test func theFailedAttemptGetsNoCertificate() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let content = try Fixtures.trainingContent()
+            let jurisdiction = try #require(content.library.jurisdiction("marin"))
+            let script = ScriptedAnswers(content: content, jurisdiction: jurisdiction, count: 3, seed: 11, wrongEvery: 1)
+            _ = try CLIRunner.run(
+                [
+                    "train", "--name", "Kim Lee", "--jurisdiction", "marin", "--count", "3", "--seed", "11", "--data-dir",
+                    data.path,
+                ],
+                input: script.letters.joined(separator: "\n") + "\n")
+            let name = try recordFile().deletingPathExtension().lastPathComponent
+            let export = try CLIRunner.run([
+                "certificate", name, "--out", data.appending(path: "c.pdf").path, "--data-dir", data.path,
+            ])
+            #expect(export.status == 1)
+            #expect(export.error.contains("certificates are for passing attempts"))
+        }
+
+        @Test func thePublicKeyExports() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let pem = try CLIRunner.run(["keys", "export", "--data-dir", data.path])
+            #expect(pem.output.hasPrefix("-----BEGIN PUBLIC KEY-----"))
+            let jwk = try CLIRunner.run(["keys", "export", "--format", "jwk", "--data-dir", data.path])
+            #expect(jwk.output.contains("\"crv\" : \"Ed25519\""))
+        }
+    }
+}
