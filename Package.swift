@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "csec-benchmarks",
             dependencies: [
-                "ProtocolEngine", "ScenarioEngine", "ContentLoading", "TestSupport",
+                "ProtocolEngine", "ScenarioEngine", "ContentLoading", "TestSupport", "Records", "RecordStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/CSecBenchmarks",

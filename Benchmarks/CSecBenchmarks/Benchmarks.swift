@@ -10,12 +10,30 @@ import ScenarioEngine
 struct Benchmarks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csec-benchmarks",
-        abstract: "Measure lint speed on a generated bank and the time from launch to the first question.",
+        abstract: "Measure csec-trainer's speed targets: lint, first question, records report, certificates.",
         discussion: """
-            Targets: load + lint of 10,000 vignettes under 1 s; launch to first question under 50 ms \
-            (release build). Build with `swift build -c release` first: the first-question benchmark \
-            runs the csec-trainer binary that sits beside this one.
+            Targets (release build): load + lint of 10,000 vignettes under 1 s; launch to first \
+            question under 50 ms; `records report` over 100,000 records under 1 s and at least 5× \
+            faster than `jq -s` doing the same per-person count; 1,000 PDF certificates under 10 s.
+            Build with `swift build -c release` first: the benchmarks run the csec-trainer binary \
+            that sits beside this one.
             """)
+
+    enum Part: String, ExpressibleByArgument, CaseIterable {
+        case lint, firstQuestion = "first-question", records, certificates
+    }
+
+    @Option(parsing: .upToNextOption, help: "Which benchmarks to run (default: all).")
+    var only: [Part] = Part.allCases
+
+    @Option(help: "How many records for the records-report benchmark.")
+    var records = 100_000
+
+    @Option(help: ArgumentHelp("Write the benchmark's records here and keep them (for profiling).", valueName: "dir"))
+    var keepRecords: String?
+
+    @Option(help: "How many PDF certificates for the certificate benchmark.")
+    var certificates = 1_000
 
     @Option(help: "How many vignettes to generate for the lint benchmark.")
     var vignettes = 10_000
@@ -33,8 +51,8 @@ struct Benchmarks: ParsableCommand {
     var trainer: String?
 
     func validate() throws {
-        guard vignettes > 0, runs > 0, launches > 0 else {
-            throw ValidationError("--vignettes, --runs and --launches must each be at least 1.")
+        guard vignettes > 0, runs > 0, launches > 0, records > 0, certificates > 0 else {
+            throw ValidationError("--vignettes, --runs, --launches, --records and --certificates must each be at least 1.")
         }
     }
 
@@ -43,17 +61,32 @@ struct Benchmarks: ParsableCommand {
         let library = try content.loadLibrary()
         print("csec-trainer benchmarks (\(Self.buildMode) build, content from \(content.root.path))")
 
-        let lint = LintBenchmark(library: library, count: vignettes, seed: seed)
-        let (load, checked) = try lint.run(times: runs)
-        load.report(target: nil)
-        checked.report(target: .seconds(1))
-
         let executable =
             trainer.map { URL(filePath: $0) }
             ?? Bundle.main.executableURL!.deletingLastPathComponent()
             .appending(path: "csec-trainer")
-        let launch = FirstQuestionBenchmark(trainer: executable, content: content.root)
-        try launch.run(times: launches).report(target: .milliseconds(50))
+        if only.contains(.lint) {
+            let (load, checked) = try LintBenchmark(library: library, count: vignettes, seed: seed).run(times: runs)
+            load.report(target: nil)
+            checked.report(target: .seconds(1))
+        }
+        if only.contains(.firstQuestion) {
+            try FirstQuestionBenchmark(trainer: executable, content: content.root).run(times: launches)
+                .report(target: .milliseconds(50))
+        }
+        if only.contains(.records) {
+            let (cold, warm, jq) = try RecordsBenchmark(
+                trainer: executable, count: records, seed: seed, keepIn: keepRecords.map { URL(filePath: $0) }
+            ).run(times: runs)
+            cold.report(target: nil)
+            warm.report(target: .seconds(1))
+            jq?.report(target: nil)
+            if jq == nil { print("  (jq is not installed: no comparison; apt-get install jq)") }
+        }
+        if only.contains(.certificates) {
+            try CertificateBenchmark(trainer: executable, count: certificates, seed: seed).run(times: max(1, runs / 2))
+                .report(target: .seconds(10))
+        }
         print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
     }
 

@@ -67,12 +67,15 @@ public struct SignedRecord: Sendable, Codable, Equatable {
             return "its text is not what csec-trainer wrote (a character was changed, added or removed)"
         }
         guard signature.algorithm == "Ed25519", signature.keyID == trusted.keyID,
-            let raw = Data(base64Encoded: signature.publicKey), raw == trusted.rawRepresentation
+            let raw = Data(base64Encoded: signature.publicKey), raw.base64EncodedString() == signature.publicKey,
+            raw == trusted.rawRepresentation
         else {
             return "it was not signed by this installation's key (\(trusted.keyID)); it says \(signature.keyID)"
         }
-        guard let value = Data(base64Encoded: signature.value), let canonical = try? Self.canonical(record),
-            trusted.isValidSignature(value, for: canonical)
+        // Base64 leaves some bits of its last character unused; only the canonical spelling of
+        // the signature counts, so that no character can change unnoticed.
+        guard let value = Data(base64Encoded: signature.value), value.base64EncodedString() == signature.value,
+            let canonical = try? Self.canonical(record), trusted.isValidSignature(value, for: canonical)
         else {
             return "the signature does not match the record's content"
         }

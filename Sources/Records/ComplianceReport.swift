@@ -32,27 +32,30 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
     }
 
     public init(records: [CompletionRecord], schoolYear: SchoolYear, asOf: CalendarDate) {
+        self.init(completions: records.map(CompletionSummary.init), schoolYear: schoolYear, asOf: asOf)
+    }
+
+    public init(completions: [CompletionSummary], schoolYear: SchoolYear, asOf: CalendarDate) {
         self.schoolYear = schoolYear.description
         self.asOf = asOf
-        let inYear = records.filter { schoolYear.contains($0.completedAt.calendarDate) }
+        let inYear = completions.filter { schoolYear.contains($0.completedAt.calendarDate) }
         let byPerson = Dictionary(grouping: inYear) { PersonKey($0.trainee) }
-        rows = byPerson.values.map { attempts in
+        let unsorted = byPerson.values.map { attempts in
             let ordered = attempts.sorted { $0.completedAt < $1.completedAt }
             let latest = ordered[ordered.count - 1]
-            let passing = ordered.last { $0.score.passed }
+            let passing = ordered.last { $0.passed }
             let due = Self.dueDate(hired: latest.trainee.hireDate, in: schoolYear)
             let status: Status = passing != nil ? .complete : asOf <= due ? .due : .overdue
             return Row(
                 name: latest.trainee.name, employeeID: latest.trainee.employeeID, email: latest.trainee.email,
                 school: latest.trainee.school, dueDate: due, status: status,
-                completed: passing?.completedAt.calendarDate, percent: passing?.score.percent,
-                recordID: passing?.id.uuidString.lowercased(), attempts: attempts.count)
+                completed: passing?.completedAt.calendarDate, percent: passing?.percent,
+                recordID: passing?.id, attempts: attempts.count)
         }
-        .sorted {
-            ($0.school ?? "", $0.name.lowercased(), $0.employeeID ?? "") < (
-                $1.school ?? "", $1.name.lowercased(), $1.employeeID ?? ""
-            )
-        }
+        // By school, then name (ignoring case), then employee id; the keys are made once, not per comparison.
+        rows = unsorted.map { row in (key: [row.school ?? "", row.name.lowercased(), row.employeeID ?? ""], row: row) }
+            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            .map(\.row)
     }
 
     /// Six weeks after the start of the school year, or after the hire date when the person

@@ -14,26 +14,26 @@ public struct Timestamp: Sendable, Codable, Equatable, Comparable, CustomStringC
     }
 
     /// Reads the text form ("YYYY-MM-DDTHH:MM:SS" and "Z" or "±HH:MM"); nil for anything else.
-    public init?(_ text: String) {
-        guard text.count >= 20, let offset = Self.offsetSeconds(of: text) else { return nil }
-        let local = text.prefix(19)
-        let numbers = local.split(whereSeparator: { "-T:".contains($0) }).compactMap { Int($0) }
-        guard numbers.count == 6, local.dropFirst(10).first == "T",
-            let day = CalendarDate(year: numbers[0], month: numbers[1], day: numbers[2]),
-            (0..<24).contains(numbers[3]), (0..<60).contains(numbers[4]), (0..<60).contains(numbers[5])
+    public init?(_ text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20 || bytes.count == 25, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+            bytes[16] == UInt8(ascii: ":"), let day = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)),
+            let hours = CalendarDate.number(bytes[11..<13]), let minutes = CalendarDate.number(bytes[14..<16]),
+            let seconds = CalendarDate.number(bytes[17..<19]), hours < 24, minutes < 60, seconds < 60,
+            let offset = Self.offsetSeconds(bytes[19...])
         else { return nil }
-        let secondsIntoDay = numbers[3] * 3600 + numbers[4] * 60 + numbers[5]
-        let utc = day.startOfDayUTC.addingTimeInterval(TimeInterval(secondsIntoDay - offset))
-        self.init(utc, utcOffsetSeconds: offset)
+        let local = day.daysSince1970 * 86_400 + hours * 3600 + minutes * 60 + seconds
+        self.init(Date(timeIntervalSince1970: TimeInterval(local - offset)), utcOffsetSeconds: offset)
     }
 
     public var description: String {
-        let local = date.addingTimeInterval(TimeInterval(utcOffsetSeconds))
-        let day = CalendarDate(local, utcOffsetSeconds: 0)
-        let seconds = Int(local.timeIntervalSince(day.startOfDayUTC))
+        let local = Int(date.timeIntervalSince1970) + utcOffsetSeconds
+        let day = CalendarDate(date, utcOffsetSeconds: utcOffsetSeconds)
+        let seconds = local - day.daysSince1970 * 86_400
         let offset = abs(utcOffsetSeconds)
-        return "\(day)T" + String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-            + (utcOffsetSeconds < 0 ? "-" : "+") + String(format: "%02d:%02d", offset / 3600, offset / 60 % 60)
+        return "\(day)T" + CalendarDate.padded(seconds / 3600, 2) + ":" + CalendarDate.padded(seconds / 60 % 60, 2) + ":"
+            + CalendarDate.padded(seconds % 60, 2) + (utcOffsetSeconds < 0 ? "-" : "+") + CalendarDate.padded(offset / 3600, 2)
+            + ":" + CalendarDate.padded(offset / 60 % 60, 2)
     }
 
     /// The calendar day at the recorded offset.
@@ -59,13 +59,14 @@ public struct Timestamp: Sendable, Codable, Equatable, Comparable, CustomStringC
         try container.encode(description)
     }
 
-    /// "Z", "+HH:MM" or "-HH:MM" at the end of `text`, in seconds.
-    private static func offsetSeconds(of text: String) -> Int? {
-        if text.hasSuffix("Z") { return 0 }
-        let suffix = text.suffix(6)
-        guard let sign = suffix.first, sign == "+" || sign == "-", suffix.dropFirst(3).first == ":",
-            let hours = Int(suffix.dropFirst().prefix(2)), let minutes = Int(suffix.suffix(2)), hours < 24, minutes < 60
+    /// "Z", "+HH:MM" or "-HH:MM", in seconds.
+    private static func offsetSeconds(_ bytes: ArraySlice<UInt8>) -> Int? {
+        if bytes.count == 1, bytes.first == UInt8(ascii: "Z") { return 0 }
+        guard bytes.count == 6, let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+            bytes[bytes.startIndex + 3] == UInt8(ascii: ":"),
+            let hours = CalendarDate.number(bytes[(bytes.startIndex + 1)..<(bytes.startIndex + 3)]),
+            let minutes = CalendarDate.number(bytes[(bytes.startIndex + 4)...]), hours < 24, minutes < 60
         else { return nil }
-        return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+        return (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 }

@@ -84,6 +84,9 @@ struct RecordStoreTests {
         #expect(listing.problems.isEmpty)
         #expect(Set(listing.records.map(\.record.trainee.name)).count == 200)
         for stored in listing.records { try store.verify(stored) }
+        let index = try String(contentsOf: store.directory.appending(path: "index.log"), encoding: .utf8)
+        #expect(index.split(separator: "\n").count == 200, "one whole index line per record, none interleaved")
+        #expect(store.summaries().summaries.count == 200)
     }
 
     /// Every single byte of a record file matters: changing any one is caught.
@@ -95,6 +98,8 @@ struct RecordStoreTests {
         for position in original.indices {
             var changed = original
             changed[position] ^= 0x01
+            // Flipping the low bit of every byte hits the unused low bits of the signature's
+            // last base64 character too: a change a plain base64 decoder ignores.
             try changed.write(to: file)
             #expect(
                 throws: RecordStoreError.self,
@@ -105,6 +110,25 @@ struct RecordStoreTests {
         }
         try original.write(to: file)
         try store.verify(try store.find(file.deletingPathExtension().lastPathComponent))
+    }
+
+    /// The signature's last base64 character has bits no decoder reads: another character with
+    /// the same used bits decodes to the same signature, and must still be caught.
+    @Test func aSignatureSpelledDifferentlyIsCaught() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
+        let file = try store.save(SampleRecords.record())
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+        let signature = try #require(text.firstMatch(of: /"value" : "([A-Za-z0-9+\/]+)==?"/))
+        let last = try #require(signature.output.1.last)
+        let respelled = alphabet[try #require(alphabet.firstIndex(of: last)) ^ 1]
+        let value = String(signature.output.1.dropLast()) + String(respelled)
+        #expect(Data(base64Encoded: value + "==") == Data(base64Encoded: String(signature.output.1) + "=="))
+        try Data(text.replacingOccurrences(of: String(signature.output.1), with: value).utf8).write(to: file)
+        #expect(throws: RecordStoreError.self) {
+            try store.verify(try store.find(file.deletingPathExtension().lastPathComponent))
+        }
     }
 
     @Test func aRecordSignedElsewhereIsNotTrusted() throws {

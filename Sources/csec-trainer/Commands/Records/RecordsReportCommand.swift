@@ -49,9 +49,9 @@ struct RecordsReportCommand: ParsableCommand {
             }) ?? Optional(today)
         else { return }
 
-        let listing = try data.recordStore().loadAll()
-        for problem in listing.problems { StandardError.print(problem.description) }
-        let report = ComplianceReport(records: listing.records.map(\.record), schoolYear: year, asOf: asOf)
+        let found = try data.recordStore().summaries()
+        for problem in found.problems { StandardError.print(problem.description) }
+        let report = ComplianceReport(completions: found.summaries, schoolYear: year, asOf: asOf)
         let table = Table(
             columns: ["name", "employee id", "school", "completed", "score", "due", "status"],
             rows: report.rows.map { row in

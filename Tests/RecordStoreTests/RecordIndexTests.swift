@@ -1,0 +1,77 @@
+import Crypto
+import Foundation
+import RecordStore
+import Records
+import TestSupport
+import Testing
+
+/// The summary index behind `records report`: a cache that cannot be forged and is never
+/// needed for correctness.
+struct RecordIndexTests {
+    let dataDirectory = FileManager.default.temporaryDirectory.appending(path: "csec-index-\(UUID().uuidString)")
+
+    func store() throws -> RecordStore {
+        RecordStore(dataDirectory: dataDirectory, key: try InstallationKey.loadOrCreate(in: dataDirectory))
+    }
+
+    var indexFile: URL { dataDirectory.appending(path: "records/index.log") }
+
+    func savedRecords(_ store: RecordStore) throws -> [CompletionRecord] {
+        let records = [
+            SampleRecords.record(name: "Ana\tRuiz", employeeID: "E-1"),
+            SampleRecords.record(name: "Nguyễn Thị Minh", email: "minh@example.org", hireDate: CalendarDate("2026-11-02")),
+            SampleRecords.record(name: "Kim Lee", school: nil, percent: 40, passed: false),
+        ]
+        for record in records { try store.save(record) }
+        return records
+    }
+
+    func byID(_ summaries: [CompletionSummary]) -> [String: CompletionSummary] {
+        Dictionary(uniqueKeysWithValues: summaries.map { ($0.id, $0) })
+    }
+
+    @Test func summariesComeFromTheIndexAndMatchTheRecords() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
+        let records = try savedRecords(store)
+        let found = store.summaries()
+        #expect(found.problems.isEmpty)
+        #expect(byID(found.summaries) == byID(records.map(CompletionSummary.init)))
+        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == 3)
+    }
+
+    @Test func anEditedLineIsIgnoredAndTheRecordReadInstead() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
+        let records = try savedRecords(store)
+        let text = try String(contentsOf: indexFile, encoding: .utf8)
+        // Someone marks the failed attempt as passed, in the index only.
+        let forged =
+            text.split(separator: "\n").map { line in
+                line.contains("Kim Lee") ? line.replacingOccurrences(of: "\t0\t40\t", with: "\t1\t90\t") : String(line)
+            }.joined(separator: "\n") + "\n"
+        try Data(forged.utf8).write(to: indexFile)
+        let kim = try #require(store.summaries().summaries.first { $0.trainee.name == "Kim Lee" })
+        #expect(!kim.passed && kim.percent == 40)
+        #expect(byID(store.summaries().summaries) == byID(records.map(CompletionSummary.init)))
+    }
+
+    @Test func aLostIndexIsRebuiltFromTheRecords() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
+        let records = try savedRecords(store)
+        try FileManager.default.removeItem(at: indexFile)
+        #expect(byID(store.summaries().summaries) == byID(records.map(CompletionSummary.init)))
+        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == 3, "rebuilt")
+    }
+
+    @Test func anIndexFromAnotherInstallationIsNotTrusted() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
+        _ = try savedRecords(store)
+        let other = RecordStore(dataDirectory: dataDirectory, key: InstallationKey(privateKey: .init()))
+        // Its own index lines do not check out under this key, so it reads the files instead.
+        let found = other.summaries()
+        #expect(found.summaries.count == 3)
+    }
+}
