@@ -21,13 +21,15 @@ struct RecordIndex: Sendable {
     static let version = "v1"
 
     let file: URL
-    private let key: SymmetricKey
+    /// An HMAC already keyed, copied for each line (keying it costs more than a short line).
+    private let keyedMAC: HMAC<SHA256>
 
     init(directory: URL, installationKey: InstallationKey) {
         file = directory.appending(path: Self.fileName)
-        key = HKDF<SHA256>.deriveKey(
+        let key = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: SymmetricKey(data: installationKey.privateKey.rawRepresentation),
             info: Data("csec-trainer record index v1".utf8), outputByteCount: 32)
+        keyedMAC = HMAC<SHA256>(key: key)
     }
 
     /// Appends the summaries' lines in one write. Failure is not an error for the records:
@@ -105,7 +107,9 @@ struct RecordIndex: Sendable {
         let hex = Array("0123456789abcdef".utf8)
         var digits: [UInt8] = []
         digits.reserveCapacity(64)
-        for byte in HMAC<SHA256>.authenticationCode(for: text, using: key) {
+        var mac = keyedMAC
+        mac.update(data: text)
+        for byte in mac.finalize() {
             digits.append(hex[Int(byte >> 4)])
             digits.append(hex[Int(byte & 15)])
         }

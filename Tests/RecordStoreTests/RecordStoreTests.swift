@@ -193,3 +193,32 @@ struct RecordStoreTests {
         try (FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }
 }
+
+/// The documented JSON Schema (schemas/completion-record.schema.json) describes the files the
+/// store writes, and the frozen version-1 record.
+struct CompletionRecordSchemaTests {
+    let schema = Fixtures.repositoryRoot.appending(path: "schemas/completion-record.schema.json")
+
+    @Test func aStoredRecordFileMatchesTheSchema() throws {
+        let data = FileManager.default.temporaryDirectory.appending(path: "csec-schema-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let store = RecordStore(dataDirectory: data, key: try InstallationKey.loadOrCreate(in: data))
+        var record = SampleRecords.record(name: "Nguyễn Thị Minh", hireDate: CalendarDate("2026-11-02"))
+        record.mode = .groupSession(id: "ROOM-7", facilitator: "Dana Whitfield")
+        let file = try store.save(record)
+        #expect(try JSONSchemaCheck.errors(in: Data(contentsOf: file), schema: schema) == [])
+    }
+
+    @Test func theFrozenVersion1RecordMatchesTheSchema() throws {
+        let fixture = Fixtures.repositoryRoot.appending(path: "Tests/RecordsTests/Fixtures/record-v1.json")
+        #expect(try JSONSchemaCheck.errors(in: Data(contentsOf: fixture), schema: schema, definition: "record") == [])
+    }
+
+    @Test func theSchemaRefusesWhatIsWrong() throws {
+        var record = SampleRecords.record()
+        record.score.percent = 140
+        let encoder = JSONEncoder()
+        let errors = try JSONSchemaCheck.errors(in: encoder.encode(record), schema: schema, definition: "record")
+        #expect(errors.contains { $0.hasPrefix("score/percent") })
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what csec-trainer needs on Debian 12 (or Ubuntu), once; does nothing when it is there.
+#
+# Usage: scripts/setup.sh [--tests]
+#   (no flag)  the libraries the build links: GNU readline, libyaml, cairo and its font
+#   --tests    also what the test suite runs: tmux (the readline test), qpdf and poppler-utils
+#              (the PDF certificate tests), and Python's PyYAML and jsonschema (schema tests)
+#
+# Runs apt-get through sudo when not root. Prints what it installs.
+set -euo pipefail
+
+packages=(libreadline-dev libyaml-dev libcairo2-dev fonts-dejavu-core)
+if [[ "${1:-}" == "--tests" ]]; then
+    packages+=(tmux qpdf poppler-utils)
+elif [[ $# -gt 0 ]]; then
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    exit 64
+fi
+
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then as_root=(sudo); fi
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    "${as_root[@]}" apt-get update -qq
+    "${as_root[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--tests" ]] && ! python3 -c "import yaml, jsonschema" 2>/dev/null \
+    && ! /usr/bin/python3 -c "import yaml, jsonschema" 2>/dev/null; then
+    # pip where it may install; Debian 12's own python3 refuses (PEP 668): then Debian's packages,
+    # which the tests find at /usr/bin/python3.
+    if ! python3 -m pip install --quiet PyYAML jsonschema 2>/dev/null; then
+        echo "setup: installing python3-yaml python3-jsonschema"
+        "${as_root[@]}" apt-get install -y -qq python3-yaml python3-jsonschema >/dev/null
+    fi
+fi
