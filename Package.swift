@@ -175,7 +175,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["TestSupport", "Training", "Scoring", "ScenarioEngine", "ProtocolEngine", "ContentLoading"],
+            dependencies: [
+                "TestSupport", "Training", "Scoring", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Records",
+                "RecordStore",
+            ],
             swiftSettings: strictSwift
         ),
     ]

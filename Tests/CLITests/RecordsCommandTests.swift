@@ -1,5 +1,7 @@
 import ContentLoading
 import Foundation
+import RecordStore
+import Records
 import TestSupport
 import Testing
 
@@ -127,6 +129,30 @@ extension CLISuite {
             ])
             #expect(export.status == 1)
             #expect(export.error.contains("certificates are for passing attempts"))
+        }
+
+        @Test func aGroupSessionGetsOneCertificatePerPassingAttendee() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let store = RecordStore(dataDirectory: data, key: try InstallationKey.loadOrCreate(in: data))
+            for (name, passed, session) in [
+                ("José Núñez", true, "ROOM-7"), ("Kim Lee", true, "ROOM-7"), ("Sam Okafor", false, "ROOM-7"),
+                ("Ana Ruiz", true, nil),
+            ] {
+                var record = SampleRecords.record(name: name, percent: passed ? 90 : 50, passed: passed)
+                if let session { record.mode = .groupSession(id: session, facilitator: "Dana Whitfield") }
+                try store.save(record)
+            }
+            let out = data.appending(path: "certificates")
+            let result = try CLIRunner.run(["certificate", "--session", "ROOM-7", "--out", out.path, "--data-dir", data.path])
+            #expect(result.status == 0, "\(result.error)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+            #expect(files.count == 2)
+            #expect(files.first?.hasPrefix("José-Núñez-") == true && files.last?.hasPrefix("Kim-Lee-") == true)
+            for file in files {
+                #expect(
+                    try CLIRunner.tool("qpdf", ["--check", out.appending(path: file).path]).contains(
+                        "No syntax or stream encoding errors"))
+            }
         }
 
         @Test func thePublicKeyExports() throws {
