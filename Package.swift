@@ -44,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "Records",
-            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring"],
             swiftSettings: strictSwift
         ),
 

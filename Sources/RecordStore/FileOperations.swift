@@ -25,6 +25,21 @@ public protocol FileOperations: Sendable {
     func syncDirectory(_ path: String) throws(FileOperationError)
 }
 
+extension FileOperations {
+    /// Writes and flushes `data`, then closes the file, also when writing fails (the descriptor
+    /// is never leaked).
+    func writeFlushAndClose(_ data: Data, to descriptor: Int32) throws(FileOperationError) {
+        do {
+            try write(data, to: descriptor)
+            try sync(descriptor)
+        } catch {
+            try? close(descriptor)
+            throw error
+        }
+        try close(descriptor)
+    }
+}
+
 /// A failed system call: which, on what, and the system's reason.
 public struct FileOperationError: Error, Sendable, Equatable, CustomStringConvertible {
     public var call: String

@@ -32,21 +32,23 @@ public struct InstallationKey: Sendable {
     }
 
     /// The key in `dataDirectory`, created if there is none. Safe when several processes
-    /// start at once: the file is created exclusively, and a process that loses the race
-    /// reads the winner's key.
+    /// start at once and against a crash: the key is written whole to a temporary file, flushed,
+    /// then linked to its name, which fails if another process linked its key first (then that
+    /// key is read and used).
     public static func loadOrCreate(
         in dataDirectory: URL, operations: some FileOperations = SystemFileOperations()
     ) throws(RecordStoreError) -> InstallationKey {
         let file = Self.file(in: dataDirectory)
         if let key = try load(from: file) { return key }
         let created = InstallationKey(privateKey: Curve25519.Signing.PrivateKey())
+        let temporary = file.deletingLastPathComponent().appending(path: ".installation-\(UUID().uuidString).tmp")
+        defer { try? operations.unlink(temporary.path) }
         do {
             try operations.makeDirectory(dataDirectory.path, mode: 0o700)
             try operations.makeDirectory(file.deletingLastPathComponent().path, mode: 0o700)
-            let descriptor = try operations.createNew(file.path, mode: 0o600)
-            try operations.write(created.fileContents, to: descriptor)
-            try operations.sync(descriptor)
-            try operations.close(descriptor)
+            let descriptor = try operations.createNew(temporary.path, mode: 0o600)
+            try operations.writeFlushAndClose(created.fileContents, to: descriptor)
+            try operations.link(temporary.path, as: file.path)
         } catch  where error.alreadyExists {
             // Another process created it first (between our check and our create): use theirs.
             if let key = try load(from: file) { return key }

@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// A record is written to a temporary file, flushed to the disk, then given its final name
 /// with `link`, which never replaces an existing file; a crash at any point leaves either no
-/// record or a whole one (a leftover temporary file is ignored and removed later). Many
+/// record or a whole one (a leftover temporary file is ignored). Many
 /// trainees can finish at once on one machine: every record has its own new name. The
 /// directory is the owner's only (0700), and so are the files (0600).
 public struct RecordStore: Sendable {
@@ -36,23 +36,26 @@ public struct RecordStore: Sendable {
             try operations.makeDirectory(directory.deletingLastPathComponent().path, mode: 0o700)
             try operations.makeDirectory(directory.path, mode: 0o700)
             let descriptor = try operations.createNew(temporary.path, mode: 0o600)
-            try write(contents, to: descriptor)
+            try operations.writeFlushAndClose(contents, to: descriptor)
             try operations.link(temporary.path, as: file.path)
-            try operations.unlink(temporary.path)
-            try operations.syncDirectory(directory.path)
         } catch {
             try? operations.unlink(temporary.path)
             throw RecordStoreError.cannotWrite(path: file.path, reason: error.description)
         }
+        // The record is whole under its name from here on; what follows only tidies up and
+        // hastens the new name to the disk, and does not make the save fail.
+        try? operations.unlink(temporary.path)
+        try? operations.syncDirectory(directory.path)
         index.append([CompletionSummary(record)])
         return file
     }
 
     private var index: RecordIndex { RecordIndex(directory: directory, installationKey: key) }
 
-    /// The summary of every record, for reports: from the index where its line checks out,
-    /// else from the record file (and the index is repaired). Much faster than ``loadAll()``
-    /// on a large store; it does not verify the records (``verify(_:)`` does).
+    /// The summary of every record, for reports: from the index where its line checks out
+    /// (the line was written, under this installation's key, with the record), else from the
+    /// record file once ``verify(_:)`` passes, and the index is repaired. A record that does not
+    /// verify is a problem, never counted. Much faster than ``loadAll()`` on a large store.
     public func summaries() -> RecordListing.Summaries {
         let names: [String]
         do {
@@ -73,21 +76,18 @@ public struct RecordStore: Sendable {
             }
         }
         let read = Self.readInParallel(unindexed)
-        let repaired = read.records.map { CompletionSummary($0.record) }
-        index.append(repaired)
-        return .init(summaries: summaries + repaired, problems: read.problems)
-    }
-
-    /// Writes and flushes `contents`, then closes the file (also on failure).
-    private func write(_ contents: Data, to descriptor: Int32) throws(FileOperationError) {
-        do {
-            try operations.write(contents, to: descriptor)
-            try operations.sync(descriptor)
-        } catch {
-            try? operations.close(descriptor)
-            throw error
+        var repaired: [CompletionSummary] = []
+        var problems = read.problems
+        for stored in read.records {
+            do {
+                try verify(stored)
+                repaired.append(CompletionSummary(stored.record))
+            } catch {
+                problems.append(error)
+            }
         }
-        try operations.close(descriptor)
+        index.append(repaired)
+        return .init(summaries: summaries + repaired, problems: problems)
     }
 
     /// Saves `record` unless a record with its id is already stored (a session finished again

@@ -21,7 +21,8 @@ public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):
-            "\(path): error: cannot write: \(reason). Check that the directory exists and is yours (see --data-dir)."
+            "\(path): error: cannot write: \(reason). Check that the disk has room and the directory is yours "
+                + "(or choose another with --data-dir)."
         case .cannotRead(let path, let reason):
             "\(path): error: cannot read: \(reason)."
         case .notARecord(let path, let reason):

@@ -77,9 +77,10 @@ public struct TrainingModule: Sendable, Codable, Equatable {
     public var jurisdictionName: String
     /// The version printed on the county's protocol ("3.1.19"), as the protocol file records it.
     public var protocolVersion: String
-    /// SHA-256 of the protocol file, hex.
+    /// SHA-256 of the protocol as loaded (canonical JSON), hex: the exact protocol text, whatever
+    /// its file's comments or layout.
     public var protocolHash: String
-    /// SHA-256 over the vignette bank's files (names and contents, in name order), hex.
+    /// SHA-256 of the vignette bank as loaded (canonical JSON, vignettes by id), hex.
     public var scenarioBankHash: String
     /// The session's seed: the same content and seed replay the same questions.
     public var seed: UInt64

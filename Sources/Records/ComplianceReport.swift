@@ -1,8 +1,10 @@
 import Foundation
 
 /// Who has completed the training in a school year, and who is due or overdue: one row per
-/// person, as districts document mandated-reporter training (proof of completion within six
-/// weeks of the start of the school year, or of the person's hire).
+/// person with a record completed before the year's end (staff trained in earlier years are
+/// due again), following the practice districts use for mandated-reporter training (proof of
+/// completion within six weeks of the start of the school year, or of the person's hire) — a
+/// district's policy, not a requirement of Education Code 51950.
 ///
 /// Pure: the records, the school year and "today" are given.
 public struct ComplianceReport: Sendable, Codable, Equatable {
@@ -27,7 +29,7 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
         public var completed: CalendarDate?
         public var percent: Int?
         public var recordID: String?
-        /// Attempts in the school year, passed or not.
+        /// Attempts in the school year, passed or not (0 for someone trained only in earlier years).
         public var attempts: Int
     }
 
@@ -38,12 +40,13 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
     public init(completions: [CompletionSummary], schoolYear: SchoolYear, asOf: CalendarDate) {
         self.schoolYear = schoolYear.description
         self.asOf = asOf
-        let inYear = completions.filter { schoolYear.contains($0.completedAt.calendarDate) }
-        let byPerson = Dictionary(grouping: inYear) { PersonKey($0.trainee) }
-        let unsorted = byPerson.values.map { attempts in
-            let ordered = attempts.sorted { $0.completedAt < $1.completedAt }
+        let untilYearEnd = completions.filter { $0.completedAt.calendarDate <= schoolYear.end }
+        let byPerson = Dictionary(grouping: untilYearEnd) { PersonKey($0.trainee) }
+        let unsorted = byPerson.values.map { records in
+            let ordered = records.sorted { $0.completedAt < $1.completedAt }
             let latest = ordered[ordered.count - 1]
-            let passing = ordered.last { $0.passed }
+            let attempts = ordered.filter { schoolYear.contains($0.completedAt.calendarDate) }
+            let passing = attempts.last { $0.passed }
             let due = Self.dueDate(hired: latest.trainee.hireDate, in: schoolYear)
             let status: Status = passing != nil ? .complete : asOf <= due ? .due : .overdue
             return Row(

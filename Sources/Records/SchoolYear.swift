@@ -7,14 +7,16 @@ public struct SchoolYear: Sendable, Equatable, CustomStringConvertible {
     /// The last day: one year after `start`, less a day.
     public let end: CalendarDate
 
-    /// Reads "2026-2027" (two consecutive years). `start` must fall in the first year.
+    /// Reads "2026-2027" (two consecutive years). `start` must fall between July 1 and
+    /// December 31 of the first year.
     public init?(_ label: String, start: CalendarDate? = nil) {
         let years = label.split(separator: "-")
         guard years.count == 2, let first = Int(years[0]), let second = Int(years[1]), second == first + 1,
             let july = CalendarDate(year: first, month: 7, day: 1)
         else { return nil }
         let start = start ?? july
-        guard start.year == first, let nextStart = CalendarDate(year: first + 1, month: start.month, day: start.day)
+        guard start.year == first, start.month >= 7,
+            let nextStart = CalendarDate(year: first + 1, month: start.month, day: start.day)
         else { return nil }
         self.start = start
         end = nextStart.adding(days: -1)

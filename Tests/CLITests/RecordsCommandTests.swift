@@ -16,6 +16,13 @@ extension CLISuite {
             data = try Fixtures.temporaryDirectory()
         }
 
+        /// The school year the clock is in now ("2026-2027"), its first day, and today.
+        static var currentSchoolYear: (label: String, start: CalendarDate, today: CalendarDate) {
+            let today = CalendarDate(Date(), utcOffsetSeconds: TimeZone.current.secondsFromGMT())
+            let first = today.month >= 7 ? today.year : today.year - 1
+            return ("\(first)-\(first + 1)", CalendarDate(year: first, month: 7, day: 1)!, today)
+        }
+
         /// Trains to the end with every answer right; returns the record's short id.
         func finishSession(name: String = "Nguyễn Thị Minh") throws -> String {
             let content = try Fixtures.trainingContent()
@@ -24,7 +31,8 @@ extension CLISuite {
             let result = try CLIRunner.run(
                 [
                     "train", "--name", name, "--jurisdiction", "marin", "--count", "3", "--seed", "11", "--data-dir",
-                    data.path, "--school", "Redwood High", "--employee-id", "E-77", "--hire-date", "2026-11-02",
+                    data.path, "--school", "Redwood High", "--employee-id", "E-77", "--hire-date",
+                    Self.currentSchoolYear.start.adding(days: 30).description,
                 ],
                 input: script.letters.joined(separator: "\n") + "\n")
             #expect(result.status == 0, "\(result.error)")
@@ -52,12 +60,14 @@ extension CLISuite {
             let show = try CLIRunner.run(["records", "show", id, "--data-dir", data.path])
             #expect(show.output.contains("Trainee: Nguyễn Thị Minh (employee id E-77"))
             #expect(show.output.contains("51950(f)"))
+            let year = Self.currentSchoolYear
             let report = try CLIRunner.run([
-                "records", "report", "--school-year", "2026-2027", "--as-of", "2026-12-01", "--format", "csv", "--data-dir",
-                data.path,
+                "records", "report", "--school-year", year.label, "--as-of", year.today.description, "--format", "csv",
+                "--data-dir", data.path,
             ])
-            #expect(report.output.contains("Nguyễn Thị Minh,E-77,Redwood High,"), "\(report.output)")
-            #expect(report.output.contains(",2026-12-14,complete"), "due six weeks after the hire date")
+            #expect(report.output.contains("Nguyễn Thị Minh,E-77,Redwood High,\(year.today),100%,"), "\(report.output)")
+            #expect(
+                report.output.contains(",\(year.start.adding(days: 30 + 42)),complete"), "due six weeks after the hire date")
         }
 
         @Test func aChangedByteFailsVerification() throws {
@@ -85,6 +95,16 @@ extension CLISuite {
             let verify = try CLIRunner.run(["certificate", "verify", pdf.path, "--data-dir", data.path])
             #expect(verify.status == 0, "\(verify.error)")
             #expect(verify.output.contains("valid: Zoë Łukasiewicz-O'Brien"))
+
+            // A changed byte in the PDF itself (its pages, not its keywords): no longer the certificate.
+            let original = try Data(contentsOf: pdf)
+            var changed = original
+            changed[changed.count / 2] ^= 0x01
+            try changed.write(to: pdf)
+            let altered = try CLIRunner.run(["certificate", "verify", pdf.path, "--data-dir", data.path])
+            #expect(altered.status == 1)
+            #expect(altered.error.contains("text or layout was changed"), "\(altered.error)")
+            try original.write(to: pdf)
 
             // The record behind it changed: the certificate no longer verifies.
             let file = try recordFile()

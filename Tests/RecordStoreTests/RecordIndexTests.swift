@@ -56,6 +56,24 @@ struct RecordIndexTests {
         #expect(byID(store.summaries().summaries) == byID(records.map(CompletionSummary.init)))
     }
 
+    /// With the index gone, an edited record (a failed attempt marked passed) is found by its
+    /// signature and left out, not counted nor indexed.
+    @Test func anEditedRecordWithoutItsLineIsNotCounted() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
+        let records = try savedRecords(store)
+        try FileManager.default.removeItem(at: indexFile)
+        let kim = try #require(records.first { $0.trainee.name == "Kim Lee" })
+        let file = store.file(for: kim.id)
+        let edited = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+            of: "\"passed\" : false", with: "\"passed\" : true ")
+        try Data(edited.utf8).write(to: file)
+        let found = store.summaries()
+        #expect(found.summaries.count == 2)
+        #expect(found.problems.count == 1 && found.problems[0].description.contains("ALTERED"))
+        #expect(!(try String(contentsOf: indexFile, encoding: .utf8)).contains("Kim Lee"))
+    }
+
     @Test func aLostIndexIsRebuiltFromTheRecords() throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let store = try store()
@@ -70,8 +88,10 @@ struct RecordIndexTests {
         let store = try store()
         _ = try savedRecords(store)
         let other = RecordStore(dataDirectory: dataDirectory, key: InstallationKey(privateKey: .init()))
-        // Its own index lines do not check out under this key, so it reads the files instead.
+        // Under another key neither the index lines nor the records check out: nothing counts.
         let found = other.summaries()
-        #expect(found.summaries.count == 3)
+        #expect(found.summaries.isEmpty)
+        #expect(found.problems.count == 3)
+        #expect(found.problems.allSatisfy { $0.description.contains("not signed by this installation's key") })
     }
 }

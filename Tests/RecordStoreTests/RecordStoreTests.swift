@@ -180,6 +180,17 @@ struct RecordStoreTests {
         #expect(Set(found).count == 1)
     }
 
+    /// A crash while the key is being created never leaves a half key that blocks the next start.
+    @Test func aCrashWhileCreatingTheKeyLeavesNoHalfKey() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        for crashAt in 0..<8 {
+            try? FileManager.default.removeItem(at: dataDirectory)
+            _ = try? InstallationKey.loadOrCreate(in: dataDirectory, operations: FaultInjectingOperations(crashAt: crashAt))
+            let key = try InstallationKey.loadOrCreate(in: dataDirectory)
+            #expect(try InstallationKey.loadOrCreate(in: dataDirectory).keyID == key.keyID, "crash at call \(crashAt)")
+        }
+    }
+
     @Test func thePublicKeyExportsAsPEM() throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let key = try InstallationKey.loadOrCreate(in: dataDirectory)

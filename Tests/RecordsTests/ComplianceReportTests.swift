@@ -12,6 +12,7 @@ struct ComplianceReportTests {
         #expect(district.end.description == "2027-08-11")
         #expect(SchoolYear("2026-2028") == nil)
         #expect(SchoolYear("2026-2027", start: CalendarDate("2027-08-12")) == nil, "the start must be in the first year")
+        #expect(SchoolYear("2026-2027", start: CalendarDate("2026-01-05")) == nil, "and in its second half")
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -77,8 +78,16 @@ struct ComplianceReportTests {
         #expect(byName.percent == 88, "the latest passing completion")
     }
 
-    @Test func completionsOutsideTheYearDoNotCount() {
-        let records = [SampleRecords.record(completed: "2026-06-30T15:00:00-07:00")]
-        #expect(ComplianceReport(records: records, schoolYear: year, asOf: CalendarDate("2026-09-01")!).rows.isEmpty)
+    /// Staff trained last year are listed, and due again; a completion after the year's end
+    /// says nothing about this year.
+    @Test func lastYearsCompletionsMakeStaffDueAgain() throws {
+        let records = [
+            SampleRecords.record(name: "Ana Ruiz", completed: "2026-06-30T15:00:00-07:00"),
+            SampleRecords.record(name: "Kim Lee", completed: "2027-07-01T09:00:00-07:00"),
+        ]
+        let report = ComplianceReport(records: records, schoolYear: year, asOf: CalendarDate("2026-09-01")!)
+        let row = try #require(report.rows.first)
+        #expect(report.rows.count == 1)
+        #expect(row.name == "Ana Ruiz" && row.status == .overdue && row.completed == nil && row.attempts == 0)
     }
 }

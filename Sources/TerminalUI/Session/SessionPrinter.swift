@@ -100,14 +100,15 @@ public struct SessionPrinter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Where the completion record is, and how to export a certificate from it.
-    public func recordSaved(file: String, shortID: String) -> String {
-        [
-            wrap.wrap("Your completion record is saved and signed: \(file)"),
-            wrap.wrap(
-                "Export a certificate with `csec-trainer certificate \(shortID) --out certificate.pdf` "
-                    + "(or `--format openbadge --out certificate.jwt` for an Open Badges credential)."),
-        ].joined(separator: "\n") + "\n"
+    /// Where the completion record is, and how to export a certificate from it (a passing
+    /// attempt) or try again.
+    public func recordSaved(file: String, shortID: String, passed: Bool) -> String {
+        let next =
+            passed
+            ? "Export a certificate with `csec-trainer certificate \(shortID) --out certificate.pdf` "
+                + "(or `--format openbadge --out certificate.jwt` for an Open Badges credential)."
+            : "Certificates are for passing attempts: start another session with `csec-trainer train` when you are ready."
+        return [wrap.wrap("Your completion record is saved and signed: \(file)"), wrap.wrap(next)].joined(separator: "\n") + "\n"
     }
 
     public func paused(answered: Int, of total: Int) -> String {

@@ -99,7 +99,9 @@ struct TrainCommand: ParsableCommand {
             finished, answers: terminal.session.answers, jurisdiction: jurisdiction, training: training, now: Date())
         let file = try reportingStoreErrors { try records.saveOnce(record) }
         try reportingStoreErrors { try store.clear() }
-        output.write(printer.recordSaved(file: file.path, shortID: String(record.id.uuidString.lowercased().prefix(8))))
+        output.write(
+            printer.recordSaved(
+                file: file.path, shortID: String(record.id.uuidString.lowercased().prefix(8)), passed: record.score.passed))
     }
 
     /// The saved session (`--resume`), or a new one from the flags, asking for what is missing.

@@ -36,7 +36,7 @@ struct CertificateExportCommand: ParsableCommand {
     var session: String?
     @Option(help: ArgumentHelp("The file to write (with --session: the directory).", valueName: "path")) var out: String
     @Option(help: "pdf, or openbadge (an Open Badges 3.0 credential as a VC-JWT).") var format: Format = .pdf
-    @Option(help: "Who issues it, as printed (default: the trainee's district, else csec-trainer).") var issuer: String?
+    @Option(help: "Who issues it, as printed: your district or school (default: csec-trainer).") var issuer = "csec-trainer"
     @Flag(help: "Open Badges: no expiry date (default: valid for one year).") var noExpiry = false
     @OptionGroup var data: DataOptions
 
@@ -73,7 +73,7 @@ struct CertificateExportCommand: ParsableCommand {
                     + "(\(stored.record.score.percent)%); certificates are for passing attempts.")
             throw ExitCode.failure
         }
-        let details = CertificateDetails(stored, issuer: issuer ?? stored.record.trainee.district ?? "csec-trainer")
+        let details = CertificateDetails(stored, issuer: issuer)
         do {
             switch format {
             case .pdf:

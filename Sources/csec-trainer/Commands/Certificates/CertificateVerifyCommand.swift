@@ -10,8 +10,10 @@ struct CertificateVerifyCommand: ParsableCommand {
         abstract: "Check a PDF certificate's verification code, or an Open Badges credential's signature.",
         discussion: """
             A PDF passes when the record it names is in this installation's records, is \
-            exactly as signed, and gives the same verification code. A credential (.jwt) \
-            passes when its signature is this installation's key. Exit status 1 otherwise.
+            exactly as signed, gives the same verification code, and the PDF is byte for byte \
+            the certificate csec-trainer makes from that record (so nothing on the page was \
+            changed). A credential (.jwt) passes when its signature is this installation's key \
+            and it has not expired. Exit status 1 otherwise.
             """)
 
     @Argument(help: "The certificate: a .pdf, or an Open Badges credential (.jwt).") var file: String
@@ -40,6 +42,12 @@ struct CertificateVerifyCommand: ParsableCommand {
                 "the verification code \(reference.verificationCode) does not match record "
                     + "\(reference.recordID.uuidString.lowercased()) (its code is \(stored.signed.verificationCode))")
         }
+        let expected = try? PDFCertificate().render(CertificateDetails(stored, issuer: reference.issuerName))
+        guard expected == contents else {
+            throw failure(
+                "its pages are not the certificate of record \(reference.recordID.uuidString.lowercased()) "
+                    + "(the text or layout was changed after it was exported)")
+        }
         print(
             "valid: \(stored.record.trainee.name), \(stored.record.training.jurisdictionName), completed "
                 + "\(stored.record.completedAt.calendarDate), \(stored.record.score.percent)%, code \(reference.verificationCode)"
@@ -48,13 +56,17 @@ struct CertificateVerifyCommand: ParsableCommand {
 
     private func verifyCredential(_ contents: Data, store: RecordStore) throws {
         let token = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = store.key.publicKey
+        let credential: OpenBadgeCredential
         do {
-            let key = store.key.publicKey
-            let credential = try waitFor { try await OpenBadgeJWT.verify(token, expectedIssuerKey: key) }
-            print("valid: \(credential.name), issued by \(credential.issuer.name), from \(credential.validFrom.text)")
+            credential = try waitFor { try await OpenBadgeJWT.verify(token, expectedIssuerKey: key) }
         } catch {
             throw failure(String(describing: error))
         }
+        if let until = credential.validUntil, let end = Timestamp(until.text), end.date < Date() {
+            throw failure("the credential expired on \(end.calendarDate) (its signature is this installation's)")
+        }
+        print("valid: \(credential.name), issued by \(credential.issuer.name), from \(credential.validFrom.text)")
     }
 
     /// Prints why `file` fails; the command then exits with status 1.

@@ -37,7 +37,7 @@ struct RecordsReportCommand: ParsableCommand {
         guard let year = SchoolYear(schoolYear, start: start) else {
             throw ValidationError(
                 "--school-year '\(schoolYear)' must be two consecutive years such as 2026-2027"
-                    + (start == nil ? "." : ", and --year-start must fall in the first of them."))
+                    + (start == nil ? "." : ", and --year-start must fall between July 1 and December 31 of the first."))
         }
         let today = CalendarDate(Date(), utcOffsetSeconds: TimeZone.current.secondsFromGMT())
         guard
@@ -66,5 +66,9 @@ struct RecordsReportCommand: ParsableCommand {
             )
         }
         print(try format.render(table, json: report), terminator: "")
+        if !found.problems.isEmpty {
+            StandardError.print("\(found.problems.count) record file(s) were left out of the report (above).")
+            throw ExitCode.failure
+        }
     }
 }
