@@ -75,19 +75,10 @@ public struct RecordStore: Sendable {
                 unindexed.append(directory.appending(path: name))
             }
         }
-        let read = Self.readInParallel(unindexed)
-        var repaired: [CompletionSummary] = []
-        var problems = read.problems
-        for stored in read.records {
-            do {
-                try verify(stored)
-                repaired.append(CompletionSummary(stored.record))
-            } catch {
-                problems.append(error)
-            }
-        }
+        let read = Self.readInParallel(unindexed, verifyingWith: self)
+        let repaired = read.records.map { CompletionSummary($0.record) }
         index.append(repaired)
-        return .init(summaries: summaries + repaired, problems: problems)
+        return .init(summaries: summaries + repaired, problems: read.problems)
     }
 
     /// Saves `record` unless a record with its id is already stored (a session finished again
@@ -118,11 +109,16 @@ public struct RecordStore: Sendable {
         return listing
     }
 
-    /// Reads `files` in parallel; the problems keep the files' order.
-    private static func readInParallel(_ files: [URL]) -> RecordListing {
+    /// Reads `files` in parallel, and verifies each with `store` when given; the problems keep
+    /// the files' order.
+    private static func readInParallel(_ files: [URL], verifyingWith store: RecordStore? = nil) -> RecordListing {
         let results = Mutex([Result<StoredRecord, RecordStoreError>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = Result { () throws(RecordStoreError) in try Self.read(files[index]) }
+            let result = Result { () throws(RecordStoreError) in
+                let stored = try Self.read(files[index])
+                try store?.verify(stored)
+                return stored
+            }
             results.withLock { $0[index] = result }
         }
         var listing = RecordListing(records: [], problems: [])

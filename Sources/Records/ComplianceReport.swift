@@ -76,7 +76,19 @@ struct PersonKey: Hashable {
 
     init(_ trainee: Trainee) {
         func normalized(_ text: String) -> String {
-            text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            // Most ids and names are already plain: lower-case ASCII with single spaces.
+            var previous: UInt8 = 0x20
+            var isPlain = true
+            for byte in text.utf8 {
+                let isSpace = byte == 0x20
+                if byte >= 0x80 || (0x41...0x5A).contains(byte) || byte < 0x20 || (isSpace && previous == 0x20) {
+                    isPlain = false
+                    break
+                }
+                previous = byte
+            }
+            return isPlain && previous != 0x20
+                ? text : text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
         if let id = trainee.employeeID.map(normalized), !id.isEmpty {
             value = "id:" + id
