@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Times `csec-trainer records report` over many records (the first run builds the summary
 /// index from the files; later runs read the index) against `jq -s` counting records per
 /// person over the same files.
@@ -17,6 +21,9 @@ struct RecordsBenchmark {
         try SyntheticRecords(dataDirectory: data).write(count: count, seed: seed)
         let index = data.appending(path: "records/index.log")
         try? FileManager.default.removeItem(at: index)
+        // Let the kernel write the new files out first, so that the timings below measure the
+        // report, not the disk catching up with the generator.
+        sync()
 
         let report = [
             "records", "report", "--school-year", "2026-2027", "--as-of", "2027-06-30", "--format", "csv", "--data-dir",
@@ -25,6 +32,7 @@ struct RecordsBenchmark {
         let cold = try Timings(
             name: "records report over \(count) records, first run (no index yet: reads every file, builds the index)",
             durations: [time(trainer, report)])
+        sync()
         var warm = try Timings(
             name: "records report over \(count) records (summary index)",
             durations: (0..<times).map { _ in try time(trainer, report) })
