@@ -10,14 +10,16 @@ struct CSecTrainer: ParsableCommand {
             printed one-page protocol; every step cites the seed file and step number it comes from.
 
             Start with:
-              csec-trainer train                  a training session (asks your name and county)
-              csec-trainer records list           completion records on this machine
+              csec-trainer train                    a training session (asks your name)
+              csec-trainer records list             completion records on this machine
               csec-trainer records report --school-year 2026-2027
-                                                  who is complete, due or overdue
-              csec-trainer protocols              list the jurisdictions
-              csec-trainer protocol marin         read Marin County's protocol
+                                                    who is complete, due or overdue
+              csec-trainer certificate ID --out certificate.pdf
+                                                    a certificate of a passing record
+              csec-trainer protocols                the jurisdictions
+              csec-trainer protocol marin           Marin County's protocol
               csec-trainer answer --jurisdiction san-diego --indicator survival-sex
-                                                  see the category and next step the protocol gives
+                                                    the category and next step it gives
             """,
         subcommands: [
             TrainCommand.self, RecordsCommand.self, CertificateCommand.self, KeysCommand.self, ProtocolsCommand.self,

@@ -52,6 +52,18 @@ import Testing
         #expect(try await OpenBadgeJWT.sign(credential, with: Self.issuerKey) == token, "Ed25519 is deterministic")
     }
 
+    /// Valid from the completion to one year on; with no expiry, from the completion on.
+    @Test func validityPeriod() {
+        let completed = Self.details.completedAt
+        let year: TimeInterval = 365 * 86_400
+        let yearLong = Self.credential(validity: .oneYearAfterCompletion)
+        #expect(!yearLong.isValid(at: completed.addingTimeInterval(-60)))
+        #expect(yearLong.isValid(at: completed.addingTimeInterval(1)))
+        #expect(yearLong.isValid(at: completed.addingTimeInterval(year - 60)))
+        #expect(!yearLong.isValid(at: completed.addingTimeInterval(year + 86_400)))
+        #expect(Self.credential(validity: .noExpiry).isValid(at: completed.addingTimeInterval(10 * year)))
+    }
+
     @Test func credentialCarriesTheCertificateDetails() throws {
         let credential = Self.credential()
         let did = OpenBadgeDIDKey(publicKey: Self.issuerKey.publicKey).did

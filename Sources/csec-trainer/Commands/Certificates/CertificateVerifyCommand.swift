@@ -63,8 +63,10 @@ struct CertificateVerifyCommand: ParsableCommand {
         } catch {
             throw failure(String(describing: error))
         }
-        if let until = credential.validUntil, let end = Timestamp(until.text), end.date < Date() {
-            throw failure("the credential expired on \(end.calendarDate) (its signature is this installation's)")
+        guard credential.isValid(at: Date()) else {
+            throw failure(
+                "the credential is not valid today: valid from \(credential.validFrom.text)"
+                    + (credential.validUntil.map { " until \($0.text)" } ?? "") + " (its signature is this installation's)")
         }
         print("valid: \(credential.name), issued by \(credential.issuer.name), from \(credential.validFrom.text)")
     }
