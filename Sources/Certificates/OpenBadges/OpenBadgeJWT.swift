@@ -56,8 +56,8 @@ public enum OpenBadgeJWT {
     ) async throws(OpenBadgeError) -> OpenBadgeCredential {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }),
-            let headerJSON = OpenBadgeBase64URL.decode(parts[0]),
-            OpenBadgeBase64URL.decode(parts[1]) != nil, OpenBadgeBase64URL.decode(parts[2])?.count == 64,
+            let headerJSON = Base64URL.decode(parts[0]),
+            Base64URL.decode(parts[1]) != nil, Base64URL.decode(parts[2])?.count == 64,
             let header = try? JSONDecoder().decode(OpenBadgeJWSHeader.self, from: headerJSON),
             header.crit == nil
         else { throw .notABadgeToken }

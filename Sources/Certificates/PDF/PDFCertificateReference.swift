@@ -22,8 +22,7 @@ public struct PDFCertificateReference: Sendable, Equatable {
     }
 
     var keywords: String {
-        let issuer = Data(issuerName.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let issuer = Base64URL.encode(Data(issuerName.utf8))
         return "\(Self.recordPrefix)\(recordID.uuidString.lowercased()) \(Self.codePrefix)\(verificationCode) "
             + "\(Self.issuerPrefix)\(issuer)"
     }
@@ -38,10 +37,7 @@ public struct PDFCertificateReference: Sendable, Equatable {
         guard fields.count == 3, let id = UUID(uuidString: String(fields[0])), fields[1].hasPrefix(Self.codePrefix),
             fields[2].hasPrefix(Self.issuerPrefix)
         else { return nil }
-        var issuer = fields[2].dropFirst(Self.issuerPrefix.count).replacingOccurrences(of: "-", with: "+")
-            .replacingOccurrences(of: "_", with: "/")
-        issuer += String(repeating: "=", count: (4 - issuer.count % 4) % 4)
-        guard let issuerBytes = Data(base64Encoded: issuer) else { return nil }
+        guard let issuerBytes = Base64URL.decode(fields[2].dropFirst(Self.issuerPrefix.count)) else { return nil }
         self.init(
             recordID: id, verificationCode: String(fields[1].dropFirst(Self.codePrefix.count)),
             issuerName: String(decoding: issuerBytes, as: UTF8.self))

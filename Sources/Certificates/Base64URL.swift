@@ -1,7 +1,7 @@
 import Foundation
 
 /// Base64url without padding (RFC 7515 §2), strict on the way in.
-enum OpenBadgeBase64URL {
+enum Base64URL {
     /// The unpadded base64url text of `bytes`.
     static func encode(_ bytes: some DataProtocol) -> String {
         Data(bytes).base64EncodedString()
