@@ -148,8 +148,13 @@ public struct RecordStore: Sendable {
         return try Self.read(directory.appending(path: first))
     }
 
-    /// Checks a stored record against its file's bytes and this installation's key.
+    /// Checks a stored record against its file's name and bytes and this installation's key.
+    /// (A copy of a record under another name would count twice; its name gives it away.)
     public func verify(_ stored: StoredRecord) throws(RecordStoreError) {
+        let id = stored.record.id.uuidString.lowercased()
+        guard stored.file.deletingPathExtension().lastPathComponent == id else {
+            throw RecordStoreError.altered(path: stored.file.path, reason: "it holds record \(id) under another name (a copy)")
+        }
         if let problem = stored.signed.problem(in: stored.bytes, trusting: key.publicKey) {
             throw RecordStoreError.altered(path: stored.file.path, reason: problem)
         }

@@ -131,6 +131,18 @@ struct RecordStoreTests {
         }
     }
 
+    @Test func aCopyUnderAnotherNameIsCaught() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
+        let file = try store.save(SampleRecords.record())
+        let copy = store.directory.appending(path: "\(UUID().uuidString.lowercased()).json")
+        try FileManager.default.copyItem(at: file, to: copy)
+        let error = #expect(throws: RecordStoreError.self) {
+            try store.verify(try store.find(copy.deletingPathExtension().lastPathComponent))
+        }
+        #expect(error?.description.contains("under another name") == true)
+    }
+
     @Test func aRecordSignedElsewhereIsNotTrusted() throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let other = RecordStore(dataDirectory: dataDirectory, key: InstallationKey(privateKey: .init()))
