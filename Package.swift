@@ -43,6 +43,11 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "GroupSessions",
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training"],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "Records",
             dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring"],
             swiftSettings: strictSwift
@@ -155,6 +160,13 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "GroupSessionsTests",
+            dependencies: [
+                "GroupSessions", "Training", "Scoring", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport",
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -1,0 +1,142 @@
+import ProtocolEngine
+import ScenarioEngine
+import Scoring
+import Training
+
+/// A trainer-led session as a value-type state machine: participants join with the code, the
+/// facilitator moves through the plan's questions (`next`, `reveal`, `end`), and each
+/// participant answers the open question for itself. It knows nothing of networks, pages or
+/// clocks; the session server (and its tests) drive it.
+///
+/// Sensitive by design: no speed points and no leaderboard; the room sees only anonymous counts
+/// per option (``distribution(of:)``).
+public struct GroupSession: Sendable {
+    public let id: String
+    public let joinCode: JoinCode
+    public let facilitator: String
+    public let plan: TrainingPlan
+    private let facilitatorSecret: SessionSecret
+    public private(set) var phase: Phase = .lobby
+    public private(set) var participants: [Participant] = []
+    /// The answers to each question (by plan index), by participant id.
+    private var answers: [Int: [Int: OptionID]] = [:]
+
+    public enum Phase: Sendable, Equatable {
+        case lobby
+        /// The question at this plan index is open for answers.
+        case asking(Int)
+        /// Its answer, step, citation and reason are shown; no more answers.
+        case revealed(Int)
+        case ended
+    }
+
+    /// A new session over `plan`; its join code and facilitator secret come from `generator`.
+    public init(id: String, facilitator: String, plan: TrainingPlan, using generator: inout some RandomNumberGenerator) {
+        self.id = id
+        self.facilitator = facilitator
+        self.plan = plan
+        joinCode = JoinCode(using: &generator)
+        facilitatorSecret = SessionSecret(using: &generator)
+    }
+
+    /// The secret the facilitator's console holds. Only the process that made the session asks.
+    public var secretForFacilitator: SessionSecret { facilitatorSecret }
+
+    public var currentQuestion: Question? {
+        switch phase {
+        case .asking(let index), .revealed(let index): plan.questions[index]
+        case .lobby, .ended: nil
+        }
+    }
+
+    // MARK: Participants
+
+    /// Adds a participant, or says why not. The returned participant carries its token.
+    public mutating func join(
+        code: String, name: String, employeeID: String? = nil, using generator: inout some RandomNumberGenerator
+    ) -> Result<Participant, Refusal> {
+        guard joinCode.matches(code) else { return .failure(.wrongCode) }
+        guard phase != .ended else { return .failure(.sessionEnded) }
+        guard let name = Participant.acceptableName(name) else { return .failure(.unacceptableName) }
+        let employeeID = employeeID.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        if let employeeID, employeeID.count > 40 { return .failure(.unacceptableName) }
+        let participant = Participant(
+            id: participants.count + 1, name: name, employeeID: employeeID, token: SessionSecret(using: &generator))
+        participants.append(participant)
+        return .success(participant)
+    }
+
+    /// The participant a token belongs to: how a reconnecting participant resumes.
+    public func participant(with token: SessionSecret) -> Participant? {
+        participants.first { $0.token == token }
+    }
+
+    // MARK: Answers
+
+    /// Records `option` as the answer of the participant holding `token` to the open question
+    /// (plan index `question`). A participant may change its answer until the reveal.
+    public mutating func answer(token: SessionSecret, question: Int, option: OptionID) -> Result<Void, Refusal> {
+        guard let participant = participant(with: token) else { return .failure(.unknownParticipant) }
+        guard case .asking(let open) = phase, open == question else { return .failure(.questionNotOpen) }
+        guard plan.questions[open].option(option) != nil else { return .failure(.noSuchOption) }
+        answers[open, default: [:]][participant.id] = option
+        return .success(())
+    }
+
+    /// How many chose each option of question `index`, in the options' order; no names.
+    public func distribution(of index: Int) -> [(option: OptionID, count: Int)] {
+        let chosen = answers[index] ?? [:]
+        return plan.questions[index].options.map { option in (option.id, chosen.values.filter { $0 == option.id }.count) }
+    }
+
+    /// How many have answered question `index`.
+    public func answerCount(of index: Int) -> Int { answers[index]?.count ?? 0 }
+
+    // MARK: The facilitator
+
+    public enum Command: String, Sendable, CaseIterable {
+        case next, reveal, end
+    }
+
+    /// Carries out a facilitator command if `secret` is the facilitator's.
+    public mutating func perform(_ command: Command, secret: SessionSecret) -> Result<Phase, Refusal> {
+        guard secret == facilitatorSecret else { return .failure(.notTheFacilitator) }
+        switch (command, phase) {
+        case (_, .ended):
+            return .failure(.sessionEnded)
+        case (.next, .lobby):
+            guard !plan.questions.isEmpty else { return .failure(.noMoreQuestions) }
+            phase = .asking(0)
+        case (.next, .revealed(let index)):
+            guard index + 1 < plan.questions.count else { return .failure(.noMoreQuestions) }
+            phase = .asking(index + 1)
+        case (.next, .asking):
+            return .failure(.revealFirst)
+        case (.reveal, .asking(let index)):
+            phase = .revealed(index)
+        case (.reveal, _):
+            return .failure(.questionNotOpen)
+        case (.end, _):
+            phase = .ended
+        }
+        return .success(phase)
+    }
+
+    /// Each participant's answers to every question asked, in plan order; a question asked but
+    /// not answered counts as a wrong answer (option `none`).
+    public func attempts() -> [(participant: Participant, answers: [AnsweredQuestion])] {
+        let asked: Int =
+            switch phase {
+            case .lobby: 0
+            case .asking(let index), .revealed(let index): index + 1
+            case .ended: answers.keys.max().map { $0 + 1 } ?? 0
+            }
+        return participants.map { participant in
+            let answered = (0..<min(asked, plan.questions.count)).map { index in
+                AnsweredQuestion(
+                    question: plan.questions[index], chosen: answers[index]?[participant.id] ?? OptionID("none"))
+            }
+            return (participant, answered)
+        }
+    }
+}

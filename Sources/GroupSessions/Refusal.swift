@@ -1,0 +1,26 @@
+/// Why the session refused a join, an answer or a command, in words for the person refused.
+public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+    case wrongCode
+    case sessionEnded
+    case unacceptableName
+    case unknownParticipant
+    case questionNotOpen
+    case noSuchOption
+    case notTheFacilitator
+    case revealFirst
+    case noMoreQuestions
+
+    public var description: String {
+        switch self {
+        case .wrongCode: "That is not this session's code. Check the code on the screen."
+        case .sessionEnded: "This session has ended."
+        case .unacceptableName: "Please give your name (up to 80 characters)."
+        case .unknownParticipant: "Join the session first (your link may be from another session)."
+        case .questionNotOpen: "This question is not open for answers now."
+        case .noSuchOption: "That is not one of this question's options."
+        case .notTheFacilitator: "Only the facilitator can do that."
+        case .revealFirst: "Reveal the answer before moving on."
+        case .noMoreQuestions: "That was the last question: end the session."
+        }
+    }
+}

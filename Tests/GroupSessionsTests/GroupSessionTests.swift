@@ -1,0 +1,144 @@
+import ContentLoading
+import Foundation
+import GroupSessions
+import ProtocolEngine
+import ScenarioEngine
+import Scoring
+import TestSupport
+import Testing
+import Training
+
+struct GroupSessionTests {
+    let session: GroupSession
+    let secret: SessionSecret
+    var generator = SplitMix64(seed: 99)
+
+    init() throws {
+        let content = try Fixtures.trainingContent()
+        let jurisdiction = try #require(content.library.jurisdiction("marin"))
+        let plan = TrainingPlan(
+            bank: content.vignettes, jurisdiction: jurisdiction, count: 2, seed: 4, builder: content.questionBuilder)
+        var generator = SplitMix64(seed: 1)
+        session = GroupSession(id: "ROOM-7", facilitator: "Dana Whitfield", plan: plan, using: &generator)
+        secret = session.secretForFacilitator
+    }
+
+    mutating func joined(_ session: inout GroupSession, _ name: String) throws -> Participant {
+        try session.join(code: session.joinCode.text.lowercased(), name: name, using: &generator).get()
+    }
+
+    @Test func theSameSeedGivesTheSameCodes() throws {
+        var again = SplitMix64(seed: 1)
+        let twin = GroupSession(id: "ROOM-7", facilitator: "Dana Whitfield", plan: session.plan, using: &again)
+        #expect(twin.joinCode == session.joinCode && twin.secretForFacilitator == secret)
+        #expect(session.joinCode.text.count == 6 && secret.text.count == 32)
+    }
+
+    @Test mutating func wrongCodesAreRefusedAndLeaveNoTrace() {
+        var session = session
+        for attempt in 0..<10_000 {
+            let code = String(format: "%06d", attempt)
+            #expect(session.join(code: code, name: "Guess \(attempt)", using: &generator) == .failure(.wrongCode))
+        }
+        #expect(session.participants.isEmpty)
+        let spaced = session.joinCode.text.prefix(3) + " " + session.joinCode.text.dropFirst(3).lowercased()
+        #expect((try? session.join(code: String(spaced), name: "Ana Ruiz", using: &generator).get()) != nil)
+    }
+
+    @Test(arguments: ["", "   ", String(repeating: "x", count: 81), "Ana\u{7}Ruiz", "Ana\nRuiz"])
+    mutating func unacceptableNamesAreRefused(_ name: String) {
+        var session = session
+        #expect(session.join(code: session.joinCode.text, name: name, using: &generator) == .failure(.unacceptableName))
+    }
+
+    /// A name is only text: `<script>` is kept as typed (pages escape every name they show).
+    @Test mutating func markupInANameIsKeptAsText() throws {
+        var session = session
+        let participant = try joined(&session, "  <script>alert(1)</script>  ")
+        #expect(participant.name == "<script>alert(1)</script>")
+    }
+
+    @Test mutating func eachAnswerCountsForItsTokensParticipantOnly() throws {
+        var session = session
+        let ana = try joined(&session, "Ana Ruiz")
+        let kim = try joined(&session, "Kim Lee")
+        let question = session.plan.questions[0]
+        let first = question.options[0].id
+        let second = question.options[1].id
+
+        #expect(session.answer(token: ana.token, question: 0, option: first) == .failure(.questionNotOpen), "not yet asked")
+        #expect(session.perform(.next, secret: secret) == .success(.asking(0)))
+        #expect(session.answer(token: ana.token, question: 0, option: first) == .success(()))
+        #expect(session.answer(token: kim.token, question: 0, option: first) == .success(()))
+        #expect(session.answer(token: kim.token, question: 0, option: second) == .success(()), "changed before the reveal")
+        #expect(
+            session.answer(token: SessionSecret(text: "forged"), question: 0, option: second) == .failure(.unknownParticipant))
+        #expect(session.answer(token: ana.token, question: 1, option: first) == .failure(.questionNotOpen))
+        #expect(session.answer(token: ana.token, question: 0, option: "mistake:invented") == .failure(.noSuchOption))
+
+        let counts = session.distribution(of: 0)
+        #expect(counts.first { $0.option == first }?.count == 1 && counts.first { $0.option == second }?.count == 1)
+        #expect(session.answerCount(of: 0) == 2)
+
+        #expect(session.perform(.reveal, secret: secret) == .success(.revealed(0)))
+        #expect(session.answer(token: ana.token, question: 0, option: second) == .failure(.questionNotOpen), "closed")
+        #expect(session.participant(with: kim.token) == kim, "a reconnecting participant is found by its token")
+    }
+
+    @Test mutating func onlyTheFacilitatorControlsTheSession() throws {
+        var session = session
+        #expect(session.perform(.next, secret: SessionSecret(text: secret.text.uppercased())) == .failure(.notTheFacilitator))
+        #expect(session.perform(.end, secret: SessionSecret(text: "")) == .failure(.notTheFacilitator))
+        #expect(session.phase == .lobby)
+        #expect(session.perform(.reveal, secret: secret) == .failure(.questionNotOpen))
+        #expect(session.perform(.next, secret: secret) == .success(.asking(0)))
+        #expect(session.perform(.next, secret: secret) == .failure(.revealFirst))
+        for index in session.plan.questions.indices {
+            if index > 0 { #expect(session.perform(.next, secret: secret) == .success(.asking(index))) }
+            #expect(session.perform(.reveal, secret: secret) == .success(.revealed(index)))
+        }
+        #expect(session.perform(.next, secret: secret) == .failure(.noMoreQuestions))
+        #expect(session.perform(.end, secret: secret) == .success(.ended))
+        #expect(session.join(code: session.joinCode.text, name: "Late", using: &generator) == .failure(.sessionEnded))
+    }
+
+    /// At the end, every participant has an attempt the scoring module scores; a question left
+    /// unanswered counts as wrong.
+    @Test mutating func attemptsScoreAsTheScoringModuleDoes() throws {
+        var session = session
+        let ana = try joined(&session, "Ana Ruiz")
+        _ = try joined(&session, "Kim Lee")
+        for index in session.plan.questions.indices {
+            _ = session.perform(.next, secret: secret)
+            _ = session.answer(token: ana.token, question: index, option: session.plan.questions[index].correctOptionID)
+            _ = session.perform(.reveal, secret: secret)
+        }
+        _ = session.perform(.end, secret: secret)
+        let policy = try Fixtures.trainingContent().policy
+        let attempts = session.attempts()
+        #expect(attempts.map(\.participant.name) == ["Ana Ruiz", "Kim Lee"])
+        #expect(attempts.allSatisfy { $0.answers.count == session.plan.questions.count })
+        #expect(policy.score(attempts[0].answers).percent == 100)
+        #expect(policy.score(attempts[1].answers).points == 0)
+    }
+}
+
+extension Result where Success == Void, Failure == Refusal {
+    static func == (left: Self, right: Self) -> Bool {
+        switch (left, right) {
+        case (.success, .success): true
+        case (.failure(let a), .failure(let b)): a == b
+        default: false
+        }
+    }
+}
+
+extension Result where Success == Participant, Failure == Refusal {
+    static func == (left: Self, right: Self) -> Bool {
+        switch (left, right) {
+        case (.success(let a), .success(let b)): a == b
+        case (.failure(let a), .failure(let b)): a == b
+        default: false
+        }
+    }
+}
