@@ -41,7 +41,11 @@ public struct Timestamp: Sendable, Codable, Equatable, Comparable, CustomStringC
         CalendarDate(date, utcOffsetSeconds: utcOffsetSeconds)
     }
 
-    public static func < (left: Timestamp, right: Timestamp) -> Bool { left.date < right.date }
+    /// Earlier moments first; the same moment recorded at two offsets is ordered by offset, so
+    /// that the order agrees with `==` (which compares both).
+    public static func < (left: Timestamp, right: Timestamp) -> Bool {
+        (left.date, left.utcOffsetSeconds) < (right.date, right.utcOffsetSeconds)
+    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

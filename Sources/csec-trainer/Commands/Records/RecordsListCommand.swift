@@ -13,23 +13,39 @@ struct RecordsListCommand: ParsableCommand {
     @Option(help: "table, csv or json.") var format: TableFormat = .table
 
     func run() throws {
-        let listing = try data.recordStore().loadAll()
-        for problem in listing.problems { StandardError.print(problem.description) }
-        let table = Table(
+        let store = try data.recordStore()
+        // Text and CSV come from the summary index (fast on a large store); JSON gives whole records.
+        let problems: [RecordStoreError]
+        let output: String
+        let isEmpty: Bool
+        if format == .json {
+            let listing = store.loadAll()
+            (problems, isEmpty) = (listing.problems, listing.records.isEmpty)
+            output = try JSONOutput.string(listing.records.map(\.record)) + "\n"
+        } else {
+            let found = store.summaries()
+            let newestFirst = found.summaries.sorted { $0.completedAt > $1.completedAt }
+            (problems, isEmpty) = (found.problems, newestFirst.isEmpty)
+            output = try format.render(Self.table(newestFirst), json: [String]())
+        }
+        for problem in problems { StandardError.print(problem.description) }
+        if isEmpty, format == .table {
+            print("No completion records in \(store.directory.path) yet. `csec-trainer train` makes one.")
+        } else {
+            print(output, terminator: "")
+        }
+        if !problems.isEmpty { throw ExitCode.failure }
+    }
+
+    static func table(_ summaries: [CompletionSummary]) -> Table {
+        Table(
             columns: ["id", "completed", "name", "school", "jurisdiction", "score", "result"],
-            rows: listing.records.map { stored in
-                let record = stored.record
-                return [
-                    String(record.id.uuidString.lowercased().prefix(8)), record.completedAt.calendarDate.description,
-                    record.trainee.name, record.trainee.school ?? "", record.training.jurisdiction,
-                    "\(record.score.percent)%", record.score.passed ? "passed" : "not passed",
+            rows: summaries.map { summary in
+                [
+                    String(summary.id.prefix(8)), summary.completedAt.calendarDate.description, summary.trainee.name,
+                    summary.trainee.school ?? "", summary.jurisdiction, "\(summary.percent)%",
+                    summary.passed ? "passed" : "not passed",
                 ]
             })
-        if listing.records.isEmpty, format == .table {
-            print("No completion records in \(try data.recordStore().directory.path) yet. `csec-trainer train` makes one.")
-        } else {
-            print(try format.render(table, json: listing.records.map(\.record)), terminator: "")
-        }
-        if !listing.problems.isEmpty { throw ExitCode.failure }
     }
 }
