@@ -130,7 +130,7 @@ struct TrainCommand: ParsableCommand {
         var random = SystemRandomNumberGenerator()
         return SessionProgress(
             trainee: name, jurisdiction: JurisdictionID(id), count: count, seed: seed ?? random.next(), startedAt: Date(),
-            person: try person.trainee(named: name))
+            person: person.trainee(named: name))
     }
 
     private func ask(_ prompt: String, reader: inout any LineReader, completions: [String] = []) throws -> String {

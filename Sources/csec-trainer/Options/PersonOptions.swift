@@ -12,17 +12,11 @@ struct PersonOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Your first day of employment, if this school year: training is due six weeks after it.", valueName: "YYYY-MM-DD"))
-    var hireDate: String?
+    var hireDate: CalendarDate?
 
-    func validate() throws {
-        if let hireDate, CalendarDate(hireDate) == nil {
-            throw ValidationError("--hire-date '\(hireDate)' is not a date; write it YYYY-MM-DD, e.g. 2026-08-17.")
-        }
-    }
-
-    func trainee(named name: String) throws -> Trainee {
+    func trainee(named name: String) -> Trainee {
         Trainee(
             name: name, employeeID: employeeID, email: email, school: school, district: district, role: role,
-            hireDate: hireDate.flatMap(CalendarDate.init))
+            hireDate: hireDate)
     }
 }

@@ -21,33 +21,19 @@ struct RecordsReportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The school year, e.g. 2026-2027.", valueName: "YYYY-YYYY")) var schoolYear: String
     @Option(help: ArgumentHelp("The first day of the school year (default: July 1).", valueName: "YYYY-MM-DD"))
-    var yearStart: String?
+    var yearStart: CalendarDate?
     @Option(help: ArgumentHelp("The day to judge due and overdue on (default: today).", valueName: "YYYY-MM-DD"))
-    var asOf: String?
+    var asOf: CalendarDate?
     @Option(help: "table, csv or json.") var format: TableFormat = .table
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let start = try yearStart.map { text in
-            guard let date = CalendarDate(text) else {
-                throw ValidationError("--year-start '\(text)' is not a date (YYYY-MM-DD).")
-            }
-            return date
-        }
-        guard let year = SchoolYear(schoolYear, start: start) else {
+        guard let year = SchoolYear(schoolYear, start: yearStart) else {
             throw ValidationError(
                 "--school-year '\(schoolYear)' must be two consecutive years such as 2026-2027"
-                    + (start == nil ? "." : ", and --year-start must fall between July 1 and December 31 of the first."))
+                    + (yearStart == nil ? "." : ", and --year-start must fall between July 1 and December 31 of the first."))
         }
-        let today = CalendarDate(Date(), utcOffsetSeconds: TimeZone.current.secondsFromGMT())
-        guard
-            let asOf = try asOf.map({ text in
-                guard let date = CalendarDate(text) else {
-                    throw ValidationError("--as-of '\(text)' is not a date (YYYY-MM-DD).")
-                }
-                return date
-            }) ?? Optional(today)
-        else { return }
+        let asOf = asOf ?? CalendarDate(Date(), utcOffsetSeconds: TimeZone.current.secondsFromGMT())
 
         let found = try data.recordStore().summaries()
         for problem in found.problems { StandardError.print(problem.description) }
