@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // MARK: Pure core: no files, terminals or clocks.
@@ -69,6 +73,17 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "SessionServer",
+            dependencies: [
+                "GroupSessions", "ScenarioEngine", "ProtocolEngine", "Training",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "RecordStore",
             dependencies: ["Records", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSwift
@@ -102,8 +117,9 @@ let package = Package(
             name: "csec-trainer",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
-                "Records", "RecordStore", "Certificates",
+                "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSwift
         ),
@@ -122,7 +138,9 @@ let package = Package(
         // MARK: Tests
         .target(
             name: "TestSupport",
-            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "Records"],
+            dependencies: [
+                "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "Records", "GroupSessions",
+            ],
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),
@@ -166,6 +184,15 @@ let package = Package(
             name: "GroupSessionsTests",
             dependencies: [
                 "GroupSessions", "Training", "Scoring", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport",
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SessionServerTests",
+            dependencies: [
+                "SessionServer", "GroupSessions", "Training", "ScenarioEngine", "ContentLoading", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ],
             swiftSettings: strictSwift
         ),

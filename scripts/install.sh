@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs csec-trainer and its content so that the binary works from anywhere:
 #   PREFIX/bin/csec-trainer
-#   PREFIX/share/csec-trainer/{Scoring,Scenarios}   (found by the binary through ../share)
+#   PREFIX/share/csec-trainer/{Scoring,Scenarios,Web}   (found by the binary through ../share)
 #
 # Usage: scripts/install.sh [--prefix DIR] [--binary FILE]
 #   --prefix DIR   where to install (default: ~/.local)
@@ -42,8 +42,8 @@ fi
 share="$prefix/share/csec-trainer"
 mkdir -p "$prefix/bin" "$share"
 install -m 0755 "$binary" "$prefix/bin/csec-trainer"
-rm -rf "$share/Scoring" "$share/Scenarios"
-cp -R Scoring Scenarios "$share/"
+rm -rf "$share/Scoring" "$share/Scenarios" "$share/Web"
+cp -R Scoring Scenarios Web "$share/"
 echo "Installed $prefix/bin/csec-trainer and its content in $share."
 case ":$PATH:" in
     *":$prefix/bin:"*) ;;

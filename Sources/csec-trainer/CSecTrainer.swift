@@ -22,7 +22,8 @@ struct CSecTrainer: ParsableCommand {
                                                     the category and next step it gives
             """,
         subcommands: [
-            TrainCommand.self, RecordsCommand.self, CertificateCommand.self, KeysCommand.self, ProtocolsCommand.self,
+            TrainCommand.self, SessionCommand.self, RecordsCommand.self, CertificateCommand.self, KeysCommand.self,
+            ProtocolsCommand.self,
             ProtocolCommand.self,
             AnswerCommand.self, ScenariosCommand.self,
         ]

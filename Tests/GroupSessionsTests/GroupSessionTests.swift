@@ -14,12 +14,7 @@ struct GroupSessionTests {
     var generator = SplitMix64(seed: 99)
 
     init() throws {
-        let content = try Fixtures.trainingContent()
-        let jurisdiction = try #require(content.library.jurisdiction("marin"))
-        let plan = TrainingPlan(
-            bank: content.vignettes, jurisdiction: jurisdiction, count: 2, seed: 4, builder: content.questionBuilder)
-        var generator = SplitMix64(seed: 1)
-        session = GroupSession(id: "ROOM-7", facilitator: "Dana Whitfield", plan: plan, using: &generator)
+        session = try SampleSessions.session(vignettes: 2, planSeed: 4, codeSeed: 1)
         secret = session.secretForFacilitator
     }
 

@@ -17,6 +17,8 @@ public struct ContentDirectory: Sendable, Equatable {
     public var mistakesFile: URL { root.appending(path: "Scoring/mistakes.yaml") }
     public var policyFile: URL { root.appending(path: "Scoring/policy.yaml") }
     public var scenariosDirectory: URL { root.appending(path: "Scenarios") }
+    /// The pages of the group-session server.
+    public var webDirectory: URL { root.appending(path: "Web") }
 
     public func loadMistakes() throws(ContentError) -> [CommonMistake] {
         try ContentParser.mistakes(fromYAML: readText(mistakesFile), fileName: displayPath(mistakesFile))

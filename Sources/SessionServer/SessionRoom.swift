@@ -1,0 +1,194 @@
+import GroupSessions
+import ProtocolEngine
+import ScenarioEngine
+import Training
+
+/// One live room: the group session and the pages connected to it. Every change goes through
+/// the room, one at a time, and is sent to the pages that should see it: participants get the
+/// questions and reveals; projector views also get the anonymous counts.
+public actor SessionRoom {
+    public private(set) var session: GroupSession
+    private var generator: any RandomNumberGenerator & Sendable
+    private var connections: [Int: Connection] = [:]
+    private var nextConnection = 0
+
+    /// Wrong join codes one connection may send before it is closed.
+    public static let wrongCodesPerConnection = 5
+
+    private struct Connection {
+        var participant: Int?
+        var watches = false
+        var wrongCodes = 0
+        let outbox: AsyncStream<ServerMessage>.Continuation
+    }
+
+    public init(session: GroupSession, generator: any RandomNumberGenerator & Sendable) {
+        self.session = session
+        self.generator = generator
+    }
+
+    /// A new page: its id, and the messages to send it (the stream ends when the room closes it).
+    public func connect() -> (id: Int, messages: AsyncStream<ServerMessage>) {
+        nextConnection += 1
+        let (stream, continuation) = AsyncStream<ServerMessage>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        connections[nextConnection] = Connection(outbox: continuation)
+        return (nextConnection, stream)
+    }
+
+    public func disconnect(_ id: Int) {
+        connections.removeValue(forKey: id)?.outbox.finish()
+    }
+
+    public var participantCount: Int { session.participants.count }
+
+    // MARK: Messages from pages
+
+    public func receive(_ message: ClientMessage, from id: Int) {
+        guard connections[id] != nil else { return }
+        switch message {
+        case .join(let code, let name, let employeeID):
+            join(id, code: code, name: name, employeeID: employeeID)
+        case .resume(let token):
+            guard let participant = session.participant(with: SessionSecret(text: token)) else {
+                return send(.refused(.unknownParticipant), to: id)
+            }
+            attach(id, participant)
+        case .answer(let token, let question, let option):
+            let token = SessionSecret(text: token)
+            switch session.answer(token: token, question: question, option: OptionID(option)) {
+            case .success:
+                var answered = ServerMessage(type: .answered)
+                answered.chosen = option
+                send(answered, to: id)
+                sendCounts()
+            case .failure(let refusal):
+                send(.refused(refusal), to: id)
+            }
+        case .watch:
+            connections[id]?.watches = true
+            for message in stateMessages(forWatcher: true) { send(message, to: id) }
+        case .command(let secret, let command):
+            guard let command = GroupSession.Command(rawValue: command) else { return send(.refused(.notTheFacilitator), to: id) }
+            if case .failure(let refusal) = perform(command, secret: SessionSecret(text: secret)) {
+                send(.refused(refusal), to: id)
+            }
+        }
+    }
+
+    /// A page sent something that is not a message (or too large): it is told so.
+    public func receivedJunk(from id: Int) {
+        var message = ServerMessage(type: .refused)
+        message.reason = "That message was not understood."
+        send(message, to: id)
+    }
+
+    // MARK: The facilitator
+
+    /// Carries out a facilitator command and tells every page what changed.
+    @discardableResult
+    public func perform(_ command: GroupSession.Command, secret: SessionSecret) -> Result<GroupSession.Phase, Refusal> {
+        let result = session.perform(command, secret: secret)
+        guard case .success(let phase) = result else { return result }
+        switch phase {
+        case .asking, .revealed:
+            broadcast(stateMessages(forWatcher: false), watchers: stateMessages(forWatcher: true))
+        case .ended:
+            broadcast([ServerMessage(type: .ended)], watchers: [ServerMessage(type: .ended)])
+            for connection in connections.values { connection.outbox.finish() }
+            connections.removeAll()
+        case .lobby:
+            break
+        }
+        return result
+    }
+
+    // MARK: Helpers
+
+    private func join(_ id: Int, code: String, name: String, employeeID: String?) {
+        switch session.join(code: code, name: name, employeeID: employeeID, using: &generator) {
+        case .success(let participant):
+            attach(id, participant)
+            sendLobby()
+        case .failure(let refusal):
+            send(.refused(refusal), to: id)
+            if refusal == .wrongCode {
+                connections[id]?.wrongCodes += 1
+                if (connections[id]?.wrongCodes ?? 0) >= Self.wrongCodesPerConnection { disconnect(id) }
+            }
+        }
+    }
+
+    private func attach(_ id: Int, _ participant: Participant) {
+        connections[id]?.participant = participant.id
+        var joined = ServerMessage(type: .joined)
+        joined.participant = participant.id
+        joined.name = participant.name
+        joined.token = participant.token.text
+        send(joined, to: id)
+        for message in stateMessages(forWatcher: false) { send(message, to: id) }
+    }
+
+    /// What a page that arrives now must see: the lobby, or the open or revealed question.
+    private func stateMessages(forWatcher: Bool) -> [ServerMessage] {
+        switch session.phase {
+        case .lobby:
+            return [lobbyMessage(forWatcher: forWatcher)]
+        case .asking(let index), .revealed(let index):
+            var question = ServerMessage(type: .question)
+            question.question = .init(session.plan.questions[index], index: index, of: session.plan.questions.count)
+            var messages = [question]
+            if case .revealed = session.phase {
+                var reveal = ServerMessage(type: .reveal)
+                reveal.reveal = .init(session.plan.questions[index], index: index)
+                messages.append(reveal)
+            }
+            if forWatcher { messages.append(counts(of: index)) }
+            return messages
+        case .ended:
+            return [ServerMessage(type: .ended)]
+        }
+    }
+
+    private func counts(of index: Int) -> ServerMessage {
+        var counts = ServerMessage(type: .counts)
+        counts.counts = session.distribution(of: index).map { .init(id: $0.option.rawValue, count: $0.count) }
+        counts.answered = session.answerCount(of: index)
+        counts.participants = session.participants.count
+        return counts
+    }
+
+    private func sendCounts() {
+        guard case .asking(let index) = session.phase else { return }
+        let message = counts(of: index)
+        for (id, connection) in connections where connection.watches { send(message, to: id) }
+    }
+
+    private func sendLobby() {
+        let lobby = lobbyMessage(forWatcher: true)
+        for (id, connection) in connections where connection.watches { send(lobby, to: id) }
+    }
+
+    private func lobbyMessage(forWatcher: Bool) -> ServerMessage {
+        var lobby = ServerMessage(type: .lobby)
+        lobby.participants = session.participants.count
+        if forWatcher { lobby.code = session.joinCode.text }
+        return lobby
+    }
+
+    /// Sends `watchers` to projector views and `messages` to participants; a page that has not
+    /// joined gets nothing.
+    private func broadcast(_ messages: [ServerMessage], watchers: [ServerMessage]) {
+        for (id, connection) in connections {
+            let outgoing = connection.watches ? watchers : connection.participant == nil ? [] : messages
+            for message in outgoing { send(message, to: id) }
+        }
+    }
+
+    /// Whether the page is still connected (the room closes pages that send too many wrong codes,
+    /// and every page when the session ends).
+    public func isConnected(_ id: Int) -> Bool { connections[id] != nil }
+
+    private func send(_ message: ServerMessage, to id: Int) {
+        connections[id]?.outbox.yield(message)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GroupSessions
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The session's web server: the participant page (`/`), the projector view (`/present`) and the
+/// WebSocket (`/ws`) through which both follow the room. Messages are JSON text frames of at most
+/// ``maxMessageBytes``; a larger one closes that connection, never the server.
+public struct SessionServer: Sendable {
+    public static let maxMessageBytes = 16_384
+
+    public let room: SessionRoom
+    public let pages: WebPages
+
+    public init(room: SessionRoom, pages: WebPages) {
+        self.room = room
+        self.pages = pages
+    }
+
+    /// The application, listening on `host:port` (port 0: any free port). Its log says only
+    /// what goes wrong, unless `logger` says more.
+    public func application(host: String, port: Int, logger: Logger = Self.quietLogger) -> some ApplicationProtocol {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        for (path, page) in pages.pages {
+            router.get(RouterPath(path)) { _, _ in Self.response(page) }
+        }
+        let room = self.room
+        router.ws("/ws") { _, _ in
+            .upgrade()
+        } onUpgrade: { inbound, outbound, _ in
+            try await Self.serve(room: room, inbound: inbound, outbound: outbound)
+        }
+        return Application(
+            router: router,
+            server: .http1WebSocketUpgrade(
+                webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: Self.maxMessageBytes))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "csec-trainer"), logger: logger)
+    }
+
+    public static var quietLogger: Logger {
+        var logger = Logger(label: "csec-trainer.session")
+        logger.logLevel = .error
+        return logger
+    }
+
+    /// Runs `application` until ``Running/stop()``: a graceful shutdown that lets open
+    /// connections close.
+    public static func start(_ application: some ApplicationProtocol) -> Running {
+        let group = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [], logger: quietLogger))
+        return Running(group: group, task: Task { try await group.run() })
+    }
+
+    public struct Running: Sendable {
+        let group: ServiceGroup
+        let task: Task<Void, any Error>
+
+        public func stop() async {
+            await group.triggerGracefulShutdown()
+            _ = try? await task.value
+        }
+    }
+
+    /// One page's connection: messages from the room go out, messages from the page go to the
+    /// room, until either side ends it.
+    static func serve(room: SessionRoom, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+        let (id, messages) = await room.connect()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                for await message in messages {
+                    try await outbound.write(.text(String(decoding: try encoder.encode(message), as: UTF8.self)))
+                }
+            }
+            group.addTask {
+                for try await frame in inbound.messages(maxSize: maxMessageBytes) {
+                    guard case .text(let text) = frame,
+                        let message = try? JSONDecoder().decode(ClientMessage.self, from: Data(text.utf8))
+                    else {
+                        await room.receivedJunk(from: id)
+                        continue
+                    }
+                    await room.receive(message, from: id)
+                    if await !room.isConnected(id) { return }
+                }
+            }
+            _ = try await group.next()
+            group.cancelAll()
+        }
+        await room.disconnect(id)
+    }
+
+    private static func response(_ page: WebPages.Page) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: page.contentType, .cacheControl: "no-store",
+                HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+                HTTPField.Name("Content-Security-Policy")!:
+                    "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.bytes)))
+    }
+}

@@ -1,0 +1,102 @@
+import ContentLoading
+import Foundation
+import GroupSessions
+import ProtocolEngine
+import RecordStore
+import Records
+import ScenarioEngine
+import Scoring
+import SessionServer
+import TerminalUI
+import Training
+
+/// The facilitator's commands at the terminal, carried out on the room (the console holds the
+/// facilitator secret), and what the end of a session writes.
+struct FacilitatorConsole {
+    let room: SessionRoom
+    let secret: SessionSecret
+    let output: any TextOutput
+
+    enum Outcome { case going, ended }
+
+    func handle(_ line: String) throws -> Outcome {
+        switch line {
+        case "":
+            return .going
+        case "next", "reveal", "end":
+            let command = GroupSession.Command(rawValue: line)!
+            let result = try waitFor { [room, secret] in await room.perform(command, secret: secret) }
+            switch result {
+            case .failure(let refusal): output.write("\(refusal.description)\n")
+            case .success(let phase): try report(phase)
+            }
+            return result == .success(.ended) ? .ended : .going
+        case "roster":
+            let session = try waitFor { [room] in await room.session }
+            output.write("\(session.participants.count) joined:\n")
+            for participant in session.participants {
+                output.write("  \(participant.id). \(participant.name)\(participant.employeeID.map { " (\($0))" } ?? "")\n")
+            }
+            return .going
+        default:
+            output.write("Commands: next (open the next question), reveal (show its answer), roster, end.\n")
+            return .going
+        }
+    }
+
+    /// What the room sees now, for the facilitator.
+    private func report(_ phase: GroupSession.Phase) throws {
+        let session = try waitFor { [room] in await room.session }
+        switch phase {
+        case .asking(let index):
+            let question = session.plan.questions[index]
+            output.write("Question \(index + 1) of \(session.plan.questions.count) is open: \(question.prompt)\n")
+        case .revealed(let index):
+            let question = session.plan.questions[index]
+            output.write("\(session.answerCount(of: index)) of \(session.participants.count) answered:\n")
+            for (number, entry) in session.distribution(of: index).enumerated() {
+                let mark = entry.option == question.correctOptionID ? "  ← the protocol's answer" : ""
+                output.write("  \(SessionPrinter.letter(number)). \(entry.count)\(mark)\n")
+            }
+        case .ended:
+            output.write("The session has ended.\n")
+        case .lobby:
+            break
+        }
+    }
+
+    /// Writes a signed completion record per participant (mode group session) and the
+    /// attendance roster, and says where they are and how to make the certificates.
+    static func finish(
+        _ session: GroupSession, started: Date, jurisdiction: JurisdictionProtocol, training: TrainingContent,
+        records: RecordStore, dataDirectory: URL, output: any TextOutput
+    ) throws {
+        let now = Date()
+        var roster = Table(columns: ["name", "employee id", "answered", "score", "result", "record"], rows: [])
+        for (participant, answers) in session.attempts() {
+            let record = CompletionRecord(
+                id: UUID(), trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
+                training: TrainingModule(jurisdiction, training: training, seed: session.plan.seed),
+                mode: .groupSession(id: session.id, facilitator: session.facilitator), startedAt: .local(started),
+                completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)), answers: answers,
+                policy: training.policy)
+            _ = try reportingStoreErrors { try records.save(record) }
+            roster.rows.append([
+                participant.name, participant.employeeID ?? "",
+                "\(answers.filter { $0.chosen.rawValue != "none" }.count) of \(answers.count)", "\(record.score.percent)%",
+                record.score.passed ? "passed" : "not passed", record.id.uuidString.lowercased(),
+            ])
+        }
+        let rosterFile = dataDirectory.appending(path: "sessions/\(session.id)-roster.csv")
+        try FileManager.default.createDirectory(
+            at: rosterFile.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try Data(roster.csv().utf8).write(to: rosterFile, options: .atomic)
+        output.write(
+            """
+            \(roster.rows.count) completion records written to \(records.directory.path).
+            Attendance roster: \(rosterFile.path)
+            Certificates for everyone who passed: csec-trainer certificate --session \(session.id) --out certificates/
+
+            """)
+    }
+}

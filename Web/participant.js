@@ -1,0 +1,98 @@
+// The participant page: join, answer the open question, see the reveal.
+// Every text from the server is shown with textContent, never as HTML.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let socket;
+let token = sessionStorage.getItem("csec-token");
+let openQuestion = null;
+
+function show(id, visible) { $(id).hidden = !visible; }
+function status(text) { $("status").textContent = text; }
+function send(message) { if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message)); }
+
+function connect() {
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  socket = new WebSocket(`${scheme}//${location.host}/ws`);
+  socket.onopen = () => {
+    if (token) { send({ type: "resume", token }); } else { status("Enter the code and your name."); show("join", true); }
+  };
+  socket.onmessage = (event) => handle(JSON.parse(event.data));
+  socket.onclose = () => { status("Connection lost. Reconnecting…"); setTimeout(connect, 2000); };
+}
+
+function handle(message) {
+  switch (message.type) {
+    case "joined":
+      token = message.token;
+      sessionStorage.setItem("csec-token", token);
+      show("join", false);
+      status(`Joined as ${message.name}. Waiting for the facilitator.`);
+      break;
+    case "refused":
+      status(message.reason);
+      if (!token || message.reason.startsWith("Join the session first")) { token = null; sessionStorage.removeItem("csec-token"); show("join", true); }
+      break;
+    case "lobby":
+      status("Waiting for the first question.");
+      break;
+    case "question":
+      showQuestion(message.question);
+      break;
+    case "answered":
+      status("Answer received. You can change it until the answer is shown.");
+      for (const button of $("options").querySelectorAll("button")) {
+        button.setAttribute("aria-pressed", String(button.dataset.option === message.chosen));
+      }
+      break;
+    case "reveal":
+      showReveal(message.reveal);
+      break;
+    case "ended":
+      status("The session has ended. Thank you. Your facilitator will share your certificate.");
+      show("question", false); show("reveal", false);
+      socket.onclose = null;
+      sessionStorage.removeItem("csec-token");
+      break;
+  }
+}
+
+function showQuestion(question) {
+  openQuestion = question.index;
+  show("reveal", false);
+  show("question", true);
+  $("question-heading").textContent = `Question ${question.number} of ${question.of}: ${question.kind} — ${question.title}`;
+  const story = $("story");
+  story.replaceChildren(...question.story.map((text) => { const p = document.createElement("p"); p.textContent = text; return p; }));
+  $("prompt").textContent = question.prompt;
+  const options = $("options");
+  options.replaceChildren(...question.options.map((option) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.option = option.id;
+    button.setAttribute("aria-pressed", "false");
+    button.textContent = `${option.letter}. ${option.text}`;
+    button.addEventListener("click", () => send({ type: "answer", token, question: openQuestion, option: option.id }));
+    return button;
+  }));
+  status("Choose your answer.");
+}
+
+function showReveal(reveal) {
+  show("reveal", true);
+  $("answer").textContent = reveal.answer;
+  $("citation").textContent = reveal.citation;
+  $("reasons").replaceChildren(...reveal.reasons.map((text) => { const li = document.createElement("li"); li.textContent = text; return li; }));
+  for (const button of $("options").querySelectorAll("button")) {
+    button.disabled = true;
+    if (button.dataset.option === reveal.correct) button.classList.add("correct");
+  }
+  status("Answers are closed for this question.");
+}
+
+$("join").addEventListener("submit", (event) => {
+  event.preventDefault();
+  send({ type: "join", code: $("code").value, name: $("name").value, employeeID: $("employee").value || null });
+});
+
+connect();
