@@ -7,6 +7,7 @@ import ProtocolEngine
 import RecordStore
 import Records
 import SessionServer
+import Synchronization
 import TerminalUI
 import Training
 
@@ -82,15 +83,27 @@ struct SessionHostCommand: ParsableCommand {
         var reader: any LineReader = isatty(STDIN_FILENO) != 0 ? ReadlineLineReader() : PlainLineReader(output: output)
         reader.setCompletions(["next", "reveal", "roster", "end"])
         let console = FacilitatorConsole(room: room, secret: session.secretForFacilitator, output: output)
+        // `end`, the end of input, or Ctrl-C: the session ends and every answer given is recorded.
+        let finished = Mutex(false)
+        let finish: @Sendable () throws -> Void = { [data] in
+            guard
+                !finished.withLock({ done in
+                    defer { done = true }; return done
+                })
+            else { return }
+            _ = try? waitFor { await room.perform(.end, secret: session.secretForFacilitator) }
+            try waitFor { await running.stop() }
+            let ended = try waitFor { await room.session }
+            try FacilitatorConsole.finish(
+                ended, started: started, jurisdiction: jurisdiction, training: training, records: records,
+                dataDirectory: data.directory, output: output)
+        }
+        let interrupt = InterruptToFinish(finish)
         while let line = reader.readLine(prompt: "session> ") {
             if try console.handle(line.trimmingCharacters(in: .whitespaces)) == .ended { break }
         }
-        _ = try? waitFor { await room.perform(.end, secret: session.secretForFacilitator) }
-        try waitFor { await running.stop() }
-        let ended = try waitFor { await room.session }
-        try FacilitatorConsole.finish(
-            ended, started: started, jurisdiction: jurisdiction, training: training, records: records,
-            dataDirectory: data.directory, output: output)
+        interrupt.cancel()
+        try finish()
     }
 
     /// The addresses devices use: this machine's own for --lan, else 127.0.0.1.
