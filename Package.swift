@@ -130,6 +130,8 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "ContentLoading", "TestSupport", "Records", "RecordStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/CSecBenchmarks",
             swiftSettings: strictSwift

@@ -7,7 +7,7 @@ import ScenarioEngine
 ///
 ///     swift build -c release && .build/release/csec-benchmarks
 @main
-struct Benchmarks: ParsableCommand {
+struct Benchmarks: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csec-benchmarks",
         abstract: "Measure csec-trainer's speed targets: lint, first question, records report, certificates.",
@@ -20,8 +20,11 @@ struct Benchmarks: ParsableCommand {
             """)
 
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case lint, firstQuestion = "first-question", records, certificates
+        case lint, firstQuestion = "first-question", records, certificates, session
     }
+
+    @Option(help: "How many simulated participants for the group-session benchmark.")
+    var participants = 2_000
 
     @Option(parsing: .upToNextOption, help: "Which benchmarks to run (default: all).")
     var only: [Part] = Part.allCases
@@ -56,7 +59,7 @@ struct Benchmarks: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let content = try ContentLocator.process.locate()
         let library = try content.loadLibrary()
         print("csec-trainer benchmarks (\(Self.buildMode) build, content from \(content.root.path))")
@@ -86,6 +89,22 @@ struct Benchmarks: ParsableCommand {
         if only.contains(.certificates) {
             try CertificateBenchmark(trainer: executable, count: certificates, seed: seed).run(times: max(1, runs / 2))
                 .report(target: .seconds(10))
+        }
+        if only.contains(.session) {
+            let figures = try await SessionLoadBenchmark(trainer: executable, participants: participants).run()
+            let sorted = figures.acknowledgements.sorted()
+            let percentile = { (share: Double) in
+                sorted.isEmpty ? Duration.zero : sorted[min(sorted.count - 1, Int(Double(sorted.count) * share))]
+            }
+            print("")
+            print("Group session: \(participants) participants over loopback WebSockets answer one question at once")
+            print(
+                "  answer acknowledged: p50 \(Timings.format(percentile(0.5))), p99 \(Timings.format(percentile(0.99))) (target p99 under 50 ms)"
+            )
+            print("  reveal reached every participant in \(Timings.format(figures.revealToAll)) (target under 200 ms)")
+            if let peak = figures.peakMemoryMiB {
+                print(String(format: "  server peak memory: %.0f MiB (target under 300 MB)", peak))
+            }
         }
         print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
     }

@@ -18,15 +18,18 @@ struct Timings {
         if let target { print("  target: under \(format(target)) — median \(median < target ? "meets" : "MISSES") it") }
     }
 
-    private func format(_ duration: Duration) -> String {
+    private func format(_ duration: Duration) -> String { Self.format(duration) }
+
+    static func format(_ duration: Duration) -> String {
         let seconds = duration.seconds
         return seconds >= 1 ? String(format: "%.2f s", seconds) : String(format: "%.1f ms", seconds * 1000)
     }
 }
 
-/// The process's peak resident memory (VmHWM), in MiB, or nil where /proc is missing.
-func peakMemoryMiB() -> Double? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+/// A process's peak resident memory (VmHWM), in MiB (this process's by default), or nil where
+/// /proc is missing.
+func peakMemoryMiB(of process: Int32? = nil) -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/\(process.map(String.init) ?? "self")/status", encoding: .utf8),
         let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
         let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     else { return nil }

@@ -18,6 +18,8 @@ public struct GroupSession: Sendable {
     private let facilitatorSecret: SessionSecret
     public private(set) var phase: Phase = .lobby
     public private(set) var participants: [Participant] = []
+    /// Each token's participant (an index into `participants`): answers find theirs at once.
+    private var byToken: [SessionSecret: Int] = [:]
     /// The answers to each question (by plan index), by participant id.
     private var answers: [Int: [Int: OptionID]] = [:]
 
@@ -62,13 +64,14 @@ public struct GroupSession: Sendable {
         if let employeeID, employeeID.count > 40 { return .failure(.unacceptableName) }
         let participant = Participant(
             id: participants.count + 1, name: name, employeeID: employeeID, token: SessionSecret(using: &generator))
+        byToken[participant.token] = participants.count
         participants.append(participant)
         return .success(participant)
     }
 
     /// The participant a token belongs to: how a reconnecting participant resumes.
     public func participant(with token: SessionSecret) -> Participant? {
-        participants.first { $0.token == token }
+        byToken[token].map { participants[$0] }
     }
 
     // MARK: Answers

@@ -1,3 +1,4 @@
+import Foundation
 import GroupSessions
 import ProtocolEngine
 import ScenarioEngine
@@ -19,7 +20,7 @@ public actor SessionRoom {
         var participant: Int?
         var watches = false
         var wrongCodes = 0
-        let outbox: AsyncStream<ServerMessage>.Continuation
+        let outbox: AsyncStream<String>.Continuation
     }
 
     public init(session: GroupSession, generator: any RandomNumberGenerator & Sendable) {
@@ -27,10 +28,11 @@ public actor SessionRoom {
         self.generator = generator
     }
 
-    /// A new page: its id, and the messages to send it (the stream ends when the room closes it).
-    public func connect() -> (id: Int, messages: AsyncStream<ServerMessage>) {
+    /// A new page: its id, and the messages to send it, as JSON text (the stream ends when the
+    /// room closes it).
+    public func connect() -> (id: Int, messages: AsyncStream<String>) {
         nextConnection += 1
-        let (stream, continuation) = AsyncStream<ServerMessage>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
         connections[nextConnection] = Connection(outbox: continuation)
         return (nextConnection, stream)
     }
@@ -90,8 +92,13 @@ public actor SessionRoom {
         let result = session.perform(command, secret: secret)
         guard case .success(let phase) = result else { return result }
         switch phase {
-        case .asking, .revealed:
+        case .asking:
             broadcast(stateMessages(forWatcher: false), watchers: stateMessages(forWatcher: true))
+        case .revealed(let index):
+            // Pages already show the question: the reveal alone (and the final counts).
+            var reveal = ServerMessage(type: .reveal)
+            reveal.reveal = .init(session.plan.questions[index], index: index)
+            broadcast([reveal], watchers: [reveal, counts(of: index)])
         case .ended:
             broadcast([ServerMessage(type: .ended)], watchers: [ServerMessage(type: .ended)])
             for connection in connections.values { connection.outbox.finish() }
@@ -178,9 +185,12 @@ public actor SessionRoom {
     /// Sends `watchers` to projector views and `messages` to participants; a page that has not
     /// joined gets nothing.
     private func broadcast(_ messages: [ServerMessage], watchers: [ServerMessage]) {
-        for (id, connection) in connections {
-            let outgoing = connection.watches ? watchers : connection.participant == nil ? [] : messages
-            for message in outgoing { send(message, to: id) }
+        // Encoded once for every page, not once per page.
+        let forParticipants = messages.map(Self.encoded)
+        let forWatchers = watchers.map(Self.encoded)
+        for connection in connections.values {
+            let outgoing = connection.watches ? forWatchers : connection.participant == nil ? [] : forParticipants
+            for text in outgoing { connection.outbox.yield(text) }
         }
     }
 
@@ -189,6 +199,12 @@ public actor SessionRoom {
     public func isConnected(_ id: Int) -> Bool { connections[id] != nil }
 
     private func send(_ message: ServerMessage, to id: Int) {
-        connections[id]?.outbox.yield(message)
+        connections[id]?.outbox.yield(Self.encoded(message))
+    }
+
+    private static func encoded(_ message: ServerMessage) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(message)) ?? Data(), as: UTF8.self)
     }
 }

@@ -69,13 +69,11 @@ public struct SessionServer: Sendable {
     /// room, until either side ends it.
     static func serve(room: SessionRoom, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         let (id, messages) = await room.connect()
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        enum Side { case room, page }
+        try await withThrowingTaskGroup(of: Side.self) { group in
             group.addTask {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                for await message in messages {
-                    try await outbound.write(.text(String(decoding: try encoder.encode(message), as: UTF8.self)))
-                }
+                for await text in messages { try await outbound.write(.text(text)) }
+                return .room
             }
             group.addTask {
                 for try await frame in inbound.messages(maxSize: maxMessageBytes) {
@@ -86,11 +84,17 @@ public struct SessionServer: Sendable {
                         continue
                     }
                     await room.receive(message, from: id)
-                    if await !room.isConnected(id) { return }
+                    if await !room.isConnected(id) { return .page }
                 }
+                return .page
             }
-            _ = try await group.next()
-            group.cancelAll()
+            if try await group.next() == .page {
+                // The page left, or the room closed it: send what is queued, then stop.
+                await room.disconnect(id)
+                try await group.waitForAll()
+            } else {
+                group.cancelAll()
+            }
         }
         await room.disconnect(id)
     }
