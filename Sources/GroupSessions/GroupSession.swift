@@ -88,8 +88,9 @@ public struct GroupSession: Sendable {
 
     /// How many chose each option of question `index`, in the options' order; no names.
     public func distribution(of index: Int) -> [(option: OptionID, count: Int)] {
-        let chosen = answers[index] ?? [:]
-        return plan.questions[index].options.map { option in (option.id, chosen.values.filter { $0 == option.id }.count) }
+        var counts: [OptionID: Int] = [:]
+        for option in (answers[index] ?? [:]).values { counts[option, default: 0] += 1 }
+        return plan.questions[index].options.map { ($0.id, counts[$0.id] ?? 0) }
     }
 
     /// How many have answered question `index`.

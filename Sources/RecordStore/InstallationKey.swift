@@ -92,7 +92,7 @@ extension Curve25519.Signing.PublicKey {
     /// "sha256:" and the first 16 hex digits of the SHA-256 of the raw key: short enough to
     /// read aloud, long enough to tell keys apart.
     public var keyID: String {
-        "sha256:" + SHA256.hash(data: rawRepresentation).prefix(8).map { String(format: "%02x", $0) }.joined()
+        "sha256:" + SHA256.hash(data: rawRepresentation).prefix(8).hexDigits
     }
 
     /// The key as PEM (SubjectPublicKeyInfo, RFC 8410), which OpenSSL and others read.

@@ -104,16 +104,9 @@ struct RecordIndex: Sendable {
     }
 
     private func authentication(of text: some DataProtocol) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var digits: [UInt8] = []
-        digits.reserveCapacity(64)
         var mac = keyedMAC
         mac.update(data: text)
-        for byte in mac.finalize() {
-            digits.append(hex[Int(byte >> 4)])
-            digits.append(hex[Int(byte & 15)])
-        }
-        return String(decoding: digits, as: UTF8.self)
+        return mac.finalize().hexDigits
     }
 
     private static func escaped(_ field: String) -> String {

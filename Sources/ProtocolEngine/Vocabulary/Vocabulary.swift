@@ -40,11 +40,6 @@ public struct Vocabulary: Sendable, Codable, Equatable {
         positions[id].map { indicators[$0] }
     }
 
-    /// The indicators among `ids` that are of `kind`, in vocabulary order.
-    public func indicators(of kind: IndicatorKind, among ids: Set<IndicatorID>) -> [IndicatorID] {
-        indicatorsByKind(among: ids)[kind] ?? []
-    }
-
     /// The indicators among `ids` grouped by kind, each group in vocabulary order; ids the
     /// vocabulary does not have are left out.
     public func indicatorsByKind(among ids: Set<IndicatorID>) -> [IndicatorKind: [IndicatorID]] {
