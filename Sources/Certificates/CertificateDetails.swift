@@ -16,7 +16,8 @@ public struct CertificateDetails: Sendable, Codable, Equatable {
     /// The UTC offset of `completedAt` as recorded, in seconds, so the date prints as the
     /// trainee saw it.
     public var utcOffsetSeconds: Int
-    /// "92% (11 of 12 points), passed".
+    /// The result: "92% (11 of 12 points), passed", or for group attendance "Attended a
+    /// trainer-led group session (not individually scored)".
     public var scoreText: String
     /// Time spent answering, in seconds.
     public var activeSeconds: Int

@@ -126,8 +126,11 @@ public struct GroupSession: Sendable {
         return .success(phase)
     }
 
+    /// The option recorded for a question asked but not answered: it counts as a wrong answer.
+    public static let unanswered = OptionID("none")
+
     /// Each participant's answers to every question asked, in plan order; a question asked but
-    /// not answered counts as a wrong answer (option `none`).
+    /// not answered counts as a wrong answer (``unanswered``).
     public func attempts() -> [(participant: Participant, answers: [AnsweredQuestion])] {
         let asked: Int =
             switch phase {
@@ -138,7 +141,7 @@ public struct GroupSession: Sendable {
         return participants.map { participant in
             let answered = (0..<min(asked, plan.questions.count)).map { index in
                 AnsweredQuestion(
-                    question: plan.questions[index], chosen: answers[index]?[participant.id] ?? OptionID("none"))
+                    question: plan.questions[index], chosen: answers[index]?[participant.id] ?? Self.unanswered)
             }
             return (participant, answered)
         }

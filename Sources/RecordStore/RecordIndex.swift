@@ -18,7 +18,9 @@ import Synchronization
 /// with one `write` under an exclusive lock, so writers at the same time never interleave.
 struct RecordIndex: Sendable {
     static let fileName = "index.log"
-    static let version = "v1"
+    /// v2 adds group attendance ("a" for the result, no percent); lines of v1 are read again from
+    /// their record files.
+    static let version = "v2"
 
     let file: URL
     /// An HMAC already keyed, copied for each line (keying it costs more than a short line).
@@ -79,8 +81,9 @@ struct RecordIndex: Sendable {
     func line(for summary: CompletionSummary) -> String {
         let trainee = summary.trainee
         let fields: [String] = [
-            Self.version, summary.id, summary.completedAt.description, summary.passed ? "1" : "0",
-            String(summary.percent), summary.jurisdiction, trainee.name, trainee.employeeID ?? "", trainee.email ?? "",
+            Self.version, summary.id, summary.completedAt.description, Self.resultField(summary.outcome),
+            summary.outcome.percent.map(String.init) ?? "", summary.jurisdiction, trainee.name, trainee.employeeID ?? "",
+            trainee.email ?? "",
             trainee.school ?? "", trainee.district ?? "", trainee.role ?? "", trainee.hireDate?.description ?? "",
         ].map(Self.escaped)
         let text = fields.joined(separator: "\t")
@@ -92,7 +95,8 @@ struct RecordIndex: Sendable {
             authentication(of: line[..<tab]).utf8.elementsEqual(line[(tab + 1)...])
         else { return nil }
         let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescaped)
-        guard fields.count == 13, fields[0] == Self.version, let completed = Timestamp(fields[2]), let percent = Int(fields[4])
+        guard fields.count == 13, fields[0] == Self.version, let completed = Timestamp(fields[2]),
+            let outcome = Self.outcome(result: fields[3], percent: fields[4])
         else { return nil }
         func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
         return CompletionSummary(
@@ -100,7 +104,24 @@ struct RecordIndex: Sendable {
             trainee: Trainee(
                 name: fields[6], employeeID: optional(fields[7]), email: optional(fields[8]), school: optional(fields[9]),
                 district: optional(fields[10]), role: optional(fields[11]), hireDate: CalendarDate(fields[12])),
-            completedAt: completed, passed: fields[3] == "1", percent: percent, jurisdiction: fields[5])
+            completedAt: completed, outcome: outcome, jurisdiction: fields[5])
+    }
+
+    /// "1" passed, "0" not passed, "a" attended (group, not scored).
+    private static func resultField(_ outcome: CompletionOutcome) -> String {
+        switch outcome {
+        case .scored(_, let passed): passed ? "1" : "0"
+        case .attended: "a"
+        }
+    }
+
+    private static func outcome(result: String, percent: String) -> CompletionOutcome? {
+        switch (result, Int(percent)) {
+        case ("1", let percent?): .scored(percent: percent, passed: true)
+        case ("0", let percent?): .scored(percent: percent, passed: false)
+        case ("a", nil) where percent.isEmpty: .attended
+        default: nil
+        }
     }
 
     private func authentication(of text: some DataProtocol) -> String {

@@ -7,7 +7,7 @@ import Records
 /// its exact bytes can be checked too: any change, even a space, is found by ``verify(trusting:)``.
 public struct SignedRecord: Sendable, Codable, Equatable {
     public static let format = "csec-trainer-completion-record"
-    public static let supportedSchemaVersions = [CompletionRecord.currentSchemaVersion]
+    public static let supportedSchemaVersions = CompletionRecord.readableSchemaVersions
 
     public var format: String
     public var record: CompletionRecord

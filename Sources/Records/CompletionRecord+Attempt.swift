@@ -12,17 +12,33 @@ extension CompletionRecord {
         let report = policy.score(answers)
         self.init(
             id: id, trainee: trainee, training: training, mode: mode, startedAt: startedAt, completedAt: completedAt,
-            activeSeconds: activeSeconds,
-            questions: answers.map { answer in
-                let possible = policy.points(for: answer.question.kind)
-                return QuestionResult(
-                    questionID: answer.question.id, kind: answer.question.kind.rawValue,
-                    vignette: answer.question.vignette.id.rawValue, stage: answer.question.stage + 1,
-                    chosenOption: answer.chosen.rawValue, correctOption: answer.question.correctOptionID.rawValue,
-                    points: answer.isCorrect ? possible : 0, possiblePoints: possible)
-            },
+            activeSeconds: activeSeconds, questions: Self.results(of: answers, policy: policy),
             score: ScoreSummary(
                 points: report.points, possiblePoints: report.possible, percent: report.percent, passed: report.passed,
                 reasons: report.reasons, policyID: report.policyID, policyVersion: report.policyVersion))
+    }
+
+    /// The record of one attendee of an offline room session: the room's consensus answers, and
+    /// no score, since the attendee was not scored alone.
+    public init(
+        id: UUID, attendee: Trainee, training: TrainingModule, session: String, facilitator: String, startedAt: Timestamp,
+        completedAt: Timestamp, roomAnswers: [AnsweredQuestion], policy: ScoringPolicy
+    ) {
+        self.init(
+            id: id, trainee: attendee, training: training,
+            mode: .groupAttendance(id: session, facilitator: facilitator), startedAt: startedAt, completedAt: completedAt,
+            activeSeconds: max(0, Int(completedAt.date.timeIntervalSince(startedAt.date))),
+            questions: Self.results(of: roomAnswers, policy: policy), score: nil)
+    }
+
+    private static func results(of answers: [AnsweredQuestion], policy: ScoringPolicy) -> [QuestionResult] {
+        answers.map { answer in
+            let possible = policy.points(for: answer.question.kind)
+            return QuestionResult(
+                questionID: answer.question.id, kind: answer.question.kind.rawValue,
+                vignette: answer.question.vignette.id.rawValue, stage: answer.question.stage + 1,
+                chosenOption: answer.chosen.rawValue, correctOption: answer.question.correctOptionID.rawValue,
+                points: answer.isCorrect ? possible : 0, possiblePoints: possible)
+        }
     }
 }

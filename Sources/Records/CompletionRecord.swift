@@ -1,14 +1,17 @@
 import Foundation
 
 /// The proof that a staff member completed a training attempt: who, what was trained (the
-/// county protocol and the vignette bank, by version and content hash), how (self-paced or
-/// in a group session), when, every question with the chosen and correct options, and the
-/// score with pass or fail and its reasons.
+/// county protocol and the vignette bank, by version and content hash), how (self-paced, in a
+/// live group session, or attending an offline room session), when, every question with the
+/// chosen and correct options, and the score with pass or fail and its reasons — or, for group
+/// attendance, no score: the room answered together, so nobody was scored alone.
 ///
-/// Schema version 1, documented in docs/completion-records.md and
+/// Schema version 2 (version 1 had no group attendance; it reads unchanged), documented in docs/completion-records.md and
 /// schemas/completion-record.schema.json. Stored as one signed JSON file per record.
 public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
+    /// The versions this code reads: every version 1 record is a valid version 2 record.
+    public static let readableSchemaVersions = [1, 2]
 
     public var schemaVersion: Int
     public var id: UUID
@@ -19,13 +22,15 @@ public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
     public var completedAt: Timestamp
     /// Time spent with a question on screen, in whole seconds (long pauses are not counted).
     public var activeSeconds: Int
+    /// Every question with the answer given; for group attendance, the room's consensus answers.
     public var questions: [QuestionResult]
-    public var score: ScoreSummary
+    /// The trainee's own score; nil for group attendance (``TrainingMode/Kind/groupAttendance``).
+    public var score: ScoreSummary?
     public var legalNote: String
 
     public init(
         id: UUID, trainee: Trainee, training: TrainingModule, mode: TrainingMode, startedAt: Timestamp,
-        completedAt: Timestamp, activeSeconds: Int, questions: [QuestionResult], score: ScoreSummary,
+        completedAt: Timestamp, activeSeconds: Int, questions: [QuestionResult], score: ScoreSummary?,
         legalNote: String = LegalNote.text
     ) {
         schemaVersion = Self.currentSchemaVersion
@@ -99,15 +104,19 @@ public struct TrainingModule: Sendable, Codable, Equatable {
     }
 }
 
-/// Self-paced at a terminal, or in a trainer-led group session.
+/// Self-paced at a terminal, in a trainer-led live group session (each participant answering on
+/// their own device), or attending a trainer-led offline room session (one screen, the room's
+/// consensus answers).
 public struct TrainingMode: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable, Equatable {
         case selfPaced = "self-paced"
         case groupSession = "group-session"
+        /// Attendance at an offline room session: not individually scored (schema version 2).
+        case groupAttendance = "group-attendance"
     }
 
     public var kind: Kind
-    /// For a group session: its id and who led it.
+    /// For a group session or group attendance: the session's id and who led it.
     public var sessionID: String?
     public var facilitator: String?
 
@@ -115,6 +124,10 @@ public struct TrainingMode: Sendable, Codable, Equatable {
 
     public static func groupSession(id: String, facilitator: String) -> TrainingMode {
         TrainingMode(kind: .groupSession, sessionID: id, facilitator: facilitator)
+    }
+
+    public static func groupAttendance(id: String, facilitator: String) -> TrainingMode {
+        TrainingMode(kind: .groupAttendance, sessionID: id, facilitator: facilitator)
     }
 
     init(kind: Kind, sessionID: String? = nil, facilitator: String? = nil) {

@@ -6,23 +6,20 @@ public struct CompletionSummary: Sendable, Equatable {
     public var id: String
     public var trainee: Trainee
     public var completedAt: Timestamp
-    public var passed: Bool
-    public var percent: Int
+    public var outcome: CompletionOutcome
     public var jurisdiction: String
 
-    public init(id: String, trainee: Trainee, completedAt: Timestamp, passed: Bool, percent: Int, jurisdiction: String) {
+    public init(id: String, trainee: Trainee, completedAt: Timestamp, outcome: CompletionOutcome, jurisdiction: String) {
         self.id = id
         self.trainee = trainee
         self.completedAt = completedAt
-        self.passed = passed
-        self.percent = percent
+        self.outcome = outcome
         self.jurisdiction = jurisdiction
     }
 
     public init(_ record: CompletionRecord) {
         self.init(
             id: record.id.uuidString.lowercased(), trainee: record.trainee, completedAt: record.completedAt,
-            passed: record.score.passed,
-            percent: record.score.percent, jurisdiction: record.training.jurisdiction)
+            outcome: record.outcome, jurisdiction: record.training.jurisdiction)
     }
 }

@@ -25,11 +25,13 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
         public var school: String?
         public var dueDate: CalendarDate
         public var status: Status
-        /// The latest passing completion in the school year, if any.
+        /// The latest completion in the school year, if any: a passing attempt or group attendance.
         public var completed: CalendarDate?
+        /// Its score; nil for group attendance, which is not individually scored.
         public var percent: Int?
         public var recordID: String?
-        /// Attempts in the school year, passed or not (0 for someone trained only in earlier years).
+        /// Attempts in the school year, passed or not, group attendance included (0 for someone
+        /// trained only in earlier years).
         public var attempts: Int
     }
 
@@ -46,13 +48,13 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
             let ordered = records.sorted { $0.completedAt < $1.completedAt }
             let latest = ordered[ordered.count - 1]
             let attempts = ordered.filter { schoolYear.contains($0.completedAt.calendarDate) }
-            let passing = attempts.last { $0.passed }
+            let passing = attempts.last { $0.outcome.completesTraining }
             let due = Self.dueDate(hired: latest.trainee.hireDate, in: schoolYear)
             let status: Status = passing != nil ? .complete : asOf <= due ? .due : .overdue
             return Row(
                 name: latest.trainee.name, employeeID: latest.trainee.employeeID, email: latest.trainee.email,
                 school: latest.trainee.school, dueDate: due, status: status,
-                completed: passing?.completedAt.calendarDate, percent: passing?.percent,
+                completed: passing?.completedAt.calendarDate, percent: passing?.outcome.percent,
                 recordID: passing?.id, attempts: attempts.count)
         }
         // By school, then name (ignoring case), then employee id; the keys are made once, not per comparison.

@@ -62,6 +62,37 @@ extension CLISuite {
     }
 }
 
+extension CLISuite.ReadlineTerminalTests {
+    /// Ctrl-C in an offline room session ends it and records the attendance of the questions
+    /// the room has answered: nothing is lost.
+    @Test func ctrlCInAnOfflineRoomRecordsTheAttendance() throws {
+        let data = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let tmux = Tmux(session: "csec-\(UUID().uuidString.prefix(8))")
+        defer { tmux.kill() }
+        try tmux.start(
+            "'\(CLIRunner.executable.path)' session host --offline --jurisdiction san-diego --facilitator 'Dana Whitfield' "
+                + "--count 2 --seed 5 --data-dir '\(data.path)'",
+            in: Fixtures.repositoryRoot)
+        try tmux.waitFor("attendee 1> ")
+        for line in ["Tess Tmux, E-77", "Omar Haddad", ""] {
+            tmux.send(line)
+            tmux.sendKey("Enter")
+        }
+        try tmux.waitFor("room's answer> ")
+        tmux.send("a")
+        tmux.sendKey("Enter")
+        try tmux.waitFor("Question 2 of")
+        tmux.sendKey("C-c")
+        try tmux.waitFor("2 completion records written")
+        let records = try FileManager.default.contentsOfDirectory(atPath: data.appending(path: "records").path)
+            .filter { $0.hasSuffix(".json") }
+        #expect(records.count == 2)
+        let text = try String(contentsOf: data.appending(path: "records/\(records[0])"), encoding: .utf8)
+        #expect(text.contains("\"group-attendance\"") && !text.contains("\"score\""))
+    }
+}
+
 /// A tmux session for terminal tests, on a server of its own (`-L`), so that it never touches
 /// a developer's own tmux sessions.
 struct Tmux {

@@ -4,17 +4,24 @@ import Testing
 
 extension CLISuite {
     /// `session host` serves, takes the facilitator's commands at its console, and at `end`
-    /// writes the attendance roster.
+    /// writes the attendance roster; with --offline it runs the room at one screen and records
+    /// group attendance.
     @Suite
     struct SessionCommandTests {
+        /// The session folders in `data`: `sessions/<id>/`.
+        static func sessionFolders(in data: URL) throws -> [URL] {
+            let sessions = data.appending(path: "sessions")
+            return try FileManager.default.contentsOfDirectory(atPath: sessions.path).map { sessions.appending(path: $0) }
+        }
+
         @Test func hostingPrintsTheJoinAddressAndEndsWithARoster() throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let port = Int.random(in: 20_000..<40_000)
             let result = try CLIRunner.run(
                 [
-                    "session", "host", "--jurisdiction", "san-diego", "--facilitator", "Dana Whitfield", "--port", "\(port)",
-                    "--data-dir", data.path,
+                    "session", "host", "--jurisdiction", "san-diego", "--facilitator", "Dana Whitfield",
+                    "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,
                 ],
                 input: "roster\nnext\nnext\nreveal\nend\n")
             #expect(result.status == 0, "\(result.error)")
@@ -23,10 +30,85 @@ extension CLISuite {
             #expect(result.output.contains("Question 1 of"))
             #expect(result.output.contains("Reveal the answer before moving on."))
             #expect(result.output.contains("← the protocol's answer"))
-            let sessions = data.appending(path: "sessions")
-            let roster = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions.path).first)
-            #expect(roster.hasSuffix("-roster.csv"))
-            #expect(try String(contentsOf: sessions.appending(path: roster), encoding: .utf8).hasPrefix("name,employee id,"))
+            let folder = try #require(try Self.sessionFolders(in: data).first)
+            let roster = try String(contentsOf: folder.appending(path: "roster.csv"), encoding: .utf8)
+            #expect(roster.hasPrefix("name,employee id,answered,score,result,record,certificate"))
+        }
+
+        /// The offline room: the roster from a file, the room's answers typed, then `quit`:
+        /// every attendee gets a signed record of group attendance, without a score, and a
+        /// certificate; the roster lists them.
+        @Test func theOfflineRoomRecordsAttendanceForEveryone() throws {
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let rosterFile = data.appending(path: "staff.txt")
+            try Data("# staff meeting\nAna Ruiz, E-1042\n\nNguyễn Thị Minh\n".utf8).write(to: rosterFile)
+            let result = try CLIRunner.run(
+                [
+                    "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
+                    "--roster", rosterFile.path, "--count", "2", "--seed", "4", "--data-dir", data.path,
+                ],
+                input: "a\nzz\nb\nquit\n")
+            #expect(result.status == 0, "\(result.error)")
+            #expect(result.output.contains("2 attendees."))
+            #expect(result.output.contains("Type the letter the room agreed on"), "an unknown answer gets help")
+            #expect(result.output.contains("Cites: seed 003_"), "the reveal cites the county's seed")
+            #expect(result.output.contains("The room discussed 2 of "))
+            #expect(result.output.contains("2 completion records written"))
+
+            let list = try CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
+            let records = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+            #expect(records.count == 2)
+            for record in records {
+                let mode = try #require(record["mode"] as? [String: Any])
+                #expect(mode["kind"] as? String == "group-attendance")
+                #expect(mode["facilitator"] as? String == "Dana Whitfield")
+                #expect(record["score"] == nil, "not individually scored")
+                #expect((record["questions"] as? [Any])?.count == 2, "the room's two answers")
+            }
+            let verify = try CLIRunner.run(["records", "verify", "--all", "--data-dir", data.path])
+            #expect(verify.status == 0, "\(verify.output)\(verify.error)")
+
+            let folder = try #require(try Self.sessionFolders(in: data).first)
+            let roster = try String(contentsOf: folder.appending(path: "roster.csv"), encoding: .utf8)
+            #expect(roster.contains("Ana Ruiz,E-1042,as the room,,\"attended (group, not scored)\""))
+            #expect(roster.contains("Nguyễn Thị Minh,,as the room"))
+            let certificates = try FileManager.default.contentsOfDirectory(
+                atPath: folder.appending(path: "certificates").path)
+            #expect(certificates.count == 2 && certificates.allSatisfy { $0.hasSuffix(".pdf") })
+            let pdf = folder.appending(path: "certificates/\(try #require(certificates.first))")
+            let check = try CLIRunner.run(["certificate", "verify", pdf.path, "--data-dir", data.path])
+            #expect(check.status == 0 && check.output.contains("attended"), "\(check.output)\(check.error)")
+        }
+
+        /// Attendees typed at the console; input ending before any answer records nothing.
+        @Test func anOfflineRoomThatAnsweredNothingRecordsNothing() throws {
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let result = try CLIRunner.run(
+                [
+                    "session", "host", "--offline", "--jurisdiction", "orange-county", "--facilitator", "Dana Whitfield",
+                    "--data-dir", data.path,
+                ],
+                input: "Kim Lee\n, E-7\n\n")
+            #expect(result.status == 0, "\(result.error)")
+            #expect(result.output.contains("A line needs a name first"))
+            #expect(result.output.contains("1 attendees."))
+            #expect(result.output.contains("no attendance was recorded"))
+            #expect(!FileManager.default.fileExists(atPath: data.appending(path: "sessions").path))
+        }
+
+        @Test(arguments: [
+            (["--offline", "--lan"], "--offline uses no network"),
+            (["--bind", "127.0.0.1:9000", "--lan"], "--bind gives the address and port"),
+            (["--bind", "localhost"], "--bind"),
+            (["--roster", "staff.txt"], "--roster is for --offline"),
+        ])
+        func conflictingOptionsAreRefused(_ options: [String], _ message: String) throws {
+            let result = try CLIRunner.run(
+                ["session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield"] + options)
+            #expect(result.status != 0)
+            #expect(result.error.contains(message), "\(result.error)")
         }
     }
 }

@@ -35,7 +35,7 @@ struct RecordStoreTests {
         let record = SampleRecords.record()
         try store.save(record)
         var changed = record
-        changed.score.percent = 100
+        changed.score?.percent = 100
         #expect(throws: RecordStoreError.self) { try store.save(changed) }
         #expect(store.loadAll().records.map(\.record) == [record])
     }
@@ -174,7 +174,7 @@ struct RecordStoreTests {
         let store = try store()
         let file = try store.save(SampleRecords.record())
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
-            of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 2")
+            of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3")
         try Data(text.utf8).write(to: file)
         #expect(store.loadAll().problems.first?.description.contains("Update csec-trainer") == true)
     }
@@ -232,6 +232,14 @@ struct CompletionRecordSchemaTests {
         #expect(try JSONSchemaCheck.errors(in: Data(contentsOf: file), schema: schema) == [])
     }
 
+    @Test func aGroupAttendanceRecordFileMatchesTheSchema() throws {
+        let data = FileManager.default.temporaryDirectory.appending(path: "csec-schema-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let store = RecordStore(dataDirectory: data, key: try InstallationKey.loadOrCreate(in: data))
+        let file = try store.save(SampleRecords.attendance())
+        #expect(try JSONSchemaCheck.errors(in: Data(contentsOf: file), schema: schema) == [])
+    }
+
     @Test func theFrozenVersion1RecordMatchesTheSchema() throws {
         let fixture = Fixtures.repositoryRoot.appending(path: "Tests/RecordsTests/Fixtures/record-v1.json")
         #expect(try JSONSchemaCheck.errors(in: Data(contentsOf: fixture), schema: schema, definition: "record") == [])
@@ -239,9 +247,17 @@ struct CompletionRecordSchemaTests {
 
     @Test func theSchemaRefusesWhatIsWrong() throws {
         var record = SampleRecords.record()
-        record.score.percent = 140
+        record.score?.percent = 140
         let encoder = JSONEncoder()
         let errors = try JSONSchemaCheck.errors(in: encoder.encode(record), schema: schema, definition: "record")
         #expect(errors.contains { $0.hasPrefix("score/percent") })
+        // A scored mode needs its score; group attendance has none.
+        var unscored = SampleRecords.record()
+        unscored.score = nil
+        #expect(try !JSONSchemaCheck.errors(in: encoder.encode(unscored), schema: schema, definition: "record").isEmpty)
+        var scoredAttendance = SampleRecords.attendance()
+        scoredAttendance.score = SampleRecords.record().score
+        #expect(
+            try !JSONSchemaCheck.errors(in: encoder.encode(scoredAttendance), schema: schema, definition: "record").isEmpty)
     }
 }

@@ -13,7 +13,7 @@ struct CompletionRecordTests {
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains(#""completedAt":"2026-09-15T10:30:00-07:00""#), "times keep their offset")
         #expect(text.contains(#""hireDate":"2026-08-20""#))
-        #expect(text.contains(#""schemaVersion":1"#))
+        #expect(text.contains(#""schemaVersion":2"#))
     }
 
     /// A record written by schema version 1 keeps decoding (a frozen file, never re-recorded).
@@ -23,8 +23,34 @@ struct CompletionRecordTests {
         #expect(record.schemaVersion == 1)
         #expect(record.trainee.name == "Zoë Łukasiewicz-O'Brien")
         #expect(record.completedAt.description == "2026-09-15T10:30:00-07:00")
-        #expect(record.score.passed)
+        #expect(record.score?.passed == true)
+        #expect(record.outcome == .scored(percent: 50, passed: true), "as the frozen file says")
         #expect(record.questions.count == 2)
+    }
+
+    /// Group attendance (an offline room session) has no score, says so, and counts as completed
+    /// training.
+    @Test func groupAttendanceIsNotIndividuallyScored() throws {
+        let attendance = SampleRecords.attendance(name: "Kim Lee")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let text = String(decoding: try encoder.encode(attendance), as: UTF8.self)
+        #expect(!text.contains(#""score""#))
+        #expect(text.contains(#""kind":"group-attendance""#) && text.contains(#""facilitator":"Dana Whitfield""#))
+        #expect(try JSONDecoder().decode(CompletionRecord.self, from: Data(text.utf8)) == attendance)
+        #expect(attendance.outcome == .attended && attendance.outcome.completesTraining && attendance.outcome.percent == nil)
+        #expect(attendance.resultDescription.contains("not individually scored"))
+        #expect(attendance.mode.description == "group attendance at session-2026-09-15-1 led by Dana Whitfield")
+    }
+
+    @Test(arguments: [
+        (CompletionOutcome.scored(percent: 90, passed: true), true, "passed"),
+        (.scored(percent: 50, passed: false), false, "not passed"),
+        (.attended, true, "attended (group, not scored)"),
+    ])
+    func whatCompletesTraining(_ outcome: CompletionOutcome, _ completes: Bool, _ text: String) {
+        #expect(outcome.completesTraining == completes)
+        #expect(outcome.resultText == text)
     }
 
     @Test func theLegalNoteClaimsNoAnnualMandate() {

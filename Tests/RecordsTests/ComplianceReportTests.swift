@@ -1,3 +1,4 @@
+import Foundation
 import Records
 import TestSupport
 import Testing
@@ -76,6 +77,20 @@ struct ComplianceReportTests {
         #expect(withID.name == "Ana  Ruiz-Soto" && withID.percent == 95 && withID.attempts == 2)
         let byName = try #require(report.rows.first { $0.employeeID == nil })
         #expect(byName.percent == 88, "the latest passing completion")
+    }
+
+    /// Attending an offline room session completes the training, with no score to report; a
+    /// failed attempt before it does not.
+    @Test func groupAttendanceCompletesTheTrainingWithoutAScore() throws {
+        var failed = SampleRecords.record(
+            name: "Kim Lee", employeeID: "E-9", completed: "2026-08-20T09:00:00-07:00", percent: 50, passed: false)
+        failed.id = UUID()
+        let attended = SampleRecords.attendance(name: "Kim Lee", employeeID: "E-9", completed: "2026-09-10T15:00:00-07:00")
+        let report = ComplianceReport(records: [failed, attended], schoolYear: year, asOf: CalendarDate("2026-10-01")!)
+        let row = try #require(report.rows.first)
+        #expect(report.rows.count == 1)
+        #expect(row.status == .complete && row.completed?.description == "2026-09-10")
+        #expect(row.percent == nil && row.attempts == 2 && row.recordID == attended.id.uuidString.lowercased())
     }
 
     /// Staff trained last year are listed, and due again; a completion after the year's end

@@ -36,4 +36,14 @@ public enum SampleRecords {
                 ],
                 policyID: "default", policyVersion: 1))
     }
+
+    /// The record of attending an offline room session: group attendance, no score.
+    public static func attendance(
+        name: String = "Ana Ruiz", employeeID: String? = nil, completed: String = "2026-09-15T10:30:00-07:00"
+    ) -> CompletionRecord {
+        var attendance = record(name: name, employeeID: employeeID, completed: completed)
+        attendance.mode = .groupAttendance(id: "session-2026-09-15-1", facilitator: "Dana Whitfield")
+        attendance.score = nil
+        return attendance
+    }
 }

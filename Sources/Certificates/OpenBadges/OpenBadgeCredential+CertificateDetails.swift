@@ -24,13 +24,14 @@ extension OpenBadgeCredential {
             description: "Training for school staff on the county protocol for suspected commercial sexual exploitation "
                 + "of children (CSEC): \(details.protocolName). \(details.legalNote)",
             criteria: .init(
-                narrative: "Complete the scenario-based training on \(details.protocolName) and pass its scored review."
+                narrative: "Complete the scenario-based training on \(details.protocolName) and pass its scored review, "
+                    + "or attend a trainer-led group session on it."
             )
         )
         let evidence = OpenBadgeEvidence(
             name: "Completion record",
             narrative: "Completion record \(recordID). Verification code: \(details.verificationCode). "
-                + "Score: \(details.scoreText). Time spent answering: \(Self.duration(details.activeSeconds))."
+                + "Result: \(details.scoreText). Time spent answering: \(Self.duration(details.activeSeconds))."
         )
         self.init(
             id: "urn:uuid:" + recordID,

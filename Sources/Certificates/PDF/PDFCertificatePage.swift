@@ -43,7 +43,7 @@ struct PDFCertificatePage {
             block(details.courseTitle, style: .course, spaceAbove: 8, on: canvas),
             block("County protocol: " + details.protocolName, style: .body, spaceAbove: 12, on: canvas),
             block("Completed on " + details.pdfCompletionDateText, style: .body, spaceAbove: 4, on: canvas),
-            block("Score: " + details.scoreText, style: .body, spaceAbove: 2, on: canvas),
+            block("Result: " + details.scoreText, style: .body, spaceAbove: 2, on: canvas),
             block(details.pdfActiveTimeText, style: .body, spaceAbove: 2, on: canvas),
         ]
     }

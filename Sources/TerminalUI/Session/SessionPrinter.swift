@@ -78,6 +78,21 @@ public struct SessionPrinter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The text of an effect that shows the session (the story, a question, the feedback on
+    /// `lastAnswered`); nil for the others, which the caller carries out.
+    public func text(of effect: TrainingSession.Effect, lastAnswered: AnsweredQuestion?) -> String? {
+        switch effect {
+        case .presentStory(let vignette, let stage, let number, let total, let full):
+            story(vignette, stage: stage, number: number, of: total, full: full)
+        case .ask(let question, let number, let total):
+            self.question(question, number: number, of: total)
+        case .feedback(let feedback):
+            lastAnswered.map { self.feedback(feedback, in: $0.question) }
+        case .showHelp, .showProtocol, .saveProgress, .finished, .paused:
+            nil
+        }
+    }
+
     public func help(optionCount: Int) -> String {
         let last = Self.letter(max(optionCount - 1, 0))
         return wrap.wrap(

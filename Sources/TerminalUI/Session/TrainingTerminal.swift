@@ -66,12 +66,8 @@ public struct TrainingTerminal<Reader: LineReader> {
         var outcome: Outcome?
         for effect in effects {
             switch effect {
-            case .presentStory(let vignette, let stage, let number, let total, let full):
-                output.write(printer.story(vignette, stage: stage, number: number, of: total, full: full))
-            case .ask(let question, let number, let total):
-                output.write(printer.question(question, number: number, of: total))
-            case .feedback(let feedback):
-                if let answered = session.answers.last { output.write(printer.feedback(feedback, in: answered.question)) }
+            case .presentStory, .ask, .feedback:
+                printer.text(of: effect, lastAnswered: session.answers.last).map(output.write)
             case .showHelp:
                 output.write(printer.help(optionCount: session.current?.options.count ?? 4))
             case .showProtocol:

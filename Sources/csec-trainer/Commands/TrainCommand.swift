@@ -101,7 +101,8 @@ struct TrainCommand: ParsableCommand {
         try reportingStoreErrors { try store.clear() }
         output.write(
             printer.recordSaved(
-                file: file.path, shortID: String(record.id.uuidString.lowercased().prefix(8)), passed: record.score.passed))
+                file: file.path, shortID: String(record.id.uuidString.lowercased().prefix(8)),
+                passed: record.outcome.completesTraining))
     }
 
     /// The saved session (`--resume`), or a new one from the flags, asking for what is missing.

@@ -65,38 +65,24 @@ struct FacilitatorConsole {
         }
     }
 
-    /// Writes a signed completion record per participant (mode group session) and the
-    /// attendance roster, and says where they are and how to make the certificates.
+    /// Writes a signed completion record per participant (mode group session), their
+    /// certificates and the attendance roster, and says where they are.
     static func finish(
         _ session: GroupSession, started: Date, jurisdiction: JurisdictionProtocol, training: TrainingContent,
         records: RecordStore, dataDirectory: URL, output: any TextOutput
     ) throws {
         let now = Date()
-        var roster = Table(columns: ["name", "employee id", "answered", "score", "result", "record"], rows: [])
-        for (participant, answers) in session.attempts() {
-            let record = CompletionRecord(
-                id: UUID(), trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
-                training: TrainingModule(jurisdiction, training: training, seed: session.plan.seed),
-                mode: .groupSession(id: session.id, facilitator: session.facilitator), startedAt: .local(started),
-                completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)), answers: answers,
-                policy: training.policy)
-            _ = try reportingStoreErrors { try records.save(record) }
-            roster.rows.append([
-                participant.name, participant.employeeID ?? "",
-                "\(answers.filter { $0.chosen.rawValue != "none" }.count) of \(answers.count)", "\(record.score.percent)%",
-                record.score.passed ? "passed" : "not passed", record.id.uuidString.lowercased(),
-            ])
+        let attendees = session.attempts().map { participant, answers in
+            SessionEnding.Attendee(
+                record: CompletionRecord(
+                    id: UUID(), trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
+                    training: TrainingModule(jurisdiction, training: training, seed: session.plan.seed),
+                    mode: .groupSession(id: session.id, facilitator: session.facilitator), startedAt: .local(started),
+                    completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)), answers: answers,
+                    policy: training.policy),
+                answered: "\(answers.filter { $0.chosen != GroupSession.unanswered }.count) of \(answers.count)")
         }
-        let rosterFile = dataDirectory.appending(path: "sessions/\(session.id)-roster.csv")
-        try FileManager.default.createDirectory(
-            at: rosterFile.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        try Data(roster.csv().utf8).write(to: rosterFile, options: .atomic)
-        output.write(
-            """
-            \(roster.rows.count) completion records written to \(records.directory.path).
-            Attendance roster: \(rosterFile.path)
-            Certificates for everyone who passed: csec-trainer certificate --session \(session.id) --out certificates/
-
-            """)
+        try SessionEnding(sessionID: session.id, records: records, dataDirectory: dataDirectory, output: output)
+            .write(attendees)
     }
 }

@@ -16,8 +16,7 @@ extension CertificateDetails {
             protocolName: "\(training.jurisdictionName) protocol (\(training.protocolVersion)), "
                 + "content SHA-256 \(training.protocolHash.prefix(12))",
             completedAt: record.completedAt.date, utcOffsetSeconds: record.completedAt.utcOffsetSeconds,
-            scoreText: "\(record.score.percent)% (\(record.score.points) of \(record.score.possiblePoints) points), "
-                + (record.score.passed ? "passed" : "not passed"),
+            scoreText: record.resultDescription,
             activeSeconds: record.activeSeconds, recordID: record.id, verificationCode: stored.signed.verificationCode,
             legalNote: record.legalNote, issuerName: issuer)
     }

@@ -50,7 +50,7 @@ struct CertificateVerifyCommand: ParsableCommand {
         }
         print(
             "valid: \(stored.record.trainee.name), \(stored.record.training.jurisdictionName), completed "
-                + "\(stored.record.completedAt.calendarDate), \(stored.record.score.percent)%, code \(reference.verificationCode)"
+                + "\(stored.record.completedAt.calendarDate), \(stored.record.outcome.percent.map { "\($0)%" } ?? "attended"), code \(reference.verificationCode)"
         )
     }
 

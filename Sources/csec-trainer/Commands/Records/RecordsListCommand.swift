@@ -43,8 +43,8 @@ struct RecordsListCommand: ParsableCommand {
             rows: summaries.map { summary in
                 [
                     String(summary.id.prefix(8)), summary.completedAt.calendarDate.description, summary.trainee.name,
-                    summary.trainee.school ?? "", summary.jurisdiction, "\(summary.percent)%",
-                    summary.passed ? "passed" : "not passed",
+                    summary.trainee.school ?? "", summary.jurisdiction,
+                    summary.outcome.percent.map { "\($0)%" } ?? "", summary.outcome.resultText,
                 ]
             })
     }

@@ -38,20 +38,20 @@ struct RecordText {
             trainee.employeeID.map { "employee id \($0)" }, trainee.role, trainee.school, trainee.district,
             trainee.email, trainee.hireDate.map { "hired \($0)" },
         ].compactMap { $0 }
-        let mode =
-            record.mode.kind == .selfPaced
-            ? "self-paced" : "group session \(record.mode.sessionID ?? "?") led by \(record.mode.facilitator ?? "?")"
         var lines = [
             "Record \(record.id.uuidString.lowercased())  (verification code \(stored.signed.verificationCode))",
             "Trainee: \(trainee.name)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"),
-            "Training: \(record.training.jurisdictionName) protocol (\(record.training.protocolVersion)), \(mode)",
+            "Training: \(record.training.jurisdictionName) protocol (\(record.training.protocolVersion)), \(record.mode)",
             "Started \(record.startedAt), completed \(record.completedAt), active \(record.activeSeconds / 60) min",
-            "Score: \(record.score.percent)% (\(record.score.points) of \(record.score.possiblePoints) points), "
-                + (record.score.passed ? "passed" : "not passed")
-                + " (policy \(record.score.policyID) v\(record.score.policyVersion))",
         ]
-        lines += record.score.reasons.map { "  \($0)" }
-        lines.append("Questions:")
+        if let score = record.score {
+            lines.append("Score: \(score) (policy \(score.policyID) v\(score.policyVersion))")
+            lines += score.reasons.map { "  \($0)" }
+            lines.append("Questions:")
+        } else {
+            lines.append("Result: \(record.resultDescription)")
+            lines.append("Questions (the room's consensus answers):")
+        }
         lines += record.questions.enumerated().map { number, question in
             let mark = question.chosenOption == question.correctOption ? "right" : "wrong"
             return "  \(number + 1). \(question.vignette), stage \(question.stage), \(question.kind): \(mark) "

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Certificates
+import Foundation
+import RecordStore
+import Records
+
+/// Writes certificates of stored records: each record is verified first, and only a record that
+/// documents completed training (a passing attempt, or group attendance) gets one.
+struct CertificateWriter {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case pdf, openbadge
+
+        var fileExtension: String { self == .pdf ? "pdf" : "jwt" }
+    }
+
+    let store: RecordStore
+    var format = Format.pdf
+    /// Who issues it, as printed: a district or school.
+    var issuer = "csec-trainer"
+    var validity = OpenBadgeValidity.oneYearAfterCompletion
+
+    /// Writes the certificate of `stored` to `file`.
+    func write(_ stored: StoredRecord, to file: URL) throws(CertificateWriteError) {
+        do {
+            try store.verify(stored)
+        } catch {
+            throw .record(error)
+        }
+        guard stored.record.outcome.completesTraining else {
+            throw .notCompleted(record: stored.record.id, result: stored.record.resultDescription)
+        }
+        let details = CertificateDetails(stored, issuer: issuer)
+        do {
+            switch format {
+            case .pdf:
+                try PDFCertificate().write(details, to: file)
+            case .openbadge:
+                let credential = OpenBadgeCredential(details: details, issuerKey: store.key.publicKey, validity: validity)
+                let key = store.key.privateKey
+                let token = try waitFor { try await OpenBadgeJWT.sign(credential, with: key) }
+                try Data((token + "\n").utf8).write(to: file, options: .atomic)
+            }
+        } catch {
+            throw .cannotWrite(path: file.path, reason: "\(error)")
+        }
+    }
+
+    /// Writes one certificate per record into `directory` (created if missing), named after the
+    /// trainee and the record id; returns the files.
+    func writeEach(_ records: [StoredRecord], into directory: URL) throws(CertificateWriteError) -> [URL] {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: directory.path, reason: error.localizedDescription)
+        }
+        var files: [URL] = []
+        for stored in records {
+            let record = stored.record
+            let name = "\(record.trainee.name.fileNameSafe)-\(record.id.uuidString.lowercased().prefix(8))"
+            let file = directory.appending(path: name + "." + format.fileExtension)
+            try write(stored, to: file)
+            files.append(file)
+        }
+        return files
+    }
+}
+
+/// Why a certificate was not written, in words for the trainer.
+enum CertificateWriteError: Error, CustomStringConvertible {
+    case record(RecordStoreError)
+    case notCompleted(record: UUID, result: String)
+    case cannotWrite(path: String, reason: String)
+
+    var description: String {
+        switch self {
+        case .record(let error):
+            error.description
+        case .notCompleted(let record, let result):
+            "error: record \(record.uuidString.lowercased().prefix(8)) did not pass (\(result)); "
+                + "certificates are for passing attempts and group attendance."
+        case .cannotWrite(let path, let reason):
+            "\(path): error: cannot write the certificate: \(reason)"
+        }
+    }
+}
+
+extension String {
+    /// Letters, digits and dashes only, for a file name ("José Núñez" → "José-Núñez").
+    var fileNameSafe: String {
+        split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+    }
+}
