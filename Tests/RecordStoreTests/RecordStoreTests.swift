@@ -240,8 +240,9 @@ struct CompletionRecordSchemaTests {
         #expect(try JSONSchemaCheck.errors(in: Data(contentsOf: file), schema: schema) == [])
     }
 
-    @Test func theFrozenVersion1RecordMatchesTheSchema() throws {
-        let fixture = Fixtures.repositoryRoot.appending(path: "Tests/RecordsTests/Fixtures/record-v1.json")
+    @Test(arguments: ["record-v1.json", "record-v2-attendance.json"])
+    func theFrozenRecordsMatchTheSchema(_ name: String) throws {
+        let fixture = Fixtures.repositoryRoot.appending(path: "Tests/RecordsTests/Fixtures/\(name)")
         #expect(try JSONSchemaCheck.errors(in: Data(contentsOf: fixture), schema: schema, definition: "record") == [])
     }
 

@@ -28,6 +28,16 @@ struct CompletionRecordTests {
         #expect(record.questions.count == 2)
     }
 
+    /// A version 2 record of group attendance keeps decoding (a frozen file, never re-recorded).
+    @Test func theFrozenVersion2AttendanceRecordStillDecodes() throws {
+        let fixture = URL(filePath: #filePath).deletingLastPathComponent().appending(
+            path: "Fixtures/record-v2-attendance.json")
+        let record = try JSONDecoder().decode(CompletionRecord.self, from: Data(contentsOf: fixture))
+        #expect(record.schemaVersion == 2 && record.mode.kind == .groupAttendance)
+        #expect(record.trainee.name == "Nguyễn Thị Minh" && record.score == nil && record.outcome == .attended)
+        #expect(record.mode.facilitator == "Dana Whitfield" && record.questions.count == 2)
+    }
+
     /// Group attendance (an offline room session) has no score, says so, and counts as completed
     /// training.
     @Test func groupAttendanceIsNotIndividuallyScored() throws {
