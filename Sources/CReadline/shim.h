@@ -6,6 +6,7 @@
 #define CSEC_READLINE_SHIM_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 
@@ -20,6 +21,29 @@ static inline void csec_rl_completion_over(void) {
 
 static inline void csec_rl_set_readline_name(const char *name) {
     rl_readline_name = name;
+}
+
+/// While readline waits for a key, call `hook` about four times a second (NULL: never).
+static inline void csec_rl_set_event_hook(rl_hook_func_t *hook) {
+    rl_event_hook = hook;
+    rl_set_keyboard_input_timeout(hook ? 250000 : 100000);
+}
+
+/// From an event hook: prints `message` (ending in a newline) above the prompt; the prompt and
+/// the line being typed are drawn again below it, as they were.
+static inline void csec_rl_print_above_prompt(const char *message) {
+    int saved_point = rl_point;
+    char *saved_line = rl_copy_text(0, rl_end);
+    rl_save_prompt();
+    rl_replace_line("", 0);
+    rl_redisplay();
+    fputs(message, rl_outstream ? rl_outstream : stdout);
+    fflush(rl_outstream ? rl_outstream : stdout);
+    rl_restore_prompt();
+    rl_replace_line(saved_line, 0);
+    rl_point = saved_point;
+    rl_redisplay();
+    free(saved_line);
 }
 
 #endif

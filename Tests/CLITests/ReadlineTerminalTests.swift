@@ -93,6 +93,31 @@ extension CLISuite.ReadlineTerminalTests {
     }
 }
 
+extension CLISuite.ReadlineTerminalTests {
+    /// The facilitator's console shows the open question's count of answers above the prompt
+    /// (readline's event hook), and goes on taking commands.
+    @Test func theConsoleShowsTheLiveCountAboveThePrompt() throws {
+        let data = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let tmux = Tmux(session: "csec-\(UUID().uuidString.prefix(8))")
+        defer { tmux.kill() }
+        try tmux.start(
+            "'\(CLIRunner.executable.path)' session host --jurisdiction marin --facilitator 'Dana Whitfield' "
+                + "--port \(Int.random(in: 20_000..<40_000)) --data-dir '\(data.path)'",
+            in: Fixtures.repositoryRoot)
+        try tmux.waitFor("session> ")
+        tmux.send("next")
+        tmux.sendKey("Enter")
+        try tmux.waitFor("0 of 0 answered · A 0 · B 0")
+        tmux.send("reveal")
+        tmux.sendKey("Enter")
+        try tmux.waitFor("0 of 0 answered:")
+        tmux.send("end")
+        tmux.sendKey("Enter")
+        try tmux.waitFor("The session has ended.")
+    }
+}
+
 /// A tmux session for terminal tests, on a server of its own (`-L`), so that it never touches
 /// a developer's own tmux sessions.
 struct Tmux {

@@ -2,7 +2,13 @@
 public protocol LineReader {
     /// Words offered by tab completion from now on.
     mutating func setCompletions(_ words: [String])
+    /// A text to show whenever it changes while waiting for input; only a terminal can.
+    mutating func setLiveStatus(_ status: (() -> String?)?)
     mutating func readLine(prompt: String) -> String?
+}
+
+extension LineReader {
+    public mutating func setLiveStatus(_ status: (() -> String?)?) {}
 }
 
 /// Plain lines from standard input, for pipes and scripts: same behaviour, no line editing.
@@ -37,5 +43,6 @@ public struct AnyLineReader: LineReader {
     }
 
     public mutating func setCompletions(_ words: [String]) { base.setCompletions(words) }
+    public mutating func setLiveStatus(_ status: (() -> String?)?) { base.setLiveStatus(status) }
     public mutating func readLine(prompt: String) -> String? { base.readLine(prompt: prompt) }
 }

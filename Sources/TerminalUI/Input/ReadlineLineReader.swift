@@ -16,6 +16,14 @@ public struct ReadlineLineReader: LineReader {
         completionWords = words
     }
 
+    /// While waiting for a line, `status` is asked four times a second; each new text it gives
+    /// is printed above the prompt (the facilitator's live count of answers).
+    public mutating func setLiveStatus(_ status: (() -> String?)?) {
+        liveStatus = status
+        lastStatus = nil
+        csec_rl_set_event_hook(status == nil ? nil : showLiveStatus)
+    }
+
     public mutating func readLine(prompt: String) -> String? {
         guard let pointer = readline(prompt) else { return nil }
         defer { free(pointer) }
@@ -29,6 +37,15 @@ public struct ReadlineLineReader: LineReader {
 // their state is plain global state; `nonisolated(unsafe)` says so.
 nonisolated(unsafe) private var completionWords: [String] = []
 nonisolated(unsafe) private var nextCandidate = 0
+nonisolated(unsafe) private var liveStatus: (() -> String?)?
+nonisolated(unsafe) private var lastStatus: String?
+
+private let showLiveStatus: @convention(c) () -> Int32 = {
+    guard let status = liveStatus?(), status != lastStatus else { return 0 }
+    lastStatus = status
+    csec_rl_print_above_prompt(status + "\n")
+    return 0
+}
 
 private let attemptCompletion:
     @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = {

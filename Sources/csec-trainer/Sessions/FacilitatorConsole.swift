@@ -31,6 +31,9 @@ struct FacilitatorConsole {
             case .success(let phase): try report(phase)
             }
             return result == .success(.ended) ? .ended : .going
+        case "counts":
+            output.write((try liveCount() ?? "No question is open.") + "\n")
+            return .going
         case "roster":
             let session = try waitFor { [room] in await room.session }
             output.write("\(session.participants.count) joined:\n")
@@ -39,9 +42,23 @@ struct FacilitatorConsole {
             }
             return .going
         default:
-            output.write("Commands: next (open the next question), reveal (show its answer), roster, end.\n")
+            output.write(
+                "Commands: next (open the next question), reveal (show its answer), counts (answers so far), roster, end.\n"
+            )
             return .going
         }
+    }
+
+    /// The answers so far to the open question, per option: "Question 2 of 8: 7 of 12 answered
+    /// · A 3 · B 4 · C 0"; nil when no question is open.
+    func liveCount() throws -> String? {
+        let session = try waitFor { [room] in await room.session }
+        guard case .asking(let index) = session.phase else { return nil }
+        let counts = session.distribution(of: index).enumerated().map { number, entry in
+            "\(SessionPrinter.letter(number)) \(entry.count)"
+        }
+        return "Question \(index + 1) of \(session.plan.questions.count): \(session.answerCount(of: index)) of "
+            + "\(session.participants.count) answered · " + counts.joined(separator: " · ")
     }
 
     /// What the room sees now, for the facilitator.

@@ -59,7 +59,7 @@ struct SessionEnding {
         var lines = [
             "\(attendees.count) completion records written to \(records.directory.path).",
             "Attendance roster: \(rosterFile.path)",
-            "\(certified) certificates (PDF) in \(certificates.path)",
+            certified == 0 ? "No certificates: nobody passed." : "\(certified) certificates (PDF) in \(certificates.path)",
             "Open Badges credentials: csec-trainer certificate --session \(sessionID) --format openbadge --out DIR",
         ]
         // A count only: this screen may be on the projector.

@@ -23,8 +23,9 @@ struct SessionHostCommand: ParsableCommand {
             Participants open the printed address on their phone or laptop and join with the code; \
             the projector shows /present: the code, each question in large type, the room's \
             anonymous answer counts (no names, no speed points), and the reveal. At the console: \
-            `next` opens the next question, `reveal` shows the protocol's answer, `roster` lists who \
-            joined, `end` finishes the session and writes a completion record for every participant \
+            `next` opens the next question (its count of answers per option then \
+            shows live above the prompt; `counts` prints it), `reveal` shows the protocol's answer, \
+            `roster` lists who joined, `end` finishes the session and writes a completion record for every participant \
             (mode group session), an attendance roster (CSV) and the command for their certificates.
 
             The server listens on this machine only (127.0.0.1:8080) unless --bind or --lan says \
@@ -119,12 +120,13 @@ struct SessionHostCommand: ParsableCommand {
             Group session \(session.id), \(jurisdiction.name) protocol, \(plan.questions.count) questions.
             Join at \(joinAddresses().joined(separator: " or ")) with the code \(session.joinCode).
             Projector: \(joinAddresses()[0])present
-            Commands: next, reveal, roster, end.
+            Commands: next, reveal, counts, roster, end.
 
             """)
         var reader: any LineReader = isatty(STDIN_FILENO) != 0 ? ReadlineLineReader() : PlainLineReader(output: output)
-        reader.setCompletions(["next", "reveal", "roster", "end"])
+        reader.setCompletions(["next", "reveal", "counts", "roster", "end"])
         let console = FacilitatorConsole(room: room, secret: session.secretForFacilitator, output: output)
+        reader.setLiveStatus { try? console.liveCount() }
         // `end`, the end of input, or Ctrl-C: the session ends and every answer given is recorded.
         // The lock is held while the records are written, so a Ctrl-C then waits for them.
         let finished = Mutex(false)
