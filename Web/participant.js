@@ -6,6 +6,7 @@ const $ = (id) => document.getElementById(id);
 let socket;
 let token = sessionStorage.getItem("csec-token");
 let openQuestion = null;
+let lastRefusal = null;
 
 function show(id, visible) { $(id).hidden = !visible; }
 function status(text) { $("status").textContent = text; }
@@ -15,21 +16,24 @@ function connect() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   socket = new WebSocket(`${scheme}//${location.host}/ws`);
   socket.onopen = () => {
-    if (token) { send({ type: "resume", token }); } else { status("Enter the code and your name."); show("join", true); }
+    if (token) { send({ type: "resume", token }); } else { status(lastRefusal ?? "Enter the code and your name."); show("join", true); }
   };
   socket.onmessage = (event) => handle(JSON.parse(event.data));
-  socket.onclose = () => { status("Connection lost. Reconnecting…"); setTimeout(connect, 2000); };
+  // A page refused too often is closed by the server: keep saying why.
+  socket.onclose = () => { status(lastRefusal ?? "Connection lost. Reconnecting…"); setTimeout(connect, 2000); };
 }
 
 function handle(message) {
   switch (message.type) {
     case "joined":
+      lastRefusal = null;
       token = message.token;
       sessionStorage.setItem("csec-token", token);
       show("join", false);
       status(`Joined as ${message.name}. Waiting for the facilitator.`);
       break;
     case "refused":
+      lastRefusal = message.reason;
       status(message.reason);
       if (!token || message.reason.startsWith("Join the session first")) { token = null; sessionStorage.removeItem("csec-token"); show("join", true); }
       break;

@@ -1,6 +1,7 @@
 /// Why the session refused a join, an answer or a command, in words for the person refused.
 public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongCode
+    case tooManyWrongCodes
     case sessionEnded
     case unacceptableName
     case unknownParticipant
@@ -13,6 +14,7 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .wrongCode: "That is not this session's code. Check the code on the screen."
+        case .tooManyWrongCodes: "Too many wrong codes from this device. Wait a minute, then type the code on the screen."
         case .sessionEnded: "This session has ended."
         case .unacceptableName: "Please give your name (up to 80 characters)."
         case .unknownParticipant: "Join the session first (your link may be from another session)."

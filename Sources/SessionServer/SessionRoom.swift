@@ -12,28 +12,43 @@ public actor SessionRoom {
     private var generator: any RandomNumberGenerator & Sendable
     private var connections: [Int: Connection] = [:]
     private var nextConnection = 0
+    private var joinLimiter = JoinLimiter()
+    private let uptime: @Sendable () -> Duration
 
     /// Wrong join codes one connection may send before it is closed.
     public static let wrongCodesPerConnection = 5
 
     private struct Connection {
+        /// The device's network address, when known: wrong codes are limited per address too.
+        var address: String?
         var participant: Int?
         var watches = false
         var wrongCodes = 0
         let outbox: AsyncStream<String>.Continuation
     }
 
-    public init(session: GroupSession, generator: any RandomNumberGenerator & Sendable) {
+    /// `uptime` is the time since any fixed start (the join limiter's clock).
+    public init(
+        session: GroupSession, generator: any RandomNumberGenerator & Sendable,
+        uptime: @escaping @Sendable () -> Duration = SessionRoom.systemUptime()
+    ) {
         self.session = session
         self.generator = generator
+        self.uptime = uptime
     }
 
-    /// A new page: its id, and the messages to send it, as JSON text (the stream ends when the
-    /// room closes it).
-    public func connect() -> (id: Int, messages: AsyncStream<String>) {
+    /// The time since this call, by the system's monotonic clock.
+    public static func systemUptime() -> @Sendable () -> Duration {
+        let start = ContinuousClock.now
+        return { ContinuousClock.now - start }
+    }
+
+    /// A new page from the device at `address` (nil: unknown): its id, and the messages to
+    /// send it, as JSON text (the stream ends when the room closes it).
+    public func connect(from address: String? = nil) -> (id: Int, messages: AsyncStream<String>) {
         nextConnection += 1
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(64))
-        connections[nextConnection] = Connection(outbox: continuation)
+        connections[nextConnection] = Connection(address: address, outbox: continuation)
         return (nextConnection, stream)
     }
 
@@ -112,6 +127,11 @@ public actor SessionRoom {
     // MARK: Helpers
 
     private func join(_ id: Int, code: String, name: String, employeeID: String?) {
+        let address = connections[id]?.address
+        if let address, !joinLimiter.allows(address, at: uptime()) {
+            send(.refused(.tooManyWrongCodes), to: id)
+            return disconnect(id)
+        }
         switch session.join(code: code, name: name, employeeID: employeeID, using: &generator) {
         case .success(let participant):
             attach(id, participant)
@@ -119,6 +139,7 @@ public actor SessionRoom {
         case .failure(let refusal):
             send(.refused(refusal), to: id)
             if refusal == .wrongCode {
+                if let address { joinLimiter.recordWrongCode(from: address, at: uptime()) }
                 connections[id]?.wrongCodes += 1
                 if (connections[id]?.wrongCodes ?? 0) >= Self.wrongCodesPerConnection { disconnect(id) }
             }

@@ -24,15 +24,16 @@ public struct SessionServer: Sendable {
     /// The application, listening on `host:port` (port 0: any free port). Its log says only
     /// what goes wrong, unless `logger` says more.
     public func application(host: String, port: Int, logger: Logger = Self.quietLogger) -> some ApplicationProtocol {
-        let router = Router(context: BasicWebSocketRequestContext.self)
+        let router = Router(context: SessionRequestContext.self)
         for (path, page) in pages.pages {
             router.get(RouterPath(path)) { _, _ in Self.response(page) }
         }
         let room = self.room
         router.ws("/ws") { _, _ in
             .upgrade()
-        } onUpgrade: { inbound, outbound, _ in
-            try await Self.serve(room: room, inbound: inbound, outbound: outbound)
+        } onUpgrade: { inbound, outbound, context in
+            try await Self.serve(
+                room: room, address: context.requestContext.remoteAddress?.ipAddress, inbound: inbound, outbound: outbound)
         }
         return Application(
             router: router,
@@ -67,8 +68,10 @@ public struct SessionServer: Sendable {
 
     /// One page's connection: messages from the room go out, messages from the page go to the
     /// room, until either side ends it.
-    static func serve(room: SessionRoom, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
-        let (id, messages) = await room.connect()
+    static func serve(
+        room: SessionRoom, address: String?, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter
+    ) async throws {
+        let (id, messages) = await room.connect(from: address)
         enum Side { case room, page }
         try await withThrowingTaskGroup(of: Side.self) { group in
             group.addTask {

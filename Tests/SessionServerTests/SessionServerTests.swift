@@ -8,6 +8,7 @@ import NIOWebSocket
 import ProtocolEngine
 import ScenarioEngine
 import SessionServer
+import Synchronization
 import TestSupport
 import Testing
 import Training
@@ -66,6 +67,30 @@ struct SessionServerTests {
             let distribution = await room.session.distribution(of: 0)
             #expect(distribution.map(\.count).reduce(0, +) == 2)
         }
+    }
+
+    /// Wrong codes from one device address: after 30 in a minute its joins are refused, even
+    /// with the right code, while other devices join; a minute later it may try again.
+    func limitedPerAddress() async throws {
+        let clock = ManualUptime()
+        let session = try SampleSessions.session(vignettes: 1, planSeed: 3, codeSeed: 5)
+        let room = SessionRoom(session: session, generator: SplitMix64(seed: 6), uptime: clock.now)
+        let code = session.joinCode.text
+        func tryJoin(from address: String, code: String) async -> [String] {
+            let (id, messages) = await room.connect(from: address)
+            await room.receive(.join(code: code, name: "Kim Lee", employeeID: nil), from: id)
+            await room.disconnect(id)
+            var received: [String] = []
+            for await text in messages { received.append(text) }
+            return received
+        }
+        for attempt in 0..<1_000 { _ = await tryJoin(from: "192.0.2.7", code: "BAD\(attempt)") }
+        let blocked = await tryJoin(from: "192.0.2.7", code: code)
+        #expect(blocked.count == 1 && blocked[0].contains("Too many wrong codes from this device"))
+        #expect(await tryJoin(from: "192.0.2.8", code: code).contains { $0.contains(#""type":"joined""#) })
+        clock.advance(by: .seconds(61))
+        #expect(await tryJoin(from: "192.0.2.7", code: code).contains { $0.contains(#""type":"joined""#) })
+        #expect(await room.participantCount == 2)
     }
 
     /// Joins, answers the first question with option number `answering`, and waits for the reveal.
@@ -174,6 +199,7 @@ struct SessionServerTests {
         }
         #expect(refused == 10_000)
         #expect(await room.participantCount == 0)
+        try await limitedPerAddress()
 
         let app = server.application(host: "127.0.0.1", port: 0)
         let code = code
@@ -225,4 +251,12 @@ final class Received: @unchecked Sendable {
     static func decode(_ text: String) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
     }
+}
+
+/// A clock for the join limiter that moves only when told.
+final class ManualUptime: Sendable {
+    private let elapsed = Mutex(Duration.zero)
+
+    var now: @Sendable () -> Duration { { [self] in elapsed.withLock { $0 } } }
+    func advance(by duration: Duration) { elapsed.withLock { $0 += duration } }
 }
