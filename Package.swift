@@ -146,6 +146,15 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "BrowserTesting",
+            dependencies: [
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/BrowserTesting",
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "ProtocolEngineTests",
             dependencies: ["ProtocolEngine", "ContentLoading", "TestSupport"],
