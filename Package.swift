@@ -208,6 +208,14 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "BrowserTests",
+            dependencies: [
+                "BrowserTesting", "SessionServer", "GroupSessions", "ProtocolEngine", "ScenarioEngine", "Training", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "RecordsTests",
             dependencies: ["Records", "Scoring", "ScenarioEngine", "ProtocolEngine", "Training", "TestSupport"],
             exclude: ["Fixtures"],
