@@ -146,6 +146,15 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "BrowserTesting",
+            dependencies: [
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/BrowserTesting",
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "ProtocolEngineTests",
             dependencies: ["ProtocolEngine", "ContentLoading", "TestSupport"],
@@ -195,6 +204,14 @@ let package = Package(
                 "SessionServer", "GroupSessions", "Training", "ScenarioEngine", "ContentLoading", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "BrowserTests",
+            dependencies: [
+                "BrowserTesting", "SessionServer", "GroupSessions", "ProtocolEngine", "ScenarioEngine", "Training", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift
         ),

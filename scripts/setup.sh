@@ -4,14 +4,15 @@
 # Usage: scripts/setup.sh [--tests]
 #   (no flag)  the libraries the build links: GNU readline, libyaml, cairo and its font
 #   --tests    also what the test suite runs: tmux (the readline test), qpdf and poppler-utils
-#              (the PDF certificate tests), and Python's PyYAML and jsonschema (schema tests)
+#              (the PDF certificate tests), chromium (the browser test), and Python's PyYAML
+#              and jsonschema (schema tests)
 #
 # Runs apt-get through sudo when not root. Prints what it installs.
 set -euo pipefail
 
 packages=(libreadline-dev libyaml-dev libcairo2-dev fonts-dejavu-core)
 if [[ "${1:-}" == "--tests" ]]; then
-    packages+=(tmux qpdf poppler-utils)
+    packages+=(tmux qpdf poppler-utils chromium)
 elif [[ $# -gt 0 ]]; then
     sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 64
