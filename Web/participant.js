@@ -7,6 +7,7 @@ let socket;
 let token = sessionStorage.getItem("csec-token");
 let openQuestion = null;
 let lastRefusal = null;
+let joinedAs = null;
 
 function show(id, visible) { $(id).hidden = !visible; }
 function status(text) { $("status").textContent = text; }
@@ -27,6 +28,7 @@ function handle(message) {
   switch (message.type) {
     case "joined":
       lastRefusal = null;
+      joinedAs = message.name;
       token = message.token;
       sessionStorage.setItem("csec-token", token);
       show("join", false);
@@ -38,7 +40,7 @@ function handle(message) {
       if (!token || message.reason.startsWith("Join the session first")) { token = null; sessionStorage.removeItem("csec-token"); show("join", true); }
       break;
     case "lobby":
-      status("Waiting for the first question.");
+      status(joinedAs ? `Joined as ${joinedAs}. Waiting for the first question.` : "Waiting for the first question.");
       break;
     case "question":
       showQuestion(message.question);

@@ -4,6 +4,7 @@
 
 const $ = (id) => document.getElementById(id);
 let options = [];
+let correct = null; // the revealed option, kept marked when the counts are drawn again
 
 function show(id, visible) { $(id).hidden = !visible; }
 
@@ -30,11 +31,12 @@ function handle(message) {
       $("story").replaceChildren(...question.story.map((text) => { const p = document.createElement("p"); p.textContent = text; return p; }));
       $("prompt").textContent = question.prompt;
       options = question.options;
-      drawCounts(options.map((option) => ({ id: option.id, count: 0 })), null);
+      correct = null;
+      drawCounts(options.map((option) => ({ id: option.id, count: 0 })));
       break;
     }
     case "counts":
-      drawCounts(message.counts, null);
+      drawCounts(message.counts);
       $("answered").textContent = `${message.answered} of ${message.participants} answered`;
       break;
     case "reveal":
@@ -42,7 +44,8 @@ function handle(message) {
       $("answer").textContent = message.reveal.answer;
       $("citation").textContent = message.reveal.citation;
       $("reasons").replaceChildren(...message.reveal.reasons.map((text) => { const li = document.createElement("li"); li.textContent = text; return li; }));
-      for (const item of $("options").children) item.classList.toggle("correct", item.dataset.option === message.reveal.correct);
+      correct = message.reveal.correct;
+      for (const item of $("options").children) item.classList.toggle("correct", item.dataset.option === correct);
       break;
     case "ended":
       show("lobby", false); show("question", false); show("reveal", false); show("ended", true);
@@ -56,6 +59,7 @@ function drawCounts(counts) {
     const count = (counts.find((entry) => entry.id === option.id) || { count: 0 }).count;
     const item = document.createElement("li");
     item.dataset.option = option.id;
+    item.classList.toggle("correct", option.id === correct);
     const label = document.createElement("span");
     label.textContent = `${option.letter}. ${option.text}`;
     const bar = document.createElement("span");

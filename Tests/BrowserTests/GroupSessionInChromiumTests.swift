@@ -63,9 +63,10 @@ struct GroupSessionInChromiumTests {
                         let closed = ##"Array.from(document.querySelectorAll("#options button")).every((b) => b.disabled)"##
                         #expect(try await page.evaluate(closed) == true)
                     }
-                    // present.js redraws the options when the final counts follow the reveal, which
-                    // drops its mark of the correct option: the projector is checked for the text.
+                    // The final counts follow the reveal and redraw the bars: the mark stays.
                     try await Self.expectReveal(of: question, on: projector, named: "the projector")
+                    let projected = ##"Array.from(document.querySelectorAll("#options li.correct"), (li) => li.dataset.option)"##
+                    #expect(try await projector.evaluate(projected) == [.string(question.correctOptionID.rawValue)])
                 } catch {
                     // What each page showed when the test gave up, for whoever reads the failure.
                     for (name, page) in [("projector", projector)] + participants.map({ ($0.name, $0.page) }) {
@@ -94,6 +95,7 @@ struct GroupSessionInChromiumTests {
         try await page.waitUntil(
             "\(name) to have joined",
             #"sessionStorage.getItem("csec-token") !== null && document.getElementById("join").hidden"#)
+        try await page.waitUntil("\(name)'s page to confirm the name", text(of: "#status", startsWith: "Joined as \(name)."))
     }
 
     /// Waits for the reveal on `page`, then checks it shows the question's answer and citation,
@@ -117,6 +119,11 @@ struct GroupSessionInChromiumTests {
     /// JavaScript: the element `selector` shows exactly `text`.
     static func text(of selector: String, is text: String) -> String {
         "document.querySelector(\(JSON.string(selector).text))?.textContent === \(JSON.string(text).text)"
+    }
+
+    /// JavaScript: the element `selector`'s text starts with `prefix`.
+    static func text(of selector: String, startsWith prefix: String) -> String {
+        "document.querySelector(\(JSON.string(selector).text))?.textContent.startsWith(\(JSON.string(prefix).text)) === true"
     }
 
     /// Where the screenshots go: test-artifacts/browser/ at the repository root.
