@@ -22,12 +22,15 @@ public struct Table: Sendable, Equatable {
     }
 
     /// Comma-separated, a header line first; cells with a comma, quote or line break are
-    /// quoted, quotes doubled.
+    /// quoted, quotes doubled. A cell that a spreadsheet would take for a formula (it starts
+    /// with =, +, -, @, a tab or a carriage return: a participant may type any name) starts
+    /// with an apostrophe instead, so it shows as text.
     public func csv() -> String {
         ([columns] + rows).map { row in
             row.map { cell in
-                cell.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
-                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+                let text = cell.first.map { "=+-@\t\r".contains($0) } == true ? "'" + cell : cell
+                return text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+                    ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
             }.joined(separator: ",")
         }.joined(separator: "\r\n") + "\r\n"
     }
