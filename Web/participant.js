@@ -19,7 +19,11 @@ function connect() {
   socket.onopen = () => {
     if (token) { send({ type: "resume", token }); } else { status(lastRefusal ?? "Enter the code and your name."); show("join", true); }
   };
-  socket.onmessage = (event) => handle(JSON.parse(event.data));
+  socket.onmessage = (event) => {
+    const message = JSON.parse(event.data);
+    if (message.type !== "refused") lastRefusal = null;
+    handle(message);
+  };
   // A page refused too often is closed by the server: keep saying why.
   socket.onclose = () => { status(lastRefusal ?? "Connection lost. Reconnecting…"); setTimeout(connect, 2000); };
 }

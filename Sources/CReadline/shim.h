@@ -30,8 +30,14 @@ static inline void csec_rl_set_event_hook(rl_hook_func_t *hook) {
 }
 
 /// From an event hook: prints `message` (ending in a newline) above the prompt; the prompt and
-/// the line being typed are drawn again below it, as they were.
-static inline void csec_rl_print_above_prompt(const char *message) {
+/// the line being typed are drawn again below it, as they were. Does nothing (returns 0) while
+/// readline shows a prompt of its own (incremental search, a numeric argument, completions),
+/// which it saves the same way.
+static inline int csec_rl_print_above_prompt(const char *message) {
+    if (RL_ISSTATE(RL_STATE_ISEARCH | RL_STATE_NSEARCH | RL_STATE_NUMERICARG | RL_STATE_COMPLETING
+                   | RL_STATE_VIMOTION | RL_STATE_MULTIKEY)) {
+        return 0;
+    }
     int saved_point = rl_point;
     char *saved_line = rl_copy_text(0, rl_end);
     rl_save_prompt();
@@ -44,6 +50,15 @@ static inline void csec_rl_print_above_prompt(const char *message) {
     rl_point = saved_point;
     rl_redisplay();
     free(saved_line);
+    return 1;
+}
+
+/// Puts the terminal back as it was before `readline` changed it (echo, line mode), for a
+/// program that exits while readline is waiting for a key.
+static inline void csec_rl_restore_terminal(void) {
+    if (RL_ISSTATE(RL_STATE_TERMPREPPED)) {
+        rl_deprep_terminal();
+    }
 }
 
 #endif

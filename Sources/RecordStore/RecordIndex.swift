@@ -18,9 +18,9 @@ import Synchronization
 /// with one `write` under an exclusive lock, so writers at the same time never interleave.
 struct RecordIndex: Sendable {
     static let fileName = "index.log"
-    /// v2 adds group attendance ("a" for the result, no percent); lines of v1 are read again from
-    /// their record files.
+    /// v2 added group attendance ("a" or "p" for the result); v1 lines read the same.
     static let version = "v2"
+    static let readableVersions: Set<String> = ["v1", "v2"]
 
     let file: URL
     /// An HMAC already keyed, copied for each line (keying it costs more than a short line).
@@ -78,10 +78,11 @@ struct RecordIndex: Sendable {
         return summaries
     }
 
-    func line(for summary: CompletionSummary) -> String {
+    /// The line of `summary`, as index `version` writes it.
+    func line(for summary: CompletionSummary, version: String = Self.version) -> String {
         let trainee = summary.trainee
         let fields: [String] = [
-            Self.version, summary.id, summary.completedAt.description, Self.resultField(summary.outcome),
+            version, summary.id, summary.completedAt.description, Self.resultField(summary.outcome),
             summary.outcome.percent.map(String.init) ?? "", summary.jurisdiction, trainee.name, trainee.employeeID ?? "",
             trainee.email ?? "",
             trainee.school ?? "", trainee.district ?? "", trainee.role ?? "", trainee.hireDate?.description ?? "",
@@ -95,7 +96,7 @@ struct RecordIndex: Sendable {
             authentication(of: line[..<tab]).utf8.elementsEqual(line[(tab + 1)...])
         else { return nil }
         let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescaped)
-        guard fields.count == 13, fields[0] == Self.version, let completed = Timestamp(fields[2]),
+        guard fields.count == 13, Self.readableVersions.contains(fields[0]), let completed = Timestamp(fields[2]),
             let outcome = Self.outcome(result: fields[3], percent: fields[4])
         else { return nil }
         func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
@@ -107,11 +108,11 @@ struct RecordIndex: Sendable {
             completedAt: completed, outcome: outcome, jurisdiction: fields[5])
     }
 
-    /// "1" passed, "0" not passed, "a" attended (group, not scored).
+    /// "1" passed, "0" not passed, "a" attended a whole group session, "p" part of one (no percent).
     private static func resultField(_ outcome: CompletionOutcome) -> String {
         switch outcome {
         case .scored(_, let passed): passed ? "1" : "0"
-        case .attended: "a"
+        case .attended(let wholeSession): wholeSession ? "a" : "p"
         }
     }
 
@@ -119,7 +120,8 @@ struct RecordIndex: Sendable {
         switch (result, Int(percent)) {
         case ("1", let percent?): .scored(percent: percent, passed: true)
         case ("0", let percent?): .scored(percent: percent, passed: false)
-        case ("a", nil) where percent.isEmpty: .attended
+        case ("a", nil) where percent.isEmpty: .attended(wholeSession: true)
+        case ("p", nil) where percent.isEmpty: .attended(wholeSession: false)
         default: nil
         }
     }

@@ -1,14 +1,16 @@
 /// What a completion record shows about the trainee: a scored attempt, passed or not, or
-/// attendance at a trainer-led group session that was not individually scored.
+/// attendance at a trainer-led group session that was not individually scored, for the whole
+/// session or only part of it.
 public enum CompletionOutcome: Sendable, Equatable {
     case scored(percent: Int, passed: Bool)
-    case attended
+    case attended(wholeSession: Bool)
 
-    /// Whether the record documents completed training: a passing attempt, or group attendance.
+    /// Whether the record documents completed training: a passing attempt, or attendance at a
+    /// whole group session.
     public var completesTraining: Bool {
         switch self {
         case .scored(_, let passed): passed
-        case .attended: true
+        case .attended(let wholeSession): wholeSession
         }
     }
 
@@ -17,17 +19,20 @@ public enum CompletionOutcome: Sendable, Equatable {
         if case .scored(let percent, _) = self { percent } else { nil }
     }
 
-    /// "passed", "not passed" or "attended (group, not scored)".
+    /// "passed", "not passed", "attended (group, not scored)" or "attended part (session ended early)".
     public var resultText: String {
         switch self {
         case .scored(_, let passed): passed ? "passed" : "not passed"
-        case .attended: "attended (group, not scored)"
+        case .attended(let wholeSession): wholeSession ? "attended (group, not scored)" : "attended part (session ended early)"
         }
     }
 }
 
 extension CompletionRecord {
+    /// Follows the mode: group attendance is never scored; every other record has a score (a
+    /// record built in code without one counts as not passed).
     public var outcome: CompletionOutcome {
-        score.map { .scored(percent: $0.percent, passed: $0.passed) } ?? .attended
+        if mode.kind == .groupAttendance { return .attended(wholeSession: attendance?.isWholeSession ?? false) }
+        return .scored(percent: score?.percent ?? 0, passed: score?.passed ?? false)
     }
 }

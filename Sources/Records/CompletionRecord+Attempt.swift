@@ -19,16 +19,17 @@ extension CompletionRecord {
     }
 
     /// The record of one attendee of an offline room session: the room's consensus answers, and
-    /// no score, since the attendee was not scored alone.
+    /// no score, since the attendee was not scored alone; `planned` questions were planned.
     public init(
         id: UUID, attendee: Trainee, training: TrainingModule, session: String, facilitator: String, startedAt: Timestamp,
-        completedAt: Timestamp, roomAnswers: [AnsweredQuestion], policy: ScoringPolicy
+        completedAt: Timestamp, roomAnswers: [AnsweredQuestion], planned: Int, policy: ScoringPolicy
     ) {
         self.init(
             id: id, trainee: attendee, training: training,
             mode: .groupAttendance(id: session, facilitator: facilitator), startedAt: startedAt, completedAt: completedAt,
             activeSeconds: max(0, Int(completedAt.date.timeIntervalSince(startedAt.date))),
-            questions: Self.results(of: roomAnswers, policy: policy), score: nil)
+            questions: Self.results(of: roomAnswers, policy: policy), score: nil,
+            attendance: AttendanceSummary(questionsCovered: roomAnswers.count, questionsPlanned: planned))
     }
 
     private static func results(of answers: [AnsweredQuestion], policy: ScoringPolicy) -> [QuestionResult] {

@@ -20,8 +20,27 @@ extension ScoreSummary: CustomStringConvertible {
 }
 
 extension CompletionRecord {
-    /// The score, or for group attendance: "Attended a trainer-led group session (not individually scored)".
+    /// The score, or for group attendance: "Attended a trainer-led group session (not
+    /// individually scored)", or which part of one.
     public var resultDescription: String {
-        score?.description ?? "Attended a trainer-led group session (not individually scored)"
+        guard mode.kind == .groupAttendance else { return score?.description ?? "no score" }
+        guard let attendance, !attendance.isWholeSession else {
+            return "Attended a trainer-led group session (not individually scored)"
+        }
+        return "Attended part of a trainer-led group session (\(attendance.questionsCovered) of "
+            + "\(attendance.questionsPlanned) questions; it ended early), not individually scored"
+    }
+}
+
+extension ScoreSummary {
+    /// The score of a group session that ended after `asked` of its `planned` questions: not
+    /// passed, whatever the points, since the training was not all given.
+    public func endingEarly(asked: Int, planned: Int) -> ScoreSummary {
+        guard asked < planned else { return self }
+        var ended = self
+        ended.passed = false
+        ended.reasons.append(
+            "The session ended after \(asked) of its \(planned) questions: a session ended early does not complete the training.")
+        return ended
     }
 }

@@ -6,11 +6,13 @@ import Foundation
 /// chosen and correct options, and the score with pass or fail and its reasons — or, for group
 /// attendance, no score: the room answered together, so nobody was scored alone.
 ///
-/// Schema version 2 (version 1 had no group attendance; it reads unchanged), documented in docs/completion-records.md and
+/// Schema version 2 added group attendance; a record is written with the lowest version that
+/// can hold it (1 unless it is group attendance), so older readers keep reading what they can.
+/// Documented in docs/completion-records.md and
 /// schemas/completion-record.schema.json. Stored as one signed JSON file per record.
 public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
+    /// The newest version this code writes; every version 1 record is a valid version 2 record.
     public static let currentSchemaVersion = 2
-    /// The versions this code reads: every version 1 record is a valid version 2 record.
     public static let readableSchemaVersions = [1, 2]
 
     public var schemaVersion: Int
@@ -26,14 +28,21 @@ public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
     public var questions: [QuestionResult]
     /// The trainee's own score; nil for group attendance (``TrainingMode/Kind/groupAttendance``).
     public var score: ScoreSummary?
+    /// For group attendance: how much of the session the room covered.
+    public var attendance: AttendanceSummary?
     public var legalNote: String
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, id, trainee, training, mode, startedAt, completedAt, activeSeconds, questions, score
+        case attendance, legalNote
+    }
 
     public init(
         id: UUID, trainee: Trainee, training: TrainingModule, mode: TrainingMode, startedAt: Timestamp,
         completedAt: Timestamp, activeSeconds: Int, questions: [QuestionResult], score: ScoreSummary?,
-        legalNote: String = LegalNote.text
+        attendance: AttendanceSummary? = nil, legalNote: String = LegalNote.text
     ) {
-        schemaVersion = Self.currentSchemaVersion
+        schemaVersion = mode.kind == .groupAttendance ? 2 : 1
         self.id = id
         self.trainee = trainee
         self.training = training
@@ -43,8 +52,23 @@ public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
         self.activeSeconds = activeSeconds
         self.questions = questions
         self.score = score
+        self.attendance = attendance
         self.legalNote = legalNote
     }
+}
+
+/// How much of a group session an attendee was there for: the questions the room answered, of
+/// those planned. A session ended before its last question does not complete the training.
+public struct AttendanceSummary: Sendable, Codable, Equatable {
+    public var questionsCovered: Int
+    public var questionsPlanned: Int
+
+    public init(questionsCovered: Int, questionsPlanned: Int) {
+        self.questionsCovered = questionsCovered
+        self.questionsPlanned = questionsPlanned
+    }
+
+    public var isWholeSession: Bool { questionsCovered >= questionsPlanned }
 }
 
 /// Who took the training. Only the name is required; the rest supports district reports.

@@ -127,7 +127,8 @@ public actor SessionRoom {
     // MARK: Helpers
 
     private func join(_ id: Int, code: String, name: String, employeeID: String?) {
-        let address = connections[id]?.address
+        // Loopback is not limited: behind a reverse proxy every device would share its address.
+        let address = connections[id]?.address.flatMap { Self.isLoopback($0) ? nil : $0 }
         if let address, !joinLimiter.allows(address, at: uptime()) {
             send(.refused(.tooManyWrongCodes), to: id)
             return disconnect(id)
@@ -213,6 +214,10 @@ public actor SessionRoom {
             let outgoing = connection.watches ? forWatchers : connection.participant == nil ? [] : forParticipants
             for text in outgoing { connection.outbox.yield(text) }
         }
+    }
+
+    private static func isLoopback(_ address: String) -> Bool {
+        address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
     }
 
     /// Whether the page is still connected (the room closes pages that send too many wrong codes,

@@ -36,36 +36,37 @@ extension CLISuite {
             #expect(roster.hasPrefix("name,employee id,answered,score,result,record,certificate"))
         }
 
-        /// The offline room: the roster from a file, the room's answers typed, then `quit`:
-        /// every attendee gets a signed record of group attendance, without a score, and a
-        /// certificate; the roster lists them.
+        /// The offline room: the roster from a file (a spreadsheet's, with CRLF line ends), the
+        /// room's answers typed to the last question: every attendee gets a signed record of
+        /// group attendance, without a score, and a certificate; the roster lists them.
         @Test func theOfflineRoomRecordsAttendanceForEveryone() throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let rosterFile = data.appending(path: "staff.txt")
-            try Data("# staff meeting\nAna Ruiz, E-1042\n\nNguyễn Thị Minh\n".utf8).write(to: rosterFile)
+            let rosterFile = data.appending(path: "staff.csv")
+            try Data("\u{FEFF}# staff meeting\r\nAna Ruiz, E-1042\r\n\r\nNguyễn Thị Minh\r\n".utf8).write(to: rosterFile)
             let result = try CLIRunner.run(
                 [
                     "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
-                    "--roster", rosterFile.path, "--count", "2", "--seed", "4", "--data-dir", data.path,
+                    "--roster", rosterFile.path, "--count", "1", "--seed", "4", "--data-dir", data.path,
                 ],
-                input: "a\nzz\nb\nquit\n")
+                input: "zz\n" + String(repeating: "a\n", count: 20))
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("2 attendees."))
             #expect(result.output.contains("Type the letter the room agreed on"), "an unknown answer gets help")
             #expect(result.output.contains("Cites: seed 003_"), "the reveal cites the county's seed")
-            #expect(result.output.contains("The room discussed 2 of "))
+            #expect(!result.output.contains("ended early"))
             #expect(result.output.contains("2 completion records written"))
 
-            let list = try CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
-            let records = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+            let records = try Self.records(in: data)
             #expect(records.count == 2)
             for record in records {
                 let mode = try #require(record["mode"] as? [String: Any])
                 #expect(mode["kind"] as? String == "group-attendance")
                 #expect(mode["facilitator"] as? String == "Dana Whitfield")
                 #expect(record["score"] == nil, "not individually scored")
-                #expect((record["questions"] as? [Any])?.count == 2, "the room's two answers")
+                let attendance = try #require(record["attendance"] as? [String: Int])
+                #expect(attendance["questionsCovered"] == attendance["questionsPlanned"])
+                #expect((record["questions"] as? [Any])?.count == attendance["questionsPlanned"])
             }
             let verify = try CLIRunner.run(["records", "verify", "--all", "--data-dir", data.path])
             #expect(verify.status == 0, "\(verify.output)\(verify.error)")
@@ -82,7 +83,35 @@ extension CLISuite {
             #expect(check.status == 0 && check.output.contains("attended"), "\(check.output)\(check.error)")
         }
 
-        /// Attendees typed at the console; input ending before any answer records nothing.
+        /// `quit` before the last question: attendance is recorded, nothing is lost, but it does
+        /// not complete the training, so there are no certificates.
+        @Test func anOfflineSessionEndedEarlyIsRecordedButDoesNotComplete() throws {
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let result = try CLIRunner.run(
+                [
+                    "session", "host", "--offline", "--jurisdiction", "san-diego", "--facilitator", "Dana Whitfield",
+                    "--count", "2", "--data-dir", data.path,
+                ],
+                input: "Kim Lee, E-7\n\na\nquit\n")
+            #expect(result.status == 0, "\(result.error)")
+            #expect(result.output.contains("1 attendee."))
+            #expect(result.output.contains("The session ended early"))
+            #expect(result.output.contains("No certificates"))
+            let records = try Self.records(in: data)
+            #expect(records.count == 1)
+            #expect((records.first?["attendance"] as? [String: Int])?["questionsCovered"] == 1)
+            let folder = try #require(try Self.sessionFolders(in: data).first)
+            let roster = try String(contentsOf: folder.appending(path: "roster.csv"), encoding: .utf8)
+            #expect(roster.contains("Kim Lee,E-7,as the room,,attended part (session ended early)"))
+            let report = try CLIRunner.run(
+                ["records", "report", "--school-year", "2026-2027", "--as-of", "2026-07-02", "--data-dir", data.path])
+            let row = try #require(report.output.split(separator: "\n").first { $0.hasPrefix("Kim Lee") })
+            #expect(row.hasSuffix(" due"), "not complete: \(row)")
+        }
+
+        /// Attendees typed at the console, with their problems said; input ending before any
+        /// answer records nothing.
         @Test func anOfflineRoomThatAnsweredNothingRecordsNothing() throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
@@ -91,18 +120,40 @@ extension CLISuite {
                     "session", "host", "--offline", "--jurisdiction", "orange-county", "--facilitator", "Dana Whitfield",
                     "--data-dir", data.path,
                 ],
-                input: "Kim Lee\n, E-7\n\n")
+                input: "Kim Lee\n, E-7\n\(String(repeating: "x", count: 81))\n\n")
             #expect(result.status == 0, "\(result.error)")
-            #expect(result.output.contains("A line needs a name first"))
-            #expect(result.output.contains("1 attendees."))
+            #expect(result.output.contains("Not added: a line needs a name first"))
+            #expect(result.output.contains("Not added: a name has up to 80 characters"))
+            #expect(result.output.contains("1 attendee."))
             #expect(result.output.contains("no attendance was recorded"))
             #expect(!FileManager.default.fileExists(atPath: data.appending(path: "sessions").path))
+        }
+
+        @Test func aRosterFileLineWithoutANameIsReportedByLine() throws {
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let rosterFile = data.appending(path: "staff.txt")
+            try Data("Ana Ruiz\n, E-9\n".utf8).write(to: rosterFile)
+            let result = try CLIRunner.run([
+                "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
+                "--roster", rosterFile.path, "--data-dir", data.path,
+            ])
+            #expect(result.status != 0)
+            #expect(result.error.contains("\(rosterFile.path):2: error: a line needs a name first"), "\(result.error)")
+        }
+
+        /// The signed records in `data`, as `records list --format json` gives them.
+        static func records(in data: URL) throws -> [[String: Any]] {
+            let list = try CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
+            return try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
         }
 
         @Test(arguments: [
             (["--offline", "--lan"], "--offline uses no network"),
             (["--bind", "127.0.0.1:9000", "--lan"], "--bind gives the address and port"),
             (["--bind", "localhost"], "--bind"),
+            (["--bind", "::1"], "--bind"),
+            (["--bind", "127.0.0.1:0"], "--bind"),
             (["--roster", "staff.txt"], "--roster is for --offline"),
         ])
         func conflictingOptionsAreRefused(_ options: [String], _ message: String) throws {

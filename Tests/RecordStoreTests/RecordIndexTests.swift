@@ -1,9 +1,10 @@
 import Crypto
 import Foundation
-import RecordStore
 import Records
 import TestSupport
 import Testing
+
+@testable import RecordStore
 
 /// The summary index behind `records report`: a cache that cannot be forged and is never
 /// needed for correctness.
@@ -22,6 +23,7 @@ struct RecordIndexTests {
             SampleRecords.record(name: "Nguyễn Thị Minh", email: "minh@example.org", hireDate: CalendarDate("2026-11-02")),
             SampleRecords.record(name: "Kim Lee", school: nil, percent: 40, passed: false),
             SampleRecords.attendance(name: "Luis Ortega"),
+            SampleRecords.attendance(name: "Mei Chen", covered: 3),
         ]
         for record in records { try store.save(record) }
         return records
@@ -38,21 +40,21 @@ struct RecordIndexTests {
         let found = store.summaries()
         #expect(found.problems.isEmpty)
         #expect(byID(found.summaries) == byID(records.map(CompletionSummary.init)))
-        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == 4)
-        #expect(found.summaries.first { $0.trainee.name == "Luis Ortega" }?.outcome == .attended)
+        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == 5)
+        #expect(found.summaries.first { $0.trainee.name == "Luis Ortega" }?.outcome == .attended(wholeSession: true))
+        #expect(found.summaries.first { $0.trainee.name == "Mei Chen" }?.outcome == .attended(wholeSession: false))
     }
 
-    /// Lines of an older index version are not read: their records are read from their files,
-    /// and indexed again.
-    @Test func linesOfAnOlderIndexVersionAreReadFromTheRecords() throws {
+    /// Lines written by index version 1 (before group attendance) read as they did.
+    @Test func linesOfIndexVersion1StillRead() throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
-        let store = try store()
-        let records = try savedRecords(store)
-        let text = try String(contentsOf: indexFile, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "v2\t", with: "v1\t").utf8).write(to: indexFile)
-        #expect(byID(store.summaries().summaries) == byID(records.map(CompletionSummary.init)))
-        #expect(
-            try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("v2\t") }.count == 4)
+        let key = try InstallationKey.loadOrCreate(in: dataDirectory)
+        let index = RecordIndex(directory: dataDirectory, installationKey: key)
+        let record = SampleRecords.record(name: "Kim Lee", percent: 40, passed: false)
+        let line = index.line(for: CompletionSummary(record), version: "v1")
+        #expect(line.hasPrefix("v1\t"))
+        try Data((line + "\n").utf8).write(to: index.file)
+        #expect(index.read()[record.id.uuidString.lowercased()] == CompletionSummary(record))
     }
 
     @Test func anEditedLineIsIgnoredAndTheRecordReadInstead() throws {
@@ -84,7 +86,7 @@ struct RecordIndexTests {
             of: "\"passed\" : false", with: "\"passed\" : true ")
         try Data(edited.utf8).write(to: file)
         let found = store.summaries()
-        #expect(found.summaries.count == 3)
+        #expect(found.summaries.count == 4)
         #expect(found.problems.count == 1 && found.problems[0].description.contains("ALTERED"))
         #expect(!(try String(contentsOf: indexFile, encoding: .utf8)).contains("Kim Lee"))
     }
@@ -95,7 +97,7 @@ struct RecordIndexTests {
         let records = try savedRecords(store)
         try FileManager.default.removeItem(at: indexFile)
         #expect(byID(store.summaries().summaries) == byID(records.map(CompletionSummary.init)))
-        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == 4, "rebuilt")
+        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == 5, "rebuilt")
     }
 
     @Test func anIndexFromAnotherInstallationIsNotTrusted() throws {
@@ -106,7 +108,7 @@ struct RecordIndexTests {
         // Under another key neither the index lines nor the records check out: nothing counts.
         let found = other.summaries()
         #expect(found.summaries.isEmpty)
-        #expect(found.problems.count == 4)
+        #expect(found.problems.count == 5)
         #expect(found.problems.allSatisfy { $0.description.contains("not signed by this installation's key") })
     }
 }

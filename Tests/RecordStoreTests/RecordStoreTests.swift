@@ -174,7 +174,7 @@ struct RecordStoreTests {
         let store = try store()
         let file = try store.save(SampleRecords.record())
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
-            of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3")
+            of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 3")
         try Data(text.utf8).write(to: file)
         #expect(store.loadAll().problems.first?.description.contains("Update csec-trainer") == true)
     }
@@ -260,5 +260,13 @@ struct CompletionRecordSchemaTests {
         scoredAttendance.score = SampleRecords.record().score
         #expect(
             try !JSONSchemaCheck.errors(in: encoder.encode(scoredAttendance), schema: schema, definition: "record").isEmpty)
+        var withoutSummary = SampleRecords.attendance()
+        withoutSummary.attendance = nil
+        #expect(
+            try !JSONSchemaCheck.errors(in: encoder.encode(withoutSummary), schema: schema, definition: "record").isEmpty)
+        var versionOne = SampleRecords.attendance()
+        versionOne.schemaVersion = 1
+        #expect(
+            try !JSONSchemaCheck.errors(in: encoder.encode(versionOne), schema: schema, definition: "record").isEmpty)
     }
 }

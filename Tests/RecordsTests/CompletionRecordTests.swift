@@ -13,7 +13,7 @@ struct CompletionRecordTests {
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains(#""completedAt":"2026-09-15T10:30:00-07:00""#), "times keep their offset")
         #expect(text.contains(#""hireDate":"2026-08-20""#))
-        #expect(text.contains(#""schemaVersion":2"#))
+        #expect(text.contains(#""schemaVersion":1"#), "the lowest version that holds it")
     }
 
     /// A record written by schema version 1 keeps decoding (a frozen file, never re-recorded).
@@ -34,7 +34,8 @@ struct CompletionRecordTests {
             path: "Fixtures/record-v2-attendance.json")
         let record = try JSONDecoder().decode(CompletionRecord.self, from: Data(contentsOf: fixture))
         #expect(record.schemaVersion == 2 && record.mode.kind == .groupAttendance)
-        #expect(record.trainee.name == "Nguyễn Thị Minh" && record.score == nil && record.outcome == .attended)
+        #expect(record.trainee.name == "Nguyễn Thị Minh" && record.score == nil)
+        #expect(record.outcome == .attended(wholeSession: true))
         #expect(record.mode.facilitator == "Dana Whitfield" && record.questions.count == 2)
     }
 
@@ -45,10 +46,11 @@ struct CompletionRecordTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(attendance), as: UTF8.self)
-        #expect(!text.contains(#""score""#))
+        #expect(!text.contains(#""score""#) && text.contains(#""schemaVersion":2"#))
         #expect(text.contains(#""kind":"group-attendance""#) && text.contains(#""facilitator":"Dana Whitfield""#))
         #expect(try JSONDecoder().decode(CompletionRecord.self, from: Data(text.utf8)) == attendance)
-        #expect(attendance.outcome == .attended && attendance.outcome.completesTraining && attendance.outcome.percent == nil)
+        #expect(attendance.outcome == .attended(wholeSession: true) && attendance.outcome.completesTraining)
+        #expect(attendance.outcome.percent == nil)
         #expect(attendance.resultDescription.contains("not individually scored"))
         #expect(attendance.mode.description == "group attendance at session-2026-09-15-1 led by Dana Whitfield")
     }
@@ -56,11 +58,56 @@ struct CompletionRecordTests {
     @Test(arguments: [
         (CompletionOutcome.scored(percent: 90, passed: true), true, "passed"),
         (.scored(percent: 50, passed: false), false, "not passed"),
-        (.attended, true, "attended (group, not scored)"),
+        (.attended(wholeSession: true), true, "attended (group, not scored)"),
+        (.attended(wholeSession: false), false, "attended part (session ended early)"),
     ])
     func whatCompletesTraining(_ outcome: CompletionOutcome, _ completes: Bool, _ text: String) {
         #expect(outcome.completesTraining == completes)
         #expect(outcome.resultText == text)
+    }
+
+    /// Attendance at part of a session (it ended early) is recorded but does not complete the
+    /// training.
+    @Test func partOfASessionDoesNotCompleteTheTraining() {
+        let part = SampleRecords.attendance(covered: 3)
+        #expect(part.outcome == .attended(wholeSession: false) && !part.outcome.completesTraining)
+        #expect(part.resultDescription.contains("3 of 8 questions"))
+    }
+
+    /// A record whose parts do not fit together is refused when read: a score on group
+    /// attendance, none on a scored mode, group attendance in version 1.
+    @Test(arguments: [
+        (#""mode":{"kind":"self-paced"}"#, #","attendance":{"questionsCovered":1,"questionsPlanned":1}"#, 2),
+        (#""mode":{"kind":"group-attendance","sessionID":"s","facilitator":"f"}"#, "", 2),
+        (#""mode":{"kind":"group-attendance","sessionID":"s","facilitator":"f"}"#, "", 1),
+    ])
+    func recordsThatDoNotFitTogetherAreRefused(_ mode: String, _ extra: String, _ version: Int) throws {
+        var record = SampleRecords.attendance()
+        record.schemaVersion = version
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var text = String(decoding: try encoder.encode(record), as: UTF8.self)
+        text = text.replacingOccurrences(
+            of: #""mode":{"facilitator":"Dana Whitfield","kind":"group-attendance","sessionID":"session-2026-09-15-1"}"#,
+            with: mode)
+        if !extra.isEmpty {
+            text = text.replacingOccurrences(of: #","attendance":{"questionsCovered":8,"questionsPlanned":8}"#, with: extra)
+        } else if mode.contains("group-attendance"), version == 2 {
+            text = text.replacingOccurrences(
+                of: #""attendance""#,
+                with:
+                    #""score":{"passed":true,"percent":90,"points":9,"policyID":"default","policyVersion":1,"possiblePoints":10,"reasons":[]},"attendance""#
+            )
+        }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CompletionRecord.self, from: Data(text.utf8)) }
+    }
+
+    @Test func aSessionEndedEarlyPassesNobody() throws {
+        let score = try #require(SampleRecords.record(percent: 100).score)
+        #expect(score.endingEarly(asked: 8, planned: 8) == score)
+        let ended = score.endingEarly(asked: 3, planned: 8)
+        #expect(!ended.passed && ended.percent == 100)
+        #expect(ended.reasons.last?.contains("ended after 3 of its 8 questions") == true)
     }
 
     @Test func theLegalNoteClaimsNoAnnualMandate() {

@@ -93,6 +93,13 @@ struct ComplianceReportTests {
         #expect(row.percent == nil && row.attempts == 2 && row.recordID == attended.id.uuidString.lowercased())
     }
 
+    @Test func attendingPartOfASessionDoesNotCompleteIt() throws {
+        let part = SampleRecords.attendance(name: "Kim Lee", completed: "2026-09-10T15:00:00-07:00", covered: 2)
+        let report = ComplianceReport(records: [part], schoolYear: year, asOf: CalendarDate("2026-10-01")!)
+        let row = try #require(report.rows.first)
+        #expect(row.status == .overdue && row.completed == nil && row.attempts == 1)
+    }
+
     /// Staff trained last year are listed, and due again; a completion after the year's end
     /// says nothing about this year.
     @Test func lastYearsCompletionsMakeStaffDueAgain() throws {

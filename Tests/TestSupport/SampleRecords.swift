@@ -37,13 +37,17 @@ public enum SampleRecords {
                 policyID: "default", policyVersion: 1))
     }
 
-    /// The record of attending an offline room session: group attendance, no score.
+    /// The record of attending an offline room session: group attendance, no score; the room
+    /// answered `covered` of 8 planned questions.
     public static func attendance(
-        name: String = "Ana Ruiz", employeeID: String? = nil, completed: String = "2026-09-15T10:30:00-07:00"
+        name: String = "Ana Ruiz", employeeID: String? = nil, completed: String = "2026-09-15T10:30:00-07:00",
+        covered: Int = 8
     ) -> CompletionRecord {
-        var attendance = record(name: name, employeeID: employeeID, completed: completed)
-        attendance.mode = .groupAttendance(id: "session-2026-09-15-1", facilitator: "Dana Whitfield")
-        attendance.score = nil
-        return attendance
+        let scored = record(name: name, employeeID: employeeID, completed: completed)
+        return CompletionRecord(
+            id: scored.id, trainee: scored.trainee, training: scored.training,
+            mode: .groupAttendance(id: "session-2026-09-15-1", facilitator: "Dana Whitfield"), startedAt: scored.startedAt,
+            completedAt: scored.completedAt, activeSeconds: scored.activeSeconds, questions: scored.questions, score: nil,
+            attendance: AttendanceSummary(questionsCovered: covered, questionsPlanned: 8))
     }
 }

@@ -24,6 +24,12 @@ public struct ReadlineLineReader: LineReader {
         csec_rl_set_event_hook(status == nil ? nil : showLiveStatus)
     }
 
+    /// Puts the terminal back in its usual mode if readline is waiting for a key: for a program
+    /// that exits from another thread (Ctrl-C during a group session).
+    public static func restoreTerminal() {
+        csec_rl_restore_terminal()
+    }
+
     public mutating func readLine(prompt: String) -> String? {
         guard let pointer = readline(prompt) else { return nil }
         defer { free(pointer) }
@@ -42,8 +48,7 @@ nonisolated(unsafe) private var lastStatus: String?
 
 private let showLiveStatus: @convention(c) () -> Int32 = {
     guard let status = liveStatus?(), status != lastStatus else { return 0 }
-    lastStatus = status
-    csec_rl_print_above_prompt(status + "\n")
+    if csec_rl_print_above_prompt(status + "\n") != 0 { lastStatus = status }
     return 0
 }
 

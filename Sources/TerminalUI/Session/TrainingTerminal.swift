@@ -38,28 +38,13 @@ public struct TrainingTerminal<Reader: LineReader> {
             guard let line = reader.readLine(prompt: "answer> ") else {
                 return try perform([.paused(answered: session.answers.count, of: session.plan.questions.count)])!
             }
-            guard let input = Self.parse(line, for: question) else {
+            guard let input = TrainingSession.Input(typed: line, for: question) else {
                 output.write(printer.help(optionCount: question.options.count))
                 continue
             }
             if let outcome = try perform(session.handle(input)) { return outcome }
         }
         return .finished(session.policy.score(session.answers))
-    }
-
-    /// A letter chooses an option; a command (or its first letter) does what it says.
-    public static func parse(_ line: String, for question: Question) -> TrainingSession.Input? {
-        let word = line.split(whereSeparator: \.isWhitespace).first.map { $0.lowercased() } ?? ""
-        switch word {
-        case "help", "h", "?": return .help
-        case "repeat", "r": return .repeatQuestion
-        case "protocol", "p": return .showProtocol
-        case "quit", "q", "exit": return .quit
-        default:
-            guard word.count == 1, let scalar = word.unicodeScalars.first, ("a"..."z").contains(scalar) else { return nil }
-            let index = Int(scalar.value) - 97
-            return question.options.indices.contains(index) ? .choose(question.options[index].id) : nil
-        }
     }
 
     private mutating func perform(_ effects: [TrainingSession.Effect]) throws -> Outcome? {

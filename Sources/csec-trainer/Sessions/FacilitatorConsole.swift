@@ -83,23 +83,21 @@ struct FacilitatorConsole {
     }
 
     /// Writes a signed completion record per participant (mode group session), their
-    /// certificates and the attendance roster, and says where they are.
-    static func finish(
-        _ session: GroupSession, started: Date, jurisdiction: JurisdictionProtocol, training: TrainingContent,
-        records: RecordStore, dataDirectory: URL, output: any TextOutput
-    ) throws {
+    /// certificates and the attendance roster, and says where they are. A session ended before
+    /// its last question passes nobody: its records say so.
+    static func finish(_ session: GroupSession, started: Date, setup: SessionSetup) throws {
         let now = Date()
         let attendees = session.attempts().map { participant, answers in
-            SessionEnding.Attendee(
-                record: CompletionRecord(
-                    id: UUID(), trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
-                    training: TrainingModule(jurisdiction, training: training, seed: session.plan.seed),
-                    mode: .groupSession(id: session.id, facilitator: session.facilitator), startedAt: .local(started),
-                    completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)), answers: answers,
-                    policy: training.policy),
+            var record = CompletionRecord(
+                id: UUID(), trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
+                training: setup.module, mode: .groupSession(id: session.id, facilitator: session.facilitator),
+                startedAt: .local(started), completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)),
+                answers: answers, policy: setup.training.policy)
+            record.score = record.score?.endingEarly(asked: answers.count, planned: session.plan.questions.count)
+            return SessionEnding.Attendee(
+                record: record,
                 answered: "\(answers.filter { $0.chosen != GroupSession.unanswered }.count) of \(answers.count)")
         }
-        try SessionEnding(sessionID: session.id, records: records, dataDirectory: dataDirectory, output: output)
-            .write(attendees)
+        try setup.ending.write(attendees)
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RecordStore
 import Records
@@ -6,8 +7,9 @@ import TerminalUI
 /// What the end of a group session leaves, live or offline, in `<data dir>/sessions/<id>/`: a
 /// signed completion record per attendee (in the record store), a PDF certificate for each
 /// attendee whose record completes training (`certificates/`), and the attendance roster
-/// (`roster.csv`). Records are written first, so a failed certificate loses no record.
-struct SessionEnding {
+/// (`roster.csv`). Every record is tried and the roster always written, so one failure loses
+/// nothing else; any failure is reported and makes the command fail.
+struct SessionEnding: Sendable {
     let sessionID: String
     let records: RecordStore
     let dataDirectory: URL
@@ -22,51 +24,56 @@ struct SessionEnding {
     var folder: URL { dataDirectory.appending(path: "sessions/\(sessionID)") }
 
     func write(_ attendees: [Attendee]) throws {
-        let stored = try attendees.map { attendee in
-            try reportingStoreErrors {
-                _ = try records.save(attendee.record)
-                return try records.find(attendee.record.id.uuidString.lowercased())
-            }
-        }
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let writer = CertificateWriter(store: records)
         let certificates = folder.appending(path: "certificates")
         var roster = Table(
             columns: ["name", "employee id", "answered", "score", "result", "record", "certificate"], rows: [])
-        var problems: [CertificateWriteError] = []
-        for (attendee, stored) in zip(attendees, stored) {
+        var problems: [String] = []
+        var saved = 0
+        var certified = 0
+        for attendee in attendees {
             let record = attendee.record
+            var recordID = "not written"
             var certificate = ""
-            if record.outcome.completesTraining {
-                do {
+            do {
+                _ = try records.save(record)
+                saved += 1
+                recordID = record.id.uuidString.lowercased()
+                if record.outcome.completesTraining {
+                    let stored = try records.find(recordID)
                     certificate = try writer.writeEach([stored], into: certificates)[0].lastPathComponent
-                } catch {
-                    problems.append(error)
+                    certified += 1
                 }
+            } catch let error as RecordStoreError {
+                problems.append(error.description)
+            } catch let error as CertificateWriteError {
+                problems.append(error.description)
+                certificate = "not written"
             }
             roster.rows.append([
                 record.trainee.name, record.trainee.employeeID ?? "", attendee.answered,
-                record.outcome.percent.map { "\($0)%" } ?? "", record.outcome.resultText, record.id.uuidString.lowercased(),
-                certificate,
+                record.outcome.percent.map { "\($0)%" } ?? "", record.outcome.resultText, recordID, certificate,
             ])
         }
         let rosterFile = folder.appending(path: "roster.csv")
         try Data(roster.csv().utf8).write(to: rosterFile, options: .atomic)
-        for problem in problems { StandardError.print(problem.description) }
-        let certified = roster.rows.filter { !$0[6].isEmpty }.count
-        let notPassed = attendees.filter { !$0.record.outcome.completesTraining }.count
-        var lines = [
-            "\(attendees.count) completion records written to \(records.directory.path).",
-            "Attendance roster: \(rosterFile.path)",
-            certified == 0 ? "No certificates: nobody passed." : "\(certified) certificates (PDF) in \(certificates.path)",
-            "Open Badges credentials: csec-trainer certificate --session \(sessionID) --format openbadge --out DIR",
-        ]
-        // A count only: this screen may be on the projector.
-        if notPassed > 0 {
-            lines.append(
-                "\(notPassed) did not pass and get no certificate (see the roster); `csec-trainer train` is open to them.")
+        output.write(
+            [
+                "\(saved) completion records written to \(records.directory.path).",
+                "Attendance roster, with each attendee's result: \(rosterFile.path)",
+                certified == 0
+                    ? "No certificates: no record completes the training."
+                    : "\(certified) certificates (PDF) in \(certificates.path)",
+                "Open Badges credentials: csec-trainer certificate --session \(sessionID) --format openbadge --out DIR",
+            ].joined(separator: "\n") + "\n")
+        guard problems.isEmpty else {
+            for problem in problems { StandardError.print(problem) }
+            StandardError.print(
+                "error: \(problems.count) of the session's records or certificates could not be written (see above); "
+                    + "the roster marks them “not written”.")
+            throw ExitCode.failure
         }
-        output.write(lines.joined(separator: "\n") + "\n")
     }
 }
