@@ -97,7 +97,7 @@ struct Benchmarks: AsyncParsableCommand {
                 sorted.isEmpty ? Duration.zero : sorted[min(sorted.count - 1, Int(Double(sorted.count) * share))]
             }
             print("")
-            print("Group session: \(participants) participants over loopback WebSockets answer one question at once")
+            print("Group session: \(participants) participants over loopback WebSockets answer one question within one second")
             print(
                 "  answer acknowledged: p50 \(Timings.format(percentile(0.5))), p99 \(Timings.format(percentile(0.99))) (target p99 under 50 ms)"
             )

@@ -59,15 +59,18 @@ struct SessionEnding: Sendable {
         }
         let rosterFile = folder.appending(path: "roster.csv")
         try Data(roster.csv().utf8).write(to: rosterFile, options: .atomic)
-        output.write(
-            [
-                "\(saved) completion records written to \(records.directory.path).",
-                "Attendance roster, with each attendee's result: \(rosterFile.path)",
-                certified == 0
-                    ? "No certificates: no record completes the training."
-                    : "\(certified) certificates (PDF) in \(certificates.path)",
-                "Open Badges credentials: csec-trainer certificate --session \(sessionID) --format openbadge --out DIR",
-            ].joined(separator: "\n") + "\n")
+        var lines = [
+            "\(saved) completion \(saved == 1 ? "record" : "records") written to \(records.directory.path).",
+            "Attendance roster, with each attendee's result: \(rosterFile.path)",
+        ]
+        if certified == 0 {
+            lines.append("No certificates: no record completes the training.")
+        } else {
+            lines.append("\(certified) \(certified == 1 ? "certificate" : "certificates") (PDF) in \(certificates.path)")
+            lines.append(
+                "Open Badges credentials: csec-trainer certificate --session \(sessionID) --format openbadge --out DIR")
+        }
+        output.write(lines.joined(separator: "\n") + "\n")
         guard problems.isEmpty else {
             for problem in problems { StandardError.print(problem) }
             StandardError.print(
