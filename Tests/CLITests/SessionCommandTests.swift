@@ -28,7 +28,7 @@ extension CLISuite {
             #expect(result.output.contains("Join at http://127.0.0.1:\(port)/ with the code "))
             #expect(result.output.contains("0 joined"))
             #expect(result.output.contains("No question is open."))
-            #expect(result.output.contains(try #require(try Regex("Question 1 of [0-9]+: 0 of 0 answered · A 0 · B 0"))))
+            #expect(result.output.contains(#/Question 1 of [0-9]+: 0 of 0 answered · A 0 · B 0/#))
             #expect(result.output.contains("Reveal the answer before moving on."))
             #expect(result.output.contains("← the protocol's answer"))
             let folder = try #require(try Self.sessionFolders(in: data).first)
