@@ -236,6 +236,8 @@ let package = Package(
             dependencies: [
                 "TestSupport", "Training", "Scoring", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Records",
                 "RecordStore",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift
         ),

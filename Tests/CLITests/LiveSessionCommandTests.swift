@@ -1,0 +1,119 @@
+import Foundation
+import Logging
+import Synchronization
+import TestSupport
+import Testing
+import WSClient
+
+extension CLISuite {
+    /// `session host` with a participant on a real WebSocket: the console counts the answer,
+    /// and a session ended before its last question records the answer but passes nobody.
+    @Suite
+    struct LiveSessionCommandTests {
+        @Test func aSessionEndedEarlyRecordsTheAnswersButPassesNobody() async throws {
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let port = Int.random(in: 20_000..<40_000)
+            let host = Process()
+            host.executableURL = CLIRunner.executable
+            host.arguments = [
+                "session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count", "2",
+                "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,
+            ]
+            let console = Pipe()
+            let printed = Pipe()
+            host.standardInput = console
+            host.standardOutput = printed
+            host.standardError = FileHandle.nullDevice
+            try host.run()
+            defer { if host.isRunning { host.terminate() } }
+            var output = try Self.read(printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
+            let code = try #require(output.firstMatch(of: /with the code ([A-Z0-9]{6})\./)).output.1
+
+            let answered = Flag()
+            let participant = Task {
+                var logger = Logger(label: "test")
+                logger.logLevel = .critical
+                // The server may still be starting: try again for a few seconds.
+                for attempt in 1...50 {
+                    do {
+                        return try await Self.participant(
+                            port: port, code: String(code), console: console, answered: answered, logger: logger)
+                    } catch  where attempt < 50 {
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                }
+            }
+            for _ in 0..<500 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(answered.isSet, "the participant's answer was acknowledged")
+            try console.fileHandleForWriting.write(contentsOf: Data("counts\nend\n".utf8))
+            try console.fileHandleForWriting.close()
+            _ = try? await participant.value
+            output += String(decoding: printed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            host.waitUntilExit()
+
+            #expect(host.terminationStatus == 0)
+            #expect(output.contains(#/Question 1 of [0-9]+: 1 of 1 answered · A 1 · B 0/#), "\(output)")
+            #expect(output.contains("No certificates: no record completes the training."))
+            let list = try CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
+            let records = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+            let record = try #require(records.first)
+            #expect(records.count == 1)
+            #expect((record["mode"] as? [String: Any])?["kind"] as? String == "group-session")
+            #expect((record["questions"] as? [Any])?.count == 1, "the one question asked")
+            let score = try #require(record["score"] as? [String: Any])
+            #expect(score["passed"] as? Bool == false)
+            #expect((score["reasons"] as? [String])?.last?.contains("ended after 1 of its") == true)
+        }
+
+        /// Joins as Ana Ruiz, has the console open the question, answers it with option A, and
+        /// stays until the session ends.
+        static func participant(
+            port: Int, code: String, console: Pipe, answered: Flag, logger: Logger
+        ) async throws {
+            try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", logger: logger) { inbound, outbound, _ in
+                try await outbound.write(.text(#"{"type":"join","code":"\#(code)","name":"Ana Ruiz"}"#))
+                var token = ""
+                for try await frame in inbound.messages(maxSize: 1 << 20) {
+                    guard case .text(let text) = frame,
+                        let message = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                    else { continue }
+                    switch message["type"] as? String {
+                    case "joined":
+                        token = message["token"] as? String ?? ""
+                        try console.fileHandleForWriting.write(contentsOf: Data("next\n".utf8))
+                    case "question":
+                        let options = (message["question"] as? [String: Any])?["options"] as? [[String: Any]] ?? []
+                        let option = try #require(options.first?["id"] as? String)
+                        try await outbound.write(
+                            .text(#"{"type":"answer","token":"\#(token)","question":0,"option":"\#(option)"}"#))
+                    case "answered":
+                        answered.set()
+                    case "ended":
+                        return
+                    default:
+                        break
+                    }
+                }
+            }
+        }
+
+        /// What `output` prints until `pattern` appears in it (or it ends).
+        static func read(_ output: FileHandle, until pattern: Regex<(Substring, Substring)>) throws -> String {
+            var seen = ""
+            while seen.firstMatch(of: pattern) == nil {
+                let chunk = output.availableData
+                guard !chunk.isEmpty else { break }
+                seen += String(decoding: chunk, as: UTF8.self)
+            }
+            return seen
+        }
+    }
+}
+
+/// A flag set from one task and read from another.
+final class Flag: Sendable {
+    private let state = Mutex(false)
+    func set() { state.withLock { $0 = true } }
+    var isSet: Bool { state.withLock { $0 } }
+}
