@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads one line of input, or nil at the end of input.
 public protocol LineReader {
     /// Words offered by tab completion from now on.
@@ -45,4 +49,10 @@ public struct AnyLineReader: LineReader {
     public mutating func setCompletions(_ words: [String]) { base.setCompletions(words) }
     public mutating func setLiveStatus(_ status: (() -> String?)?) { base.setLiveStatus(status) }
     public mutating func readLine(prompt: String) -> String? { base.readLine(prompt: prompt) }
+}
+
+/// The reader of standard input: GNU readline on a terminal, plain lines from a pipe (each
+/// written after its prompt when `echo`, so that a piped session reads like a transcript).
+public func standardInputLineReader(output: any TextOutput, echo: Bool = false) -> any LineReader {
+    isatty(STDIN_FILENO) != 0 ? ReadlineLineReader() : PlainLineReader(output: output, echo: echo)
 }

@@ -4,6 +4,10 @@ import ScenarioEngine
 import Scoring
 import Training
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Renders a training session's effects as terminal text, wrapped to a width.
 public struct SessionPrinter: Sendable {
     public var width: Int
@@ -134,5 +138,15 @@ public struct SessionPrinter: Sendable {
     private func paragraphs(_ text: String) -> [String] {
         text.components(separatedBy: "\n\n").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
             .filter { !$0.isEmpty }
+    }
+}
+
+extension SessionPrinter {
+    /// The printer for standard output: the terminal's width, and colour only on a terminal
+    /// (see ``TextStyle/forTerminal(isTerminal:environment:)``).
+    public static func forStandardOutput(environment: [String: String]) -> SessionPrinter {
+        SessionPrinter(
+            width: TerminalSize.columns(environment: environment),
+            style: .forTerminal(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment))
     }
 }

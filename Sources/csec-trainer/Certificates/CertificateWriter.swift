@@ -45,23 +45,19 @@ struct CertificateWriter {
         }
     }
 
-    /// Writes one certificate per record into `directory` (created if missing), named after the
-    /// trainee and the record id; returns the files.
-    func writeEach(_ records: [StoredRecord], into directory: URL) throws(CertificateWriteError) -> [URL] {
+    /// Writes the certificate of `stored` into `directory` (created if missing), named after the
+    /// trainee and the record id; returns the file.
+    func write(_ stored: StoredRecord, into directory: URL) throws(CertificateWriteError) -> URL {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw .cannotWrite(path: directory.path, reason: error.localizedDescription)
         }
-        var files: [URL] = []
-        for stored in records {
-            let record = stored.record
-            let name = "\(record.trainee.name.fileNameSafe)-\(record.id.uuidString.lowercased().prefix(8))"
-            let file = directory.appending(path: name + "." + format.fileExtension)
-            try write(stored, to: file)
-            files.append(file)
-        }
-        return files
+        let record = stored.record
+        let name = "\(record.trainee.name.fileNameSafe)-\(record.id.uuidString.lowercased().prefix(8))"
+        let file = directory.appending(path: name + "." + format.fileExtension)
+        try write(stored, to: file)
+        return file
     }
 }
 

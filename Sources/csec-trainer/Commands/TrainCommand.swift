@@ -8,10 +8,6 @@ import Records
 import TerminalUI
 import Training
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
@@ -53,9 +49,8 @@ struct TrainCommand: ParsableCommand {
             try content.locate().loadTrainingContent(
                 protocolsIn: content.protocolsDirectory.map(ContentOptions.url), scenariosIn: scenarios.map(ContentOptions.url))
         }
-        let isTerminal = isatty(STDIN_FILENO) != 0
         let output = StandardOutput()
-        var reader: any LineReader = isTerminal ? ReadlineLineReader() : PlainLineReader(output: output, echo: true)
+        var reader = standardInputLineReader(output: output, echo: true)
 
         let progress = try reportingStoreErrors { try startingProgress(store: store, training: training, reader: &reader) }
         guard let jurisdiction = training.library.jurisdiction(progress.jurisdiction.rawValue) else {
@@ -76,15 +71,13 @@ struct TrainCommand: ParsableCommand {
         try reportingStoreErrors { try store.save(progress) }
         StopSignal.install()
 
-        let width = TerminalSize.columns(environment: environment)
-        let printer = SessionPrinter(
-            width: width, style: .forTerminal(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment))
+        let printer = SessionPrinter.forStandardOutput(environment: environment)
         output.write(printer.header(jurisdiction: jurisdiction, trainee: progress.trainee, plan: plan))
         let document = ProtocolDocument(jurisdiction: jurisdiction, vocabulary: training.library.vocabulary)
         let activeTime = ActiveTime(alreadySpent: progress.activeSeconds ?? 0)
         var terminal = TrainingTerminal(
             session: session, reader: AnyLineReader(reader), output: output, printer: printer,
-            protocolText: { document.render(width: width) },
+            protocolText: { document.render(width: printer.width) },
             save: { session in
                 var saved = progress
                 saved.answers = session.savedAnswers

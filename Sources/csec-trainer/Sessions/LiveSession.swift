@@ -5,10 +5,6 @@ import SessionServer
 import TerminalUI
 import Training
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A live group session: the server for the participants' devices and the projector, and the
 /// facilitator's console at this terminal. `end`, the end of input, or Ctrl-C ends it, and every
 /// answer given is recorded.
@@ -34,7 +30,7 @@ struct LiveSession {
             Commands: next, reveal, counts, roster, end.
 
             """)
-        var reader: any LineReader = isatty(STDIN_FILENO) != 0 ? ReadlineLineReader() : PlainLineReader(output: output)
+        var reader = standardInputLineReader(output: output)
         reader.setCompletions(["next", "reveal", "counts", "roster", "end"])
         let console = FacilitatorConsole(room: room, secret: session.secretForFacilitator, output: output)
         reader.setLiveStatus { try? console.liveCount() }

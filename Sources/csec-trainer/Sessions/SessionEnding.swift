@@ -43,7 +43,7 @@ struct SessionEnding: Sendable {
                 recordID = record.id.uuidString.lowercased()
                 if record.outcome.completesTraining {
                     let stored = try records.find(recordID)
-                    certificate = try writer.writeEach([stored], into: certificates)[0].lastPathComponent
+                    certificate = try writer.write(stored, into: certificates).lastPathComponent
                     certified += 1
                 }
             } catch let error as RecordStoreError {

@@ -63,8 +63,10 @@ struct CertificateExportCommand: ParsableCommand {
                 "No passing or attendance records of group session '\(session ?? "")' in \(store.directory.path).")
         }
         let directory = URL(filePath: out, directoryHint: .isDirectory)
-        let files = try reportingCertificateErrors { try writer.writeEach(attendees, into: directory) }
-        print("Wrote \(files.count) certificates to \(directory.path).")
+        for stored in attendees {
+            _ = try reportingCertificateErrors { try writer.write(stored, into: directory) }
+        }
+        print("Wrote \(attendees.count) certificates to \(directory.path).")
     }
 }
 

@@ -7,10 +7,6 @@ import SessionServer
 import TerminalUI
 import Training
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 struct SessionHostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "host",
@@ -98,13 +94,8 @@ struct SessionHostCommand: ParsableCommand {
                 sessionID: sessionID, records: try data.recordStore(), dataDirectory: data.directory,
                 output: StandardOutput()))
         if offline {
-            let environment = ProcessInfo.processInfo.environment
-            let isTerminal = isatty(STDIN_FILENO) != 0
-            let printer = SessionPrinter(
-                width: TerminalSize.columns(environment: environment),
-                style: .forTerminal(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment))
-            var reader: any LineReader =
-                isTerminal ? ReadlineLineReader() : PlainLineReader(output: setup.output, echo: true)
+            let printer = SessionPrinter.forStandardOutput(environment: ProcessInfo.processInfo.environment)
+            var reader = standardInputLineReader(output: setup.output, echo: true)
             try OfflineRoom(setup: setup, printer: printer).run(roster: attendees, reader: &reader)
         } else {
             let pages: WebPages
