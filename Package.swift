@@ -228,7 +228,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CertificatesTests",
-            dependencies: ["Certificates", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Certificates", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSwift
         ),
         .testTarget(

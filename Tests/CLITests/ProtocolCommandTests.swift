@@ -84,13 +84,10 @@ extension CLISuite {
         @Test func aCopiedBinaryFindsTheContentInstalledByTheScript() throws {
             let prefix = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: prefix) }
-            let install = Process()
-            install.executableURL = Fixtures.repositoryRoot.appending(path: "scripts/install.sh")
-            install.arguments = ["--prefix", prefix.path, "--binary", CLIRunner.executable.path]
-            install.standardOutput = FileHandle.nullDevice
-            try install.run()
-            install.waitUntilExit()
-            try #require(install.terminationStatus == 0)
+            let install = try Program.run(
+                Fixtures.repositoryRoot.appending(path: "scripts/install.sh"),
+                ["--prefix", prefix.path, "--binary", CLIRunner.executable.path])
+            try #require(install.status == 0)
 
             let elsewhere = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: elsewhere) }

@@ -125,9 +125,7 @@ struct Tmux {
     private let socket = "csec-trainer-tests"
 
     /// tmux from the PATH, if installed.
-    static let executable: URL? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
-        .split(separator: ":").map { URL(filePath: String($0)).appending(path: "tmux") }
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    static let executable = Program.locate("tmux")
 
     func start(_ command: String, in directory: URL) throws {
         try run(["new-session", "-d", "-s", session, "-x", "120", "-y", "60", "-c", directory.path, command + "; sleep 60"])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Certificates
@@ -179,37 +180,9 @@ private enum PDFSample {
 
 /// Runs qpdf and poppler's tools; a missing tool fails the test rather than skipping it.
 private enum PDFTool {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    static func run(_ tool: String, _ arguments: [String]) throws -> Result {
+    static func run(_ tool: String, _ arguments: [String]) throws -> Program.Result {
         let executable = try #require(
-            locate(tool), "\(tool) is not installed: install the packages qpdf poppler-utils (CI installs them)")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: errorData, as: UTF8.self))
-    }
-
-    /// The tool's path on `PATH`, or nil.
-    private static func locate(_ tool: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":")
-            .map { URL(filePath: String($0)).appending(path: tool) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            Program.locate(tool), "\(tool) is not installed: install the packages qpdf poppler-utils (CI installs them)")
+        return try Program.run(executable, arguments)
     }
 }

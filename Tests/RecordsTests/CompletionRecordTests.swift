@@ -74,32 +74,37 @@ struct CompletionRecordTests {
         #expect(part.resultDescription.contains("3 of 8 questions"))
     }
 
-    /// A record whose parts do not fit together is refused when read: a score on group
-    /// attendance, none on a scored mode, group attendance in version 1.
-    @Test(arguments: [
-        (#""mode":{"kind":"self-paced"}"#, #","attendance":{"questionsCovered":1,"questionsPlanned":1}"#, 2),
-        (#""mode":{"kind":"group-attendance","sessionID":"s","facilitator":"f"}"#, "", 2),
-        (#""mode":{"kind":"group-attendance","sessionID":"s","facilitator":"f"}"#, "", 1),
-    ])
-    func recordsThatDoNotFitTogetherAreRefused(_ mode: String, _ extra: String, _ version: Int) throws {
-        var record = SampleRecords.attendance()
-        record.schemaVersion = version
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var text = String(decoding: try encoder.encode(record), as: UTF8.self)
-        text = text.replacingOccurrences(
-            of: #""mode":{"facilitator":"Dana Whitfield","kind":"group-attendance","sessionID":"session-2026-09-15-1"}"#,
-            with: mode)
-        if !extra.isEmpty {
-            text = text.replacingOccurrences(of: #","attendance":{"questionsCovered":8,"questionsPlanned":8}"#, with: extra)
-        } else if mode.contains("group-attendance"), version == 2 {
-            text = text.replacingOccurrences(
-                of: #""attendance""#,
-                with:
-                    #""score":{"passed":true,"percent":90,"points":9,"policyID":"default","policyVersion":1,"possiblePoints":10,"reasons":[]},"attendance""#
-            )
+    /// Records whose parts do not fit together, as a file could hold them.
+    enum Misfit: String, CaseIterable, Sendable {
+        case scoreOnAttendance, attendanceOnAScoredRecord, scoredWithoutScore, attendanceInVersion1
+
+        var record: CompletionRecord {
+            var record: CompletionRecord
+            switch self {
+            case .scoreOnAttendance:
+                record = SampleRecords.attendance()
+                record.score = SampleRecords.record().score
+            case .attendanceOnAScoredRecord:
+                record = SampleRecords.record()
+                record.attendance = AttendanceSummary(questionsCovered: 1, questionsPlanned: 1)
+            case .scoredWithoutScore:
+                record = SampleRecords.record()
+                record.score = nil
+            case .attendanceInVersion1:
+                record = SampleRecords.attendance()
+                record.schemaVersion = 1
+            }
+            return record
         }
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CompletionRecord.self, from: Data(text.utf8)) }
+    }
+
+    /// A record whose parts do not fit together is refused when read: a score on group
+    /// attendance, an attendance summary or no score on a scored mode, group attendance in
+    /// version 1.
+    @Test(arguments: Misfit.allCases)
+    func recordsThatDoNotFitTogetherAreRefused(_ misfit: Misfit) throws {
+        let data = try JSONEncoder().encode(misfit.record)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CompletionRecord.self, from: data) }
     }
 
     @Test func aSessionEndedEarlyPassesNobody() throws {

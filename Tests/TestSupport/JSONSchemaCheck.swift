@@ -34,18 +34,11 @@ public enum JSONSchemaCheck {
             """
         let candidates = [ProcessInfo.processInfo.environment["CSEC_PYTHON"], "python3", "/usr/bin/python3"].compactMap { $0 }
         for python in candidates {
-            let process = Process()
-            process.executableURL = URL(filePath: "/usr/bin/env")
-            process.arguments = [python, "-c", script, schema.path, file.path, definition ?? ""]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            if process.terminationStatus == 3 || process.terminationStatus == 127 { continue }
-            guard process.terminationStatus == 0 else { return ["the validator failed: \(output)"] }
-            return output.split(separator: "\n").map(String.init)
+            let run = try Program.run(
+                URL(filePath: "/usr/bin/env"), [python, "-c", script, schema.path, file.path, definition ?? ""])
+            if run.status == 3 || run.status == 127 { continue }
+            guard run.status == 0 else { return ["the validator failed: \(run.output)\(run.error)"] }
+            return run.output.split(separator: "\n").map(String.init)
         }
         throw Unavailable()
     }
