@@ -11,8 +11,8 @@ import Foundation
 /// Documented in docs/completion-records.md and
 /// schemas/completion-record.schema.json. Stored as one signed JSON file per record.
 public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
-    /// The newest version this code writes; every version 1 record is a valid version 2 record.
-    public static let currentSchemaVersion = 2
+    /// The versions this code reads (and writes: see `schemaVersion`); every version 1 record
+    /// is a valid version 2 record.
     public static let readableSchemaVersions = [1, 2]
 
     public var schemaVersion: Int

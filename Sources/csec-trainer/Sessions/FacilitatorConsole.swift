@@ -1,17 +1,11 @@
-import ContentLoading
-import Foundation
 import GroupSessions
-import ProtocolEngine
-import RecordStore
-import Records
 import ScenarioEngine
-import Scoring
 import SessionServer
 import TerminalUI
 import Training
 
 /// The facilitator's commands at the terminal, carried out on the room (the console holds the
-/// facilitator secret), and what the end of a session writes.
+/// facilitator secret).
 struct FacilitatorConsole {
     let room: SessionRoom
     let secret: SessionSecret
@@ -80,24 +74,5 @@ struct FacilitatorConsole {
         case .lobby:
             break
         }
-    }
-
-    /// Writes a signed completion record per participant (mode group session), their
-    /// certificates and the attendance roster, and says where they are. A session ended before
-    /// its last question passes nobody: its records say so.
-    static func finish(_ session: GroupSession, started: Date, setup: SessionSetup) throws {
-        let now = Date()
-        let attendees = session.attempts().map { participant, answers in
-            var record = CompletionRecord(
-                id: UUID(), trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
-                training: setup.module, mode: .groupSession(id: session.id, facilitator: session.facilitator),
-                startedAt: .local(started), completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)),
-                answers: answers, policy: setup.training.policy)
-            record.score = record.score?.endingEarly(asked: answers.count, planned: session.plan.questions.count)
-            return SessionEnding.Attendee(
-                record: record,
-                answered: "\(answers.filter { $0.chosen != GroupSession.unanswered }.count) of \(answers.count)")
-        }
-        try setup.ending.write(attendees)
     }
 }

@@ -1,6 +1,9 @@
+import ContentLoading
 import Foundation
 import GroupSessions
 import ProtocolEngine
+import Records
+import Scoring
 import SessionServer
 import TerminalUI
 import Training
@@ -38,7 +41,7 @@ struct LiveSession {
             _ = try? waitFor { await room.perform(.end, secret: session.secretForFacilitator) }
             try waitFor { await running.stop() }
             let ended = try waitFor { await room.session }
-            try FacilitatorConsole.finish(ended, started: started, setup: setup)
+            try Self.writeRecords(of: ended, started: started, setup: setup)
         }
         let interrupt = InterruptToFinish(finish)
         while let line = reader.readLine(prompt: "session> ") {
@@ -55,5 +58,24 @@ struct LiveSession {
         guard address.isEveryInterface else { return ["http://\(address.urlHost):\(port)/"] }
         let found = LocalAddresses.ipv4().map { "http://\($0):\(port)/" }
         return found.isEmpty ? ["http://<this machine's address>:\(port)/"] : found
+    }
+
+    /// Writes a signed completion record per participant (mode group session), their
+    /// certificates and the attendance roster, and says where they are. A session ended before
+    /// its last question passes nobody: its records say so.
+    private static func writeRecords(of session: GroupSession, started: Date, setup: SessionSetup) throws {
+        let now = Date()
+        let attendees = session.attempts().map { participant, answers in
+            var record = CompletionRecord(
+                id: UUID(), trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
+                training: setup.module, mode: .groupSession(id: session.id, facilitator: session.facilitator),
+                startedAt: .local(started), completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)),
+                answers: answers, policy: setup.training.policy)
+            record.score = record.score?.endingEarly(asked: answers.count, planned: session.plan.questions.count)
+            return SessionEnding.Attendee(
+                record: record,
+                answered: "\(answers.filter { $0.chosen != GroupSession.unanswered }.count) of \(answers.count)")
+        }
+        try setup.ending.write(attendees)
     }
 }
