@@ -25,6 +25,23 @@ public struct Identifier<Tag>: RawRepresentable, Hashable, Comparable, Sendable,
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
+/// Ids as dictionary keys encode as JSON object keys.
+extension Identifier: CodingKeyRepresentable {
+    public var codingKey: any CodingKey { AnyCodingKey(stringValue: rawValue) }
+
+    public init?<T: CodingKey>(codingKey: T) {
+        self.init(codingKey.stringValue)
+    }
+}
+
+private struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
 /// The id of a jurisdiction's protocol, such as `marin` or `san-diego`.
 public typealias JurisdictionID = Identifier<JurisdictionProtocol>
 

@@ -75,7 +75,7 @@ struct NextStepTests {
             in: category, of: marin, facts: facts, progress: category.progress(before: informStep))
         #expect(decision.kind == .alternative)
         #expect(decision.step?.number == informStep.number)
-        #expect(decision.actions == ["contact-child-welfare"])
+        #expect(decision.actions == informStep.exception?.instead.actions)
         #expect(!decision.actions.contains("inform-parent-or-guardian"))
         #expect(decision.skipped.isEmpty)
     }
@@ -116,28 +116,7 @@ struct NextStepTests {
         #expect(decision.skipped.first?.reason.contains("declines") == true)
     }
 
-    // MARK: San Diego's evidence condition
-
-    @Test(arguments: [true, false])
-    func sanDiegoEntersTheDatabaseOnlyWithSufficientEvidence(_ sufficient: Bool) throws {
-        let library = try Fixtures.library()
-        let sanDiego = try #require(library.jurisdiction("san-diego"))
-        let category = try #require(sanDiego.category("suspected-victim"))
-        let databaseStep = try category.firstStep(asking: "enter-human-trafficking-database")
-        #expect(databaseStep.condition == .evidenceSufficient)
-        let facts = Facts(indicators: ["survival-sex"], flags: sufficient ? [.evidenceSufficient] : [])
-
-        let decision = library.engine.nextStep(
-            in: category, of: sanDiego, facts: facts, progress: category.progress(before: databaseStep))
-        if sufficient {
-            #expect(decision.step?.number == databaseStep.number)
-            #expect(decision.skipped.isEmpty)
-        } else {
-            #expect(decision.step?.number == databaseStep.number + 1)
-            #expect(decision.skipped.map(\.number) == [databaseStep.number])
-            #expect(decision.skipped.first?.reason.contains("not (yet) sufficient") == true)
-        }
-    }
+    // MARK: San Diego's evidence condition (its three states: CountyDefinitionTests)
 
     @Test func sanDiegoConfirmedVictimEntersTheDatabaseWithoutTheEvidenceCondition() throws {
         let library = try Fixtures.library()

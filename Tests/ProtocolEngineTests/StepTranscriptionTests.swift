@@ -18,12 +18,13 @@ struct StepTranscriptionTests {
     }
 
     static let expectations: [Expectation] = [
-        // 000: on-site SRO flowchart
+        // 000: on-site SRO flowchart. Its suspected-victim labels run 1 to 6, with a second
+        // "STEP 4" for the SRO's evidence box beside the parent-contact box.
         .init(
             jurisdiction: "sro-flowchart", category: "suspected-victim",
             actions: [
                 ["involve-law-enforcement"], ["submit-mandated-report"], ["assess-campus-impact"],
-                ["enter-human-trafficking-database"], ["inform-parent-or-guardian"], ["refer-to-counseling-or-services"],
+                ["inform-parent-or-guardian"], ["enter-human-trafficking-database"], ["refer-to-counseling-or-services"],
                 ["set-up-regular-contact"],
             ]),
         .init(

@@ -36,8 +36,12 @@ struct ProgressMappingTests {
         let category = try #require(marin.category("confirmed-victim"))
         let informStep = try category.firstStep(asking: "inform-parent-or-guardian")
         let facts = Facts(flags: [.exploitationConfirmed, .guardianIsSuspectedExploiter])
-        let progress = library.engine.progress(after: ["contact-child-welfare"], in: category, of: marin, facts: facts)
+        let referral = Set(try #require(informStep.exception).instead.actions)
+        let progress = library.engine.progress(after: referral, in: category, of: marin, facts: facts)
         #expect(progress.completedSteps.contains(informStep.number))
+        // A call to Children and Family Services is not the referral the alternative prints.
+        let call = library.engine.progress(after: ["contact-child-welfare"], in: category, of: marin, facts: facts)
+        #expect(!call.completedSteps.contains(informStep.number))
     }
 
     @Test func calling911HandlesTheEmergency() throws {

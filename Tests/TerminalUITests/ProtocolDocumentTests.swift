@@ -43,11 +43,12 @@ struct ProtocolDocumentTests {
     @Test func answerKeyDocumentExplainsSkippedSteps() throws {
         let library = try Fixtures.library()
         let sanDiego = try #require(library.jurisdiction("san-diego"))
-        let answer = library.engine.answerKey(
-            for: Facts(indicators: ["survival-sex"]), under: sanDiego, progress: CaseProgress(completedSteps: [1, 2, 3]))
+        let facts = Facts(indicators: ["survival-sex"])
+        let done = library.engine.actions(ofSteps: [1, 2, 3], emergencyHandled: false, for: facts, under: sanDiego)
+        let answer = library.engine.answerKey(for: facts, done: done, under: sanDiego)
         let text = AnswerKeyDocument(answer: answer, jurisdiction: sanDiego, vocabulary: library.vocabulary).render(width: 200)
         #expect(text.contains("San Diego: Suspected Victim of CSEC"))
         #expect(text.contains("Next step (step 5)"))
-        #expect(text.contains("Skipped step 4: The evidence is not (yet) sufficient or reliable."))
+        #expect(text.contains("Skipped step 4: \(EvidenceAssessment.notAssessed.summary.capitalizedFirst)"))
     }
 }

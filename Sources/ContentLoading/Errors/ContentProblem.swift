@@ -39,6 +39,10 @@ public enum ContentProblem: Sendable, Equatable {
     case expectationMismatch(String)
     /// `unless:` is only meaningful on a step; its condition must differ from `when:`.
     case invalidException(String)
+    /// A step's `parts:` names an action the step does not ask for.
+    case partOfNoAction(String, stepActions: [String])
+    /// Two facts that cannot both hold, such as evidence judged both sufficient and insufficient.
+    case conflictingFlags(String, String)
 
     /// What is wrong, then how to fix it, in words a county trainer understands.
     public var message: String {
@@ -92,6 +96,11 @@ public enum ContentProblem: Sendable, Equatable {
             "The vignette id '\(id)' is also used by \(otherFile). Give each vignette its own id."
         case .expectationMismatch(let detail):
             "\(detail). Fix the facts or stages, or the `expect:` block (the protocol engine is the answer key)."
+        case .partOfNoAction(let action, let stepActions):
+            "`parts:` names '\(action)', which this step's `actions:` does not list (\(stepActions.joined(separator: ", "))). "
+                + "Give the words of one of the step's own actions."
+        case .conflictingFlags(let first, let second):
+            "'\(first)' and '\(second)' cannot both hold. Keep the one the story states."
         }
     }
 }

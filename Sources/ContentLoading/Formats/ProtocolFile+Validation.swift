@@ -22,6 +22,11 @@ extension ProtocolFile {
         for (index, category) in categories.enumerated() {
             category.validate(at: root / "categories" / index, checker: checker, into: &problems)
         }
+        for (index, equivalence) in equivalences.enumerated() {
+            let path = root / "equivalences" / index
+            checker.checkActions([equivalence.action], at: path / "action", into: &problems)
+            checker.checkActions(equivalence.doneBy, at: path / "done-by", into: &problems)
+        }
         try problems.finish()
         return makeProtocol()
     }
@@ -29,12 +34,17 @@ extension ProtocolFile {
     private func makeProtocol() -> JurisdictionProtocol {
         JurisdictionProtocol(
             id: JurisdictionID(id), name: name, title: title, publisher: publisher,
-            source: ProtocolSource(seed: source.seed, printedVersion: source.printedVersion, reading: source.reading),
+            source: ProtocolSource(
+                seed: source.seed, printedVersion: source.printedVersion, reading: source.reading, citeAs: source.citeAs),
             emergency: EmergencyRule(
                 printed: emergency.printed, wording: emergency.wording, actions: emergency.actions.map { ActionID($0) },
                 reading: emergency.reading),
             contacts: contacts.map { Contact(id: ContactID($0.id), name: $0.name, phone: $0.phone, web: $0.web) },
-            categories: categories.map(\.model))
+            categories: categories.map(\.model),
+            equivalences: equivalences.map {
+                ActionEquivalence(
+                    action: ActionID($0.action), doneBy: $0.doneBy.map { ActionID($0) }, quote: $0.quote, reading: $0.reading)
+            })
     }
 }
 
@@ -66,6 +76,9 @@ extension ProtocolFile.Category {
             }
             checker.checkActions(step.actions, at: stepPath / "actions", into: &problems)
             checker.checkContacts(step.contacts, at: stepPath / "contacts", into: &problems)
+            for action in step.parts.keys.sorted() where !step.actions.contains(action) {
+                problems.report(.partOfNoAction(action, stepActions: step.actions), at: stepPath / "parts" / action)
+            }
             if let exception = step.unless {
                 if exception.condition == step.when {
                     problems.report(
@@ -105,7 +118,8 @@ extension ProtocolFile.Step {
                         wording: exception.instead.wording, actions: exception.instead.actions.map { ActionID($0) },
                         contacts: exception.instead.contacts.map { ContactID($0) }))
             },
-            contacts: contacts.map { ContactID($0) }, reading: reading)
+            contacts: contacts.map { ContactID($0) }, reading: reading, label: label,
+            parts: Dictionary(uniqueKeysWithValues: parts.map { (ActionID($0.key), $0.value) }))
     }
 }
 

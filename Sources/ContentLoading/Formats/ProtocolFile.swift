@@ -16,9 +16,10 @@ struct ProtocolFile: Decodable {
     var emergency: Emergency
     var contacts: [ContactEntry]
     var categories: [Category]
+    var equivalences: [Equivalence]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case format, id, name, title, publisher, source, emergency, contacts, categories
+        case format, id, name, title, publisher, source, emergency, contacts, categories, equivalences
     }
 
     init(from decoder: any Decoder) throws {
@@ -33,15 +34,38 @@ struct ProtocolFile: Decodable {
         emergency = try container.decode(Emergency.self, forKey: .emergency)
         contacts = try container.decodeIfPresent([ContactEntry].self, forKey: .contacts) ?? []
         categories = try container.decode([Category].self, forKey: .categories)
+        equivalences = try container.decodeIfPresent([Equivalence].self, forKey: .equivalences) ?? []
+    }
+
+    /// "In this county, doing `done-by` counts as `action`", with the printed words.
+    struct Equivalence: Decodable {
+        var action: String
+        var doneBy: [String]
+        var quote: String
+        var reading: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case action, doneBy = "done-by", quote, reading
+        }
+
+        init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(besides: CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            action = try container.decode(String.self, forKey: .action)
+            doneBy = try container.decode([String].self, forKey: .doneBy)
+            quote = try container.decode(String.self, forKey: .quote)
+            reading = try container.decodeIfPresent(String.self, forKey: .reading)
+        }
     }
 
     struct Source: Decodable {
         var seed: String
         var printedVersion: String
         var reading: String?
+        var citeAs: String?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case seed, printedVersion = "printed-version", reading
+            case seed, printedVersion = "printed-version", reading, citeAs = "cite-as"
         }
 
         init(from decoder: any Decoder) throws {
@@ -50,6 +74,7 @@ struct ProtocolFile: Decodable {
             seed = try container.decode(String.self, forKey: .seed)
             printedVersion = try container.decode(String.self, forKey: .printedVersion)
             reading = try container.decodeIfPresent(String.self, forKey: .reading)
+            citeAs = try container.decodeIfPresent(String.self, forKey: .citeAs)
         }
     }
 
@@ -162,9 +187,11 @@ struct ProtocolFile: Decodable {
         var unless: Exception?
         var contacts: [String]
         var reading: String?
+        var label: String?
+        var parts: [String: String]
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case number, wording, actor, actions, when, unless, contacts, reading
+            case number, wording, actor, actions, when, unless, contacts, reading, label, parts
         }
 
         init(from decoder: any Decoder) throws {
@@ -178,6 +205,8 @@ struct ProtocolFile: Decodable {
             unless = try container.decodeIfPresent(Exception.self, forKey: .unless)
             contacts = try container.decodeIfPresent([String].self, forKey: .contacts) ?? []
             reading = try container.decodeIfPresent(String.self, forKey: .reading)
+            label = try container.decodeIfPresent(String.self, forKey: .label)
+            parts = try container.decodeIfPresent([String: String].self, forKey: .parts) ?? [:]
         }
     }
 

@@ -28,6 +28,15 @@ extension VignetteFile {
                     at: root / "stages" / index / "done" / actionIndex)
             }
         }
+        // A later stage may find the evidence sufficient after an earlier one found it not; one
+        // list of facts cannot say both.
+        let factLists = [(facts, root / "facts")] + stages.enumerated().map { ($1.add, root / "stages" / $0 / "add") }
+        for (list, path) in factLists where list.flags.contains(.evidenceSufficient) && list.flags.contains(.evidenceInsufficient)
+        {
+            problems.report(
+                .conflictingFlags(CaseFlag.evidenceSufficient.rawValue, CaseFlag.evidenceInsufficient.rawValue),
+                at: path / "flags")
+        }
         for (jurisdictionID, expectation) in expect.sorted(by: { $0.key < $1.key }) {
             let path = root / "expect" / jurisdictionID
             guard let jurisdiction = library.jurisdiction(jurisdictionID) else {

@@ -43,7 +43,7 @@ struct VocabularyFile: Decodable {
         var definition: IndicatorDefinition
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, kind, description
+            case id, kind, description, service
         }
 
         init(from decoder: any Decoder) throws {
@@ -52,7 +52,8 @@ struct VocabularyFile: Decodable {
             definition = IndicatorDefinition(
                 id: IndicatorID(try container.decode(String.self, forKey: .id)),
                 kind: try container.decode(Word<IndicatorKind>.self, forKey: .kind).value,
-                description: try container.decode(String.self, forKey: .description))
+                description: try container.decode(String.self, forKey: .description),
+                service: try container.decodeIfPresent(String.self, forKey: .service))
         }
     }
 

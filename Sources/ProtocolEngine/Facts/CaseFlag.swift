@@ -12,6 +12,9 @@ public enum CaseFlag: String, Sendable, Codable, Equatable, Hashable, CaseIterab
     case imminentDanger = "imminent-danger"
     /// Law enforcement judges the evidence sufficient and/or reliable.
     case evidenceSufficient = "evidence-sufficient"
+    /// Law enforcement has assessed the evidence and judges it not (yet) sufficient or reliable.
+    /// Without this flag or `evidence-sufficient`, the evidence has not been assessed.
+    case evidenceInsufficient = "evidence-insufficient"
     /// Consulted about contacting their parent or guardian, the student declines.
     case studentDeclinesParentContact = "student-declines-parent-contact"
 
@@ -22,7 +25,8 @@ public enum CaseFlag: String, Sendable, Codable, Equatable, Hashable, CaseIterab
         case .studentRecruitingOthers: "the student is recruiting or exploiting other students"
         case .guardianIsSuspectedExploiter: "the parent or guardian is the suspected exploiter"
         case .imminentDanger: "the student is in immediate danger"
-        case .evidenceSufficient: "the evidence is sufficient and/or reliable"
+        case .evidenceSufficient: "law enforcement judges the evidence sufficient and/or reliable"
+        case .evidenceInsufficient: "law enforcement judges the evidence not (yet) sufficient or reliable"
         case .studentDeclinesParentContact: "the student, consulted, declines contact with their parent or guardian"
         }
     }

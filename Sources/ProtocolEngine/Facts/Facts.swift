@@ -11,4 +11,28 @@ public struct Facts: Sendable, Codable, Equatable, Hashable {
     public func has(_ flag: CaseFlag) -> Bool {
         flags.contains(flag)
     }
+
+    /// What law enforcement has said of the evidence: three facts, not two. A case that
+    /// says nothing about evidence has not been assessed, which is not "insufficient".
+    public var evidence: EvidenceAssessment {
+        if has(.evidenceSufficient) { return .sufficient }
+        if has(.evidenceInsufficient) { return .insufficient }
+        return .notAssessed
+    }
+}
+
+/// Whether sufficient and/or reliable evidence exists, as law enforcement has judged it.
+public enum EvidenceAssessment: String, Sendable, Codable, Equatable, CaseIterable {
+    case notAssessed = "not-assessed"
+    case insufficient
+    case sufficient
+
+    /// The assessment as a trainee reads it.
+    public var summary: String {
+        switch self {
+        case .notAssessed: "law enforcement has not yet assessed the evidence"
+        case .insufficient: "law enforcement has judged the evidence not (yet) sufficient or reliable"
+        case .sufficient: "law enforcement has judged the evidence sufficient and/or reliable"
+        }
+    }
 }

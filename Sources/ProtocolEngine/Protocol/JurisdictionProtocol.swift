@@ -14,10 +14,13 @@ public struct JurisdictionProtocol: Sendable, Codable, Equatable, Identifiable {
     public var contacts: [Contact]
     /// The jurisdiction's own categories, in the order it prints them.
     public var categories: [SituationCategory]
+    /// Actions this county defines through others (see ``ActionEquivalence``).
+    public var equivalences: [ActionEquivalence]
 
     public init(
         id: JurisdictionID, name: String, title: String, publisher: String, source: ProtocolSource,
-        emergency: EmergencyRule, contacts: [Contact], categories: [SituationCategory]
+        emergency: EmergencyRule, contacts: [Contact], categories: [SituationCategory],
+        equivalences: [ActionEquivalence] = []
     ) {
         self.id = id
         self.name = name
@@ -27,6 +30,12 @@ public struct JurisdictionProtocol: Sendable, Codable, Equatable, Identifiable {
         self.emergency = emergency
         self.contacts = contacts
         self.categories = categories
+        self.equivalences = equivalences
+    }
+
+    /// The document as a person looks it up: publisher, title and printed version.
+    public var document: String {
+        source.citeAs ?? "\(publisher), \(title), \(source.printedVersion)"
     }
 
     public func category(_ id: CategoryID) -> SituationCategory? {
@@ -44,6 +53,13 @@ public struct JurisdictionProtocol: Sendable, Codable, Equatable, Identifiable {
 
     /// Where step `number` of `category` comes from.
     public func citation(of number: Int, in category: SituationCategory) -> Citation {
-        Citation(seed: source.seed, jurisdiction: id, category: category.id, categoryName: category.name, step: number)
+        Citation(
+            seed: source.seed, document: document, jurisdiction: id, category: category.id, categoryName: category.name,
+            step: number, stepLabel: category.step(number)?.label)
+    }
+
+    /// Where a category is printed, as a person looks it up.
+    public func citation(of category: SituationCategory) -> String {
+        "\(document), “\(category.name)”"
     }
 }

@@ -14,11 +14,16 @@ public struct ProtocolStep: Sendable, Codable, Equatable {
     public var contacts: [ContactID]
     /// A reading chosen where the extracted text was scrambled.
     public var reading: String?
+    /// The printed label, when it is not the step's number (two boxes printed "STEP 4").
+    public var label: String?
+    /// The step's own words for each of its actions, for a step that asks several: shown
+    /// when some are done and the rest are still due.
+    public var parts: [ActionID: String]
 
     public init(
         number: Int, wording: String, actor: String? = nil, actions: [ActionID],
         condition: StepCondition? = nil, exception: StepException? = nil, contacts: [ContactID] = [],
-        reading: String? = nil
+        reading: String? = nil, label: String? = nil, parts: [ActionID: String] = [:]
     ) {
         self.number = number
         self.wording = wording
@@ -28,7 +33,12 @@ public struct ProtocolStep: Sendable, Codable, Equatable {
         self.exception = exception
         self.contacts = contacts
         self.reading = reading
+        self.label = label
+        self.parts = parts
     }
+
+    /// The label a person reads: "4", or the printed label when it differs.
+    public var displayLabel: String { label ?? String(number) }
 }
 
 /// "unless <condition>, in which case <instead>": an alternative action, not a skip.

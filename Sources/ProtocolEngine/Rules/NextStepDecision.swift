@@ -22,10 +22,13 @@ public struct NextStepDecision: Sendable, Codable, Equatable {
     /// Steps passed over because their condition does not hold.
     public var skipped: [SkippedStep]
     public var reasons: [String]
+    /// For a step half done: the actions of the step already done; `actions` and `wording`
+    /// name only what is still missing.
+    public var alreadyDone: [ActionID]
 
     public init(
         kind: Kind, step: ProtocolStep? = nil, citation: Citation? = nil, wording: String, actions: [ActionID],
-        skipped: [SkippedStep], reasons: [String]
+        skipped: [SkippedStep], reasons: [String], alreadyDone: [ActionID] = []
     ) {
         self.kind = kind
         self.step = step
@@ -34,7 +37,11 @@ public struct NextStepDecision: Sendable, Codable, Equatable {
         self.actions = actions
         self.skipped = skipped
         self.reasons = reasons
+        self.alreadyDone = alreadyDone
     }
+
+    /// Whether part of the step is done and the rest is the answer.
+    public var isPartial: Bool { !alreadyDone.isEmpty }
 
     /// Shown when every step is done or does not apply.
     public static let completeWording = "Protocol complete"

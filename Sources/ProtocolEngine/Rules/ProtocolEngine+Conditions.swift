@@ -48,9 +48,19 @@ extension ProtocolEngine {
                 holds: true,
                 reason: "Nothing makes contact inappropriate; consult the student first, then inform the parent or guardian.")
         case .evidenceSufficient:
-            return facts.has(.evidenceSufficient)
-                ? ConditionCheck(holds: true, reason: "The evidence is sufficient and/or reliable.")
-                : ConditionCheck(holds: false, reason: "The evidence is not (yet) sufficient or reliable.")
+            switch facts.evidence {
+            case .sufficient:
+                return ConditionCheck(holds: true, reason: EvidenceAssessment.sufficient.summary.capitalizedFirst + ".")
+            case .insufficient:
+                return ConditionCheck(
+                    holds: false,
+                    reason: EvidenceAssessment.insufficient.summary.capitalizedFirst + ", so this step does not apply.")
+            case .notAssessed:
+                return ConditionCheck(
+                    holds: false,
+                    reason: EvidenceAssessment.notAssessed.summary.capitalizedFirst
+                        + ": this step waits until they judge it sufficient and/or reliable, and is passed over for now.")
+            }
         case .guardianIsSuspectedExploiter:
             return facts.has(.guardianIsSuspectedExploiter)
                 ? ConditionCheck(holds: true, reason: "The parent or guardian is the suspected exploiter.")

@@ -3,7 +3,8 @@ extension ProtocolEngine {
     ///
     /// Immediate danger comes first (the jurisdiction's emergency rule). Then the first step not
     /// yet done: its printed exception gives the alternative action; a condition that does
-    /// not hold passes the step over, with the reason. After the last step: protocol complete.
+    /// not hold passes the step over, with the reason. A step with some of its actions done
+    /// asks only for the rest. After the last step: protocol complete.
     public func nextStep(
         in category: SituationCategory, of jurisdiction: JurisdictionProtocol, facts: Facts,
         progress: CaseProgress = .start
@@ -19,6 +20,7 @@ extension ProtocolEngine {
         if reading.facts.has(.imminentDanger), !progress.emergencyHandled {
             return emergency(jurisdiction.emergency)
         }
+        let definitions = progress.equivalencesUsed.map { definition($0, in: jurisdiction) }
         var skipped: [SkippedStep] = []
         for step in category.steps where !progress.completedSteps.contains(step.number) {
             let citation = jurisdiction.citation(of: step.number, in: category)
@@ -28,32 +30,57 @@ extension ProtocolEngine {
                     return NextStepDecision(
                         kind: .alternative, step: step, citation: citation, wording: exception.instead.wording,
                         actions: exception.instead.actions, skipped: skipped,
-                        reasons: [check.reason, "The protocol prints an alternative for this case: \(exception.instead.wording)"])
+                        reasons: definitions + [
+                            check.reason, "The protocol prints an alternative for this case: \(exception.instead.wording)",
+                        ])
                 }
             }
+            var reasons = definitions
             if let condition = step.condition {
                 let check = check(condition, reading: reading, under: jurisdiction)
                 guard check.holds else {
                     skipped.append(SkippedStep(number: step.number, citation: citation, reason: check.reason))
                     continue
                 }
+                reasons.append(check.reason)
+            } else {
+                reasons.append(
+                    progress.completedSteps.isEmpty && skipped.isEmpty
+                        ? "Step \(step.displayLabel) is the first step of “\(category.name)”."
+                        : "Step \(step.displayLabel) is the first step of “\(category.name)” not yet done.")
+            }
+            let done = step.actions.filter(progress.actionsDone.contains)
+            guard !done.isEmpty else {
                 return NextStepDecision(
                     kind: .step, step: step, citation: citation, wording: step.wording, actions: step.actions,
-                    skipped: skipped, reasons: [check.reason])
+                    skipped: skipped, reasons: reasons)
             }
-            let before = progress.completedSteps.count
+            let missing = step.actions.filter { !progress.actionsDone.contains($0) }
+            let doneWords = done.map { part(of: step, $0).trimmingTrailingPeriod }
+            let missingWords = missing.map { part(of: step, $0) }
+            reasons.append(
+                "Step \(step.displayLabel) is half done: \(doneWords.joined(separator: "; ")) (done). "
+                    + "Still to do: \(missingWords.map(\.trimmingTrailingPeriod).joined(separator: "; ")).")
             return NextStepDecision(
-                kind: .step, step: step, citation: citation, wording: step.wording, actions: step.actions,
-                skipped: skipped,
-                reasons: [
-                    before == 0 && skipped.isEmpty
-                        ? "Step \(step.number) is the first step of “\(category.name)”."
-                        : "Step \(step.number) is the first step of “\(category.name)” not yet done."
-                ])
+                kind: .step, step: step, citation: citation, wording: missingWords.joined(separator: " "),
+                actions: missing, skipped: skipped, reasons: reasons, alreadyDone: done)
         }
         return NextStepDecision(
             kind: .complete, wording: NextStepDecision.completeWording, actions: [], skipped: skipped,
-            reasons: ["Every step of “\(category.name)” is done or does not apply."])
+            reasons: definitions + ["Every step of “\(category.name)” is done or does not apply."])
+    }
+
+    /// The step's own words for one of its actions, or the vocabulary's name for it.
+    public func part(of step: ProtocolStep, _ action: ActionID) -> String {
+        step.parts[action] ?? vocabulary.action(action).map { $0.name + "." } ?? action.rawValue
+    }
+
+    /// Why an action counts as done without being done: the county's own words.
+    func definition(_ equivalence: ActionEquivalence, in jurisdiction: JurisdictionProtocol) -> String {
+        let counted = vocabulary.action(equivalence.action)?.name ?? equivalence.action.rawValue
+        let through = equivalence.doneBy.map { vocabulary.action($0)?.name.lowercasedFirst ?? $0.rawValue }
+        return "In \(jurisdiction.name), “\(counted)” counts as done once you \(through.joined(separator: " and ")): "
+            + "the protocol says “\(equivalence.quote)”"
     }
 
     private func emergency(_ rule: EmergencyRule) -> NextStepDecision {

@@ -70,7 +70,7 @@ extension ProtocolEngine {
         let met = matches.filter { $0.isMet }
         guard !met.isEmpty else { return nil }
         let reasons = met.map { match in
-            "\(match.title): \(match.factorsPresent.count) of at least \(match.threshold) present (\(match.factorsPresent.joined(separator: "; ")))."
+            "\(match.title): \(match.factorsPresent.count) of at least \(match.threshold) present (\(match.factorsPresent.map(\.trimmingTrailingPeriod).joined(separator: "; ")))."
         }
         let indicators = factors.flatMap { $0.indicators }.filter(facts.indicators.contains)
         return SituationFinding(situation: .atRisk, reasons: reasons, indicators: indicators, criteria: matches)
@@ -79,12 +79,5 @@ extension ProtocolEngine {
     func describe(_ indicators: [IndicatorID]) -> String {
         indicators.map { vocabulary.indicator($0)?.description.trimmingTrailingPeriod ?? $0.rawValue }
             .joined(separator: "; ")
-    }
-}
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-    var trimmingTrailingPeriod: String {
-        utf8.last == UInt8(ascii: ".") ? String(decoding: utf8.dropLast(), as: UTF8.self) : self
     }
 }

@@ -4,11 +4,15 @@ public struct IndicatorDefinition: Sendable, Codable, Equatable, Identifiable {
     public var kind: IndicatorKind
     /// What a staff member would observe, in plain language.
     public var description: String
+    /// A school service the fact points to whatever the protocol says, such as the district's
+    /// homeless liaison for a student without stable housing.
+    public var service: String?
 
-    public init(id: IndicatorID, kind: IndicatorKind, description: String) {
+    public init(id: IndicatorID, kind: IndicatorKind, description: String, service: String? = nil) {
         self.id = id
         self.kind = kind
         self.description = description
+        self.service = service
     }
 }
 

@@ -25,13 +25,7 @@ extension ProtocolEngine {
         -> [AnswerKey]
     {
         zip(vignette.stages, readings).map { stage, reading in
-            let classification = classify(reading, under: jurisdiction)
-            let nextStep = classification.category.flatMap(jurisdiction.category).map { category in
-                self.nextStep(
-                    in: category, of: jurisdiction, reading: reading,
-                    progress: progress(after: stage.done, in: category, of: jurisdiction, reading: reading))
-            }
-            return AnswerKey(classification: classification, nextStep: nextStep)
+            answerKey(for: reading, done: stage.done, under: jurisdiction)
         }
     }
 

@@ -11,7 +11,8 @@ struct AnswerCommand: ParsableCommand {
         discussion: """
             Name the observed indicators and case flags; the protocol engine classifies them under \
             the jurisdiction and finds the next step, skipping steps already done (--done) and steps \
-            whose printed condition does not hold.
+            whose printed condition does not hold. A step half done is named by the action taken \
+            (--done involve-law-enforcement): the answer is what is still missing.
 
             Indicator ids are listed in Scoring/vocabulary.yaml. Flags: \
             \(CaseFlag.allCases.map(\.rawValue).joined(separator: ", ")).
@@ -24,7 +25,10 @@ struct AnswerCommand: ParsableCommand {
     @Option(help: "The jurisdiction id (see `csec-trainer protocols`).") var jurisdiction: String
     @Option(name: .customLong("indicator"), help: "An observed indicator id; repeat for several.") var indicators: [String] = []
     @Option(name: .customLong("flag"), help: "A case flag; repeat for several.") var flags: [CaseFlag] = []
-    @Option(name: .customLong("done"), help: "A step number already done; repeat for several.") var done: [Int] = []
+    @Option(
+        name: .customLong("done"),
+        help: "A step number already done, or an action id already taken (such as contact-child-welfare); repeat for several.")
+    var done: [String] = []
     @Flag(help: "The emergency rule (911) has already been followed.") var emergencyHandled = false
 
     @OptionGroup var content: ContentOptions
@@ -38,9 +42,17 @@ struct AnswerCommand: ParsableCommand {
             throw ValidationError("Unknown indicator '\(unknown)'. Known indicators: \(known.joined(separator: ", ")).")
         }
         let facts = Facts(indicators: Set(indicators.map { IndicatorID($0) }), flags: Set(flags))
-        let answer = library.engine.answerKey(
-            for: facts, under: protocolFile, progress: CaseProgress(completedSteps: Set(done), emergencyHandled: emergencyHandled)
-        )
+        let engine = library.engine
+        let steps = Set(done.compactMap { Int($0) })
+        let actions = done.filter { Int($0) == nil }.map { ActionID($0) }
+        let knownActions = library.vocabulary.actions.map(\.id)
+        if let unknown = actions.first(where: { !knownActions.contains($0) }) {
+            throw ValidationError(
+                "'\(unknown)' is neither a step number nor an action id. Action ids: "
+                    + knownActions.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        let taken = engine.actions(ofSteps: steps, emergencyHandled: emergencyHandled, for: facts, under: protocolFile)
+        let answer = engine.answerKey(for: facts, done: taken.union(actions), under: protocolFile)
         switch format {
         case .json:
             print(try JSONOutput.string(answer))
