@@ -12,8 +12,13 @@ public struct Feedback: Sendable, Equatable {
     /// Why the chosen option is a common mistake, when it is one.
     public var mistake: String?
     public var isCritical: Bool
+    /// Why the chosen option is wrong for this case (nil when it is right).
+    public var whyWrong: String?
+    /// Whether this answer is the attempt's first critical mistake: the attempt will not pass,
+    /// and the trainee may finish for practice or stop.
+    public var attemptCannotPass: Bool
 
-    public init(_ answered: AnsweredQuestion) {
+    public init(_ answered: AnsweredQuestion, firstCriticalMistake: Bool = false) {
         let question = answered.question
         isCorrect = answered.isCorrect
         chosen = question.option(answered.chosen)!
@@ -21,5 +26,7 @@ public struct Feedback: Sendable, Equatable {
         explanation = question.explanation
         mistake = chosen.mistake?.why
         isCritical = chosen.mistake?.critical ?? false
+        whyWrong = answered.isCorrect ? nil : question.explanation.whyWrong[answered.chosen]
+        attemptCannotPass = firstCriticalMistake
     }
 }

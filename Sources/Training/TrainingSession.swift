@@ -65,8 +65,11 @@ public struct TrainingSession: Sendable {
         case .choose(let option):
             guard question.option(option) != nil else { return [.showHelp] }
             let answered = AnsweredQuestion(question: question, chosen: option)
+            let firstCritical =
+                policy.criticalMistakesFail && answered.criticalMistake != nil
+                && !answers.contains { $0.criticalMistake != nil }
             answers.append(answered)
-            var effects: [Effect] = [.feedback(Feedback(answered)), .saveProgress]
+            var effects: [Effect] = [.feedback(Feedback(answered, firstCriticalMistake: firstCritical)), .saveProgress]
             if let next = current {
                 let isNewStage = next.vignette.id != question.vignette.id || next.stage != question.stage
                 effects += present(next, story: isNewStage ? .newPart : StoryPart.none)

@@ -39,7 +39,41 @@ struct QuestionPropertyTests {
                     let others = question.options.filter { $0.id != correct.id }
                     #expect(others.allSatisfy { Set($0.actions).isDisjoint(with: decision.actions) }, "\(question.id)")
                 }
+                let wrong = question.options.filter { $0.id != question.correctOptionID }
+                #expect(
+                    wrong.allSatisfy { !(question.explanation.whyWrong[$0.id] ?? "").isEmpty },
+                    "\(question.id): a wrong option without its reason")
             }
+        }
+    }
+
+    /// `answer --done N` names steps, vignettes name actions: the steps a person says are done
+    /// are never asked again, and the answer is the one the vignette path gives for the same
+    /// actions, in every county (its own definitions included).
+    @Test(arguments: jurisdictions)
+    func stepsSaidDoneAreNeverAskedAgain(_ id: String) throws {
+        let content = try Fixtures.trainingContent()
+        let jurisdiction = try #require(content.library.jurisdiction(id))
+        let engine = content.library.engine
+        var generator = SplitMix64(seed: 0x5EED_0000 + UInt64(id.count))
+        for _ in 0..<1_000 {
+            let facts = RandomFacts.facts(from: content.library.vocabulary, using: &generator)
+            guard let category = engine.classify(facts, under: jurisdiction).category.flatMap(jurisdiction.category) else {
+                continue
+            }
+            let said = Set(category.steps.map(\.number).filter { _ in Bool.random(using: &generator) })
+            let actions = engine.actions(ofSteps: said, emergencyHandled: true, for: facts, under: jurisdiction)
+            let key = engine.answerKey(for: facts, done: actions, under: jurisdiction)
+            let decision = try #require(key.nextStep)
+            #expect(decision.kind != .emergency)
+            if let step = decision.step { #expect(!said.contains(step.number), "\(id): step \(step.number) asked again") }
+            let vignette = Vignette(
+                id: "agreement", title: "Agreement", narrative: "Generated.", facts: facts, stages: [Stage(done: actions)],
+                tags: VignetteTags(audience: [], difficulty: .introductory, topics: []))
+            #expect(engine.answerKeys(for: vignette, under: jurisdiction) == [key])
+            let questions = content.questionBuilder.questions(for: vignette, under: jurisdiction, using: &generator)
+            let nextStep = try #require(questions.last { $0.kind == .nextStep })
+            #expect(nextStep.explanation.answer == decision.wording)
         }
     }
 

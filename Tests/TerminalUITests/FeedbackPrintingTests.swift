@@ -20,14 +20,17 @@ struct FeedbackPrintingTests {
         let question = try #require(questions.first { $0.kind == kind })
         let wrong = try #require(question.options.first { $0.id != question.correctOptionID })
 
-        let printed = SessionPrinter(width: 100, style: TextStyle(color: false))
+        let printed = SessionPrinter(width: 400, style: TextStyle(color: false))
             .feedback(Feedback(AnsweredQuestion(question: question, chosen: wrong.id)), in: question)
 
         let correct = try #require(question.correctOption)
         let firstReason = try #require(question.explanation.reasons.first)
         #expect(printed.contains("Not quite. The correct answer is"))
         #expect(printed.contains(String(correct.text.prefix(25))))
-        #expect(printed.contains("Cites: seed \(sanDiego.source.seed)"))
+        #expect(printed.contains("Cites: \(sanDiego.document)"))
+        #expect(!printed.contains(sanDiego.source.seed))
+        let why = try #require(question.explanation.whyWrong[wrong.id])
+        #expect(printed.contains("Why not “\(wrong.text)”: \(why.prefix(20))"))
         #expect(printed.contains(String(firstReason.prefix(25))))
     }
 }

@@ -49,6 +49,15 @@ extension AnswerOption {
             origin: .step(category: category.id, number: step.number), actions: step.actions)
     }
 
+    /// What is still missing of a step half done: the step's own option, naming only the rest.
+    static func remainder(of step: ProtocolStep, in category: SituationCategory, _ decision: NextStepDecision)
+        -> AnswerOption
+    {
+        AnswerOption(
+            id: OptionID("step:\(category.id):\(step.number)"), text: decision.wording,
+            origin: .step(category: category.id, number: step.number), actions: decision.actions)
+    }
+
     static func alternative(_ alternative: AlternativeAction, of step: ProtocolStep, in category: SituationCategory)
         -> AnswerOption
     {

@@ -49,20 +49,30 @@ public struct Question: Sendable, Equatable, Identifiable {
     public func option(_ id: OptionID) -> AnswerOption? { options.first { $0.id == id } }
 }
 
-/// Why the correct answer is correct: the protocol's words, its citation and the engine's reasons.
+/// Why the correct answer is correct, and why each other option is wrong for this case: the
+/// protocol's words, its citation and the engine's reasons.
 public struct Explanation: Sendable, Codable, Equatable {
     public var answer: String
     /// The step, for a next-step question.
     public var citation: Citation?
-    /// Where the answer is printed, in words: the step's citation, or for a category question
-    /// the seed file and the category's heading.
+    /// Where the answer is printed, as a person looks it up: the document, the category's
+    /// heading and, for a step, its printed label.
     public var source: String
     public var reasons: [String]
+    /// For a category question: what the situation means.
+    public var definition: String?
+    /// For every wrong option: why it is wrong in this case.
+    public var whyWrong: [OptionID: String]
 
-    public init(answer: String, citation: Citation?, source: String? = nil, reasons: [String]) {
+    public init(
+        answer: String, citation: Citation?, source: String? = nil, reasons: [String], definition: String? = nil,
+        whyWrong: [OptionID: String] = [:]
+    ) {
         self.answer = answer
         self.citation = citation
         self.source = source ?? citation?.description ?? ""
         self.reasons = reasons
+        self.definition = definition
+        self.whyWrong = whyWrong
     }
 }

@@ -15,7 +15,7 @@ public struct ProtocolDocument: Sendable {
         var out: [String] = []
         out.append(wrap.wrap("\(jurisdiction.name.uppercased()): \(jurisdiction.title)"))
         out.append(wrap.wrap("Publisher: \(jurisdiction.publisher)"))
-        out.append(wrap.wrap("Source: seed \(jurisdiction.source.seed), \(jurisdiction.source.printedVersion)"))
+        out.append(wrap.wrap("Cite as: \(jurisdiction.document)"))
         if let reading = jurisdiction.source.reading {
             out.append(wrap.wrap("Reading chosen: \(reading)", indent: "  ", hangingIndent: "    "))
         }

@@ -66,9 +66,21 @@ public struct SessionPrinter: Sendable {
             ? style.good("Correct.") + " " + feedback.correct.text
             : style.bad("Not quite.") + " The correct answer is \(letter): " + feedback.correct.text
         var lines = [wrap.wrap(verdict, hangingIndent: "  ")]
-        if let why = feedback.mistake {
+        if let why = feedback.whyWrong ?? feedback.mistake {
             lines.append(wrap.wrap("Why not “\(feedback.chosen.text)”: \(why)", indent: "  ", hangingIndent: "    "))
-            if feedback.isCritical { lines.append(style.bad("  This is a critical mistake: it fails the attempt.")) }
+        }
+        if feedback.attemptCannotPass {
+            lines.append(
+                style.bad(
+                    wrap.wrap(
+                        "This attempt will not pass: a critical mistake fails it whatever the score. You can finish the "
+                            + "questions for practice, or type quit to stop and start again later.",
+                        indent: "  ", hangingIndent: "  ")))
+        } else if feedback.isCritical {
+            lines.append(style.bad("  This is a critical mistake: it fails the attempt."))
+        }
+        if let definition = feedback.explanation.definition {
+            lines.append(wrap.wrap("Definition: \(definition)", indent: "  ", hangingIndent: "    "))
         }
         if feedback.explanation.citation != nil {
             lines.append(wrap.wrap("Protocol: \(feedback.explanation.answer)", indent: "  ", hangingIndent: "    "))
