@@ -7,7 +7,7 @@ struct CSecTrainer: ParsableCommand {
         abstract: "Training on California county protocols for responding to commercial sexual exploitation of children (CSEC).",
         discussion: """
             Each county protocol is a data file under Scoring/protocols/, read from the county's \
-            printed one-page protocol; every step cites the seed file and step number it comes from.
+            printed one-page protocol; every step cites the printed document and the step it comes from.
 
             Start with:
               csec-trainer train                    a training session (asks your name)

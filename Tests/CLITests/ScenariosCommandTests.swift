@@ -1,4 +1,7 @@
+import ContentLoading
 import Foundation
+import ProtocolEngine
+import ScenarioEngine
 import TestSupport
 import Testing
 
@@ -35,6 +38,51 @@ extension CLISuite {
             #expect(result.status == 0, "\(result.error)")
             let stages = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
             #expect(stages.count == 2)
+        }
+
+        /// `answer`, `scenarios explain` and the session's questions give the same answer for the
+        /// same facts: the vignette's stages through `explain`, and the same facts and actions
+        /// typed into `answer`, in every county.
+        @Test(arguments: Fixtures.jurisdictionIDs)
+        func answerAndExplainAgreeOnEveryStageOfAGuardianCase(_ id: String) throws {
+            let file = "Scenarios/v-guardian-father-suspected.yaml"
+            let content = try Fixtures.trainingContent()
+            let vignette = try #require(content.vignettes.first { $0.id == "v-guardian-father-suspected" })
+            let explained = try CLIRunner.run(["scenarios", "explain", file, "--jurisdiction", id, "--format", "json"])
+            #expect(explained.status == 0, "\(explained.error)")
+            let stages = try #require(try JSONSerialization.jsonObject(with: Data(explained.output.utf8)) as? [[String: Any]])
+            for (index, facts) in vignette.factsByStage.enumerated() {
+                var arguments = ["answer", "--jurisdiction", id, "--format", "json"]
+                arguments += facts.indicators.sorted().flatMap { ["--indicator", $0.rawValue] }
+                arguments += facts.flags.map(\.rawValue).sorted().flatMap { ["--flag", $0] }
+                arguments += vignette.stages[index].done.sorted().flatMap { ["--done", $0.rawValue] }
+                let answered = try CLIRunner.run(arguments)
+                #expect(answered.status == 0, "\(answered.error)")
+                let answer = try #require(try JSONSerialization.jsonObject(with: Data(answered.output.utf8)) as? [String: Any])
+                let stage = try #require(stages[index]["answer"] as? [String: Any])
+                #expect(
+                    NSDictionary(dictionary: answer).isEqual(to: stage), "\(id) stage \(index + 1): answer and explain differ")
+            }
+        }
+
+        @Test func coveragePassesOnTheBundledBank() throws {
+            let result = try CLIRunner.run(["scenarios", "coverage"])
+            #expect(result.status == 0, "\(result.error)")
+            #expect(result.output.contains("every one exercised by"))
+        }
+
+        @Test func coverageNamesTheEmptyCellsAndFails() throws {
+            let folder = FileManager.default.temporaryDirectory.appending(path: "coverage-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try FileManager.default.copyItem(
+                at: Fixtures.repositoryRoot.appending(path: "Scenarios/v-guardian-father-suspected.yaml"),
+                to: folder.appending(path: "v-guardian-father-suspected.yaml"))
+            let result = try CLIRunner.run(["scenarios", "coverage", folder.path])
+            #expect(result.status == 1)
+            #expect(result.error.contains("error: no vignette exercises marin / at-risk / reached"))
+            #expect(!result.error.contains("marin / suspected-victim / reached"))
+            #expect(result.output.contains("NONE"))
         }
     }
 }

@@ -9,7 +9,7 @@ struct ProtocolsCommand: ParsableCommand {
         commandName: "protocols",
         abstract: "List the jurisdictions and their situation categories.",
         discussion:
-            "Each line shows the id to pass to other commands, the jurisdiction, its categories and the seed it was read from."
+            "Each line shows the id to pass to other commands, the jurisdiction, the printed document and its categories."
     )
 
     @OptionGroup var content: ContentOptions
@@ -25,7 +25,7 @@ struct ProtocolsCommand: ParsableCommand {
             for jurisdiction in library.protocols {
                 print(
                     wrap.wrap(
-                        "\(jurisdiction.id)  \(jurisdiction.name) (seed \(jurisdiction.source.seed); \(jurisdiction.source.printedVersion))"
+                        "\(jurisdiction.id)  \(jurisdiction.name): \(jurisdiction.document)"
                     ))
                 for category in jurisdiction.categories {
                     print(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Certificates
 import Foundation
 import RecordStore
 import Records
@@ -42,7 +43,7 @@ struct RecordText {
             "Record \(record.id.uuidString.lowercased())  (verification code \(stored.signed.verificationCode))",
             "Trainee: \(trainee.name)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"),
             "Training: \(record.training.jurisdictionName) protocol (\(record.training.protocolVersion)), \(record.mode)",
-            "Started \(record.startedAt), completed \(record.completedAt), active \(record.activeSeconds / 60) min",
+            "Started \(record.startedAt), completed \(record.completedAt), active \(CertificateDetails.activeTimeText(seconds: record.activeSeconds))",
         ]
         if let score = record.score {
             lines.append("Score: \(score) (policy \(score.policyID) v\(score.policyVersion))")
