@@ -26,13 +26,19 @@ extension CertificateDetails {
         return text.hasSuffix("Z") ? String(text.dropLast()) + "+00:00" : text
     }
 
-    /// "Active time: 14 min", to the nearest minute; "1 h 5 min" from an hour on.
+    /// "Active time: 14 min".
     var pdfActiveTimeText: String {
-        let minutes = (max(activeSeconds, 0) + 30) / 60
+        "Active time: \(Self.activeTimeText(seconds: activeSeconds))"
+    }
+
+    /// "14 min", to the nearest minute; "under 1 min"; "1 h 5 min" from an hour on. Every
+    /// surface that shows a record's active time uses this, so they agree.
+    public static func activeTimeText(seconds: Int) -> String {
+        let minutes = (max(seconds, 0) + 30) / 60
         switch minutes {
-        case 0: return "Active time: under 1 min"
-        case ..<60: return "Active time: \(minutes) min"
-        default: return "Active time: \(minutes / 60) h \(minutes % 60) min"
+        case 0: return "under 1 min"
+        case ..<60: return "\(minutes) min"
+        default: return "\(minutes / 60) h \(minutes % 60) min"
         }
     }
 }
