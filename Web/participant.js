@@ -8,6 +8,7 @@ let token = sessionStorage.getItem("csec-token");
 let openQuestion = null;
 let lastRefusal = null;
 let joinedAs = null;
+let chosen = null; // the option this participant chose for the open question
 
 function show(id, visible) { $(id).hidden = !visible; }
 function status(text) { $("status").textContent = text; }
@@ -50,6 +51,7 @@ function handle(message) {
       showQuestion(message.question);
       break;
     case "answered":
+      chosen = message.chosen;
       status("Answer received. You can change it until the answer is shown.");
       for (const button of $("options").querySelectorAll("button")) {
         button.setAttribute("aria-pressed", String(button.dataset.option === message.chosen));
@@ -68,6 +70,7 @@ function handle(message) {
 }
 
 function showQuestion(question) {
+  chosen = null;
   openQuestion = question.index;
   show("reveal", false);
   show("question", true);
@@ -91,6 +94,11 @@ function showQuestion(question) {
 function showReveal(reveal) {
   show("reveal", true);
   $("answer").textContent = reveal.answer;
+  const whyNot = chosen && chosen !== reveal.correct ? reveal.whyWrong[chosen] : null;
+  $("why-not").hidden = !whyNot;
+  $("why-not").textContent = whyNot ? `Why not your answer: ${whyNot}` : "";
+  $("definition").hidden = !reveal.definition;
+  $("definition").textContent = reveal.definition || "";
   $("citation").textContent = reveal.citation;
   $("reasons").replaceChildren(...reveal.reasons.map((text) => { const li = document.createElement("li"); li.textContent = text; return li; }));
   for (const button of $("options").querySelectorAll("button")) {

@@ -63,6 +63,7 @@ struct GeneratedBank {
                 case .step(let number): "\(number)"
                 case .emergency: "emergency"
                 case .complete: "complete"
+                case .none: "none"
                 }
             }
             let next = expectation.category == nil ? "" : ", next: [\(steps.joined(separator: ", "))]"

@@ -25,8 +25,7 @@ public struct CertificateDetails: Sendable, Codable, Equatable {
     public var recordID: UUID
     /// A short code that ties the certificate to its signed record (``VerificationCode``).
     public var verificationCode: String
-    /// The legal note printed on every certificate (accurate: continuation training under
-    /// EC 51950(f); never an annual mandate).
+    /// The legal note printed on every certificate (the record's: it states no legal interval).
     public var legalNote: String
     /// Who issued it: the installation's name (a district or school, else "csec-trainer").
     public var issuerName: String

@@ -3,8 +3,8 @@ import Foundation
 /// Who has completed the training in a school year, and who is due or overdue: one row per
 /// person with a record completed before the year's end (staff trained in earlier years are
 /// due again), following the practice districts use for mandated-reporter training (proof of
-/// completion within six weeks of the start of the school year, or of the person's hire) — a
-/// district's policy, not a requirement of Education Code 51950.
+/// completion within six weeks of the start of the school year, or of the person's hire, as
+/// Education Code 44691 said when added in 2014) — a district's policy for this training.
 ///
 /// Pure: the records, the school year and "today" are given.
 public struct ComplianceReport: Sendable, Codable, Equatable {

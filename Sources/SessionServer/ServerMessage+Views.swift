@@ -23,7 +23,9 @@ extension ServerMessage.RevealView {
     init(_ question: Question, index: Int) {
         self.init(
             index: index, correct: question.correctOptionID.rawValue, answer: question.explanation.answer,
-            citation: question.explanation.source, reasons: question.explanation.reasons)
+            citation: question.explanation.source, reasons: question.explanation.reasons,
+            definition: question.explanation.definition,
+            whyWrong: Dictionary(uniqueKeysWithValues: question.explanation.whyWrong.map { ($0.key.rawValue, $0.value) }))
     }
 }
 

@@ -90,12 +90,17 @@ public struct ServerMessage: Sendable, Equatable, Encodable {
         public var count: Int
     }
 
-    /// The answer, with the protocol step, its citation and the engine's reasons.
+    /// The answer, with the protocol step, its citation and the engine's reasons; the
+    /// category's definition; and why each other option is wrong, so each phone can tell its
+    /// participant why their choice was not the answer.
     public struct RevealView: Sendable, Equatable, Encodable {
         public var index: Int
         public var correct: String
         public var answer: String
         public var citation: String
         public var reasons: [String]
+        public var definition: String?
+        /// Option id → why that option is wrong for this case.
+        public var whyWrong: [String: String]
     }
 }

@@ -12,11 +12,27 @@ public struct TrainingPlan: Sendable, Equatable {
     public init(
         bank: [Vignette], jurisdiction: JurisdictionProtocol, count: Int, seed: UInt64, builder: QuestionBuilder
     ) {
+        self.init(bank: bank, jurisdiction: jurisdiction, length: .vignettes(count), seed: seed, builder: builder)
+    }
+
+    /// A plan of `length`: the vignettes are drawn in the same seeded order whatever the length,
+    /// so a refresher's plan is the start of the course's, and saving the number of vignettes
+    /// drawn (``vignettes``) rebuilds the same plan.
+    public init(
+        bank: [Vignette], jurisdiction: JurisdictionProtocol, length: SessionLength, seed: UInt64, builder: QuestionBuilder
+    ) {
         var generator = SplitMix64(seed: seed)
-        let chosen = bank.sorted { $0.id < $1.id }.shuffled(using: &generator).prefix(max(count, 1))
+        let order = bank.sorted { $0.id < $1.id }.shuffled(using: &generator)
+        var chosen: [Vignette] = []
+        var questions: [Question] = []
+        for vignette in order {
+            if length.isReached(vignettes: chosen.count, questions: questions.count) { break }
+            chosen.append(vignette)
+            questions += builder.questions(for: vignette, under: jurisdiction, using: &generator)
+        }
         self.jurisdiction = jurisdiction.id
         self.seed = seed
         vignettes = chosen.map(\.id)
-        questions = chosen.flatMap { builder.questions(for: $0, under: jurisdiction, using: &generator) }
+        self.questions = questions
     }
 }

@@ -55,13 +55,19 @@ struct GroupSessionInChromiumTests {
                         "the projector to count two answers", Self.text(of: "#answered", is: "2 of 2 answered"))
 
                     #expect(await room.perform(.reveal, secret: secret) == .success(.revealed(0)))
-                    for (name, _, page) in participants {
+                    for (name, option, page) in participants {
                         try await Self.expectReveal(of: question, on: page, named: "\(name)'s page")
                         let marked =
                             ##"Array.from(document.querySelectorAll("#options button.correct"), (b) => b.dataset.option)"##
                         #expect(try await page.evaluate(marked) == [.string(question.correctOptionID.rawValue)])
                         let closed = ##"Array.from(document.querySelectorAll("#options button")).every((b) => b.disabled)"##
                         #expect(try await page.evaluate(closed) == true)
+                        // A participant whose answer was wrong reads why, for this case.
+                        let chosen = question.options[option].id
+                        let whyNot = try await page.evaluate(
+                            ##"document.getElementById("why-not").hidden ? "" : document.getElementById("why-not").textContent"##)
+                        let expected = question.explanation.whyWrong[chosen].map { "Why not your answer: \($0)" } ?? ""
+                        #expect(whyNot.string == expected, "\(name)")
                     }
                     // The final counts follow the reveal and redraw the bars: the mark stays.
                     try await Self.expectReveal(of: question, on: projector, named: "the projector")

@@ -107,7 +107,8 @@ extension CLISuite {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
             let next = try #require(object["nextStep"] as? [String: Any])
             #expect(next["kind"] as? String == "alternative")
-            #expect(next["actions"] as? [String] == ["contact-child-welfare"])
+            #expect(next["actions"] as? [String] == ["refer-family-to-child-welfare"])
+            #expect(next["wording"] as? String != nil)
         }
 
         @Test func helpTeaches() throws {

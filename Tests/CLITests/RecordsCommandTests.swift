@@ -59,7 +59,7 @@ extension CLISuite {
             #expect(verify.output.contains("1 of 1 records verified"))
             let show = try CLIRunner.run(["records", "show", id, "--data-dir", data.path])
             #expect(show.output.contains("Trainee: Nguyễn Thị Minh (employee id E-77"))
-            #expect(show.output.contains("51950(f)"))
+            #expect(show.output.contains("Note: \(LegalNote.text)"))
             let year = Self.currentSchoolYear
             let report = try CLIRunner.run([
                 "records", "report", "--school-year", year.label, "--as-of", year.today.description, "--format", "csv",

@@ -54,8 +54,9 @@ extension CLISuite {
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("2 attendees."))
             #expect(result.output.contains("Type the letter the room agreed on"), "an unknown answer gets help")
-            let seed = try Fixtures.jurisdiction("marin").source.seed
-            #expect(result.output.contains("Cites: seed \(seed)"), "the reveal cites the county's seed")
+            let marin = try Fixtures.jurisdiction("marin")
+            #expect(result.output.contains("Cites: \(marin.document.prefix(12))"), "the reveal cites the county's document")
+            #expect(!result.output.contains(marin.source.seed), "never a file name")
             #expect(!result.output.contains("ended early"))
             #expect(result.output.contains("2 completion records written"))
 

@@ -115,12 +115,14 @@ struct CompletionRecordTests {
         #expect(ended.reasons.last?.contains("ended after 3 of its 8 questions") == true)
     }
 
-    @Test func theLegalNoteClaimsNoAnnualMandate() {
+    /// SB 848 (2025) changed EC 51950 and re-enacted 44691: the note names the bill, cites no
+    /// subdivision whose current text is unconfirmed, and claims no interval.
+    @Test func theLegalNoteClaimsNoMandateItCannotConfirm() {
         let note = LegalNote.text
-        #expect(note.contains("51950(f), as amended by AB 1227") && note.contains("conducted periodically"))
-        #expect(note.contains("does not state that the law requires annual training"))
-        // "annual" appears only in the disclaimer.
-        #expect(note.lowercased().components(separatedBy: "annual").count == 2)
+        #expect(note.contains("SB 848 (Stats. 2025, ch. 460)"))
+        #expect(!note.contains("51950("))
+        #expect(note.contains("does not state how often the law requires the training"))
+        #expect(!note.lowercased().contains("annual"))
     }
 }
 

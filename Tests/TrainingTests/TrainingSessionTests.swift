@@ -82,3 +82,53 @@ struct TrainingSessionTests {
         #expect(Set(options).count > 1, "five seeds gave the same shuffles")
     }
 }
+
+/// Named session lengths: a refresher of about eight questions is the start of the course.
+struct SessionLengthTests {
+    @Test(arguments: Fixtures.jurisdictionIDs)
+    func aRefresherIsAboutEightQuestionsAndTheStartOfTheCourse(_ id: String) throws {
+        let content = try Fixtures.trainingContent()
+        let jurisdiction = try #require(content.library.jurisdiction(id))
+        for seed: UInt64 in [1, 2, 3, 42] {
+            func plan(_ length: SessionLength) -> TrainingPlan {
+                TrainingPlan(
+                    bank: content.vignettes, jurisdiction: jurisdiction, length: length, seed: seed,
+                    builder: content.questionBuilder)
+            }
+            let refresher = plan(.refresher)
+            let course = plan(.course)
+            #expect(refresher.questions.count >= SessionLength.refresherQuestions)
+            // The last vignette drawn is the one that reached the target.
+            let withoutLast = refresher.questions.filter { $0.vignette.id != refresher.vignettes.last }
+            #expect(withoutLast.count < SessionLength.refresherQuestions)
+            #expect(course.vignettes.count == SessionLength.courseVignettes)
+            let shared = min(refresher.vignettes.count, course.vignettes.count)
+            #expect(Array(refresher.vignettes.prefix(shared)) == Array(course.vignettes.prefix(shared)))
+            // Saving the vignette count rebuilds the same plan on resume.
+            #expect(plan(.vignettes(refresher.vignettes.count)) == refresher)
+        }
+    }
+}
+
+/// A critical mistake: the feedback says at once that the attempt will not pass, the first
+/// time only, and the trainee can go on or stop.
+struct CriticalMistakeFeedbackTests {
+    @Test func theFirstCriticalMistakeSaysTheAttemptWillNotPass() throws {
+        let content = try Fixtures.trainingContent()
+        let marin = try #require(content.library.jurisdiction("marin"))
+        let plan = TrainingPlan(
+            bank: content.vignettes, jurisdiction: marin, length: .course, seed: 11, builder: content.questionBuilder)
+        var session = TrainingSession(plan: plan, policy: content.policy)
+        var notices: [Bool] = []
+        while let question = session.current {
+            let critical = question.options.first { $0.mistake?.critical == true }
+            let effects = session.handle(.choose(critical?.id ?? question.correctOptionID))
+            for case .feedback(let feedback) in effects where feedback.isCritical {
+                notices.append(feedback.attemptCannotPass)
+                #expect(feedback.whyWrong?.contains("critical mistake") == true)
+            }
+        }
+        try #require(notices.count >= 2, "the plan should offer at least two critical mistakes")
+        #expect(notices == [true] + Array(repeating: false, count: notices.count - 1))
+    }
+}

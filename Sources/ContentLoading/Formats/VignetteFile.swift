@@ -106,7 +106,7 @@ struct VignetteFile: Decodable {
         }
     }
 
-    /// A step number, `emergency` or `complete`.
+    /// A step number, `emergency`, `complete`, or `none` (the facts meet no category at that stage).
     struct ExpectedStepWord: Decodable {
         var value: ExpectedStep
 
@@ -120,11 +120,13 @@ struct VignetteFile: Decodable {
             switch word {
             case "emergency": value = .emergency
             case "complete": value = .complete
+            case "none": value = .none
             default:
                 throw DecodingError.dataCorrupted(
                     .init(
                         codingPath: decoder.codingPath, debugDescription: "invalid value",
-                        underlyingError: InvalidValueError(value: word, allowed: ["a step number", "emergency", "complete"])))
+                        underlyingError: InvalidValueError(
+                            value: word, allowed: ["a step number", "emergency", "complete", "none"])))
             }
         }
     }

@@ -107,6 +107,10 @@ extension ProtocolEngine {
     /// school service.
     private func generalDuty(_ reading: CaseReading) -> [String] {
         var reasons = [Self.generalDutyReminder]
+        if reading.facts.has(.imminentDanger) {
+            reasons.insert(
+                "The student is in immediate danger: call 911 now, whether or not a protocol track applies.", at: 0)
+        }
         let services = reading.facts.indicators.sorted().compactMap { vocabulary.indicator($0)?.service }
         for service in Array(Set(services)).sorted() {
             reasons.append("This case points to \(service).")

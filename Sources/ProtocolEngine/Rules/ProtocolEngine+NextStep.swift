@@ -36,6 +36,7 @@ extension ProtocolEngine {
                 }
             }
             var reasons = definitions
+            let done = step.actions.filter(progress.actionsDone.contains)
             if let condition = step.condition {
                 let check = check(condition, reading: reading, under: jurisdiction)
                 guard check.holds else {
@@ -43,20 +44,19 @@ extension ProtocolEngine {
                     continue
                 }
                 reasons.append(check.reason)
-            } else {
+            } else if done.isEmpty {
                 reasons.append(
                     progress.completedSteps.isEmpty && skipped.isEmpty
                         ? "Step \(step.displayLabel) is the first step of “\(category.name)”."
                         : "Step \(step.displayLabel) is the first step of “\(category.name)” not yet done.")
             }
-            let done = step.actions.filter(progress.actionsDone.contains)
             guard !done.isEmpty else {
                 return NextStepDecision(
                     kind: .step, step: step, citation: citation, wording: step.wording, actions: step.actions,
                     skipped: skipped, reasons: reasons)
             }
             let missing = step.actions.filter { !progress.actionsDone.contains($0) }
-            let doneWords = done.map { part(of: step, $0).trimmingTrailingPeriod }
+            let doneWords = done.map { part(of: step, $0).trimmingTrailingPeriod.lowercasedFirst }
             let missingWords = missing.map { part(of: step, $0) }
             reasons.append(
                 "Step \(step.displayLabel) is half done: \(doneWords.joined(separator: "; ")) (done). "

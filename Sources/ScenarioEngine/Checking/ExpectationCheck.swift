@@ -57,12 +57,12 @@ extension ProtocolEngine {
                     computed: computedCategory?.rawValue ?? "none"))
         }
         for (stage, expected) in expectation.nextSteps.enumerated() where stage < keys.count {
-            let computed = keys[stage].nextStep.map(ExpectedStep.init)
+            let computed = keys[stage].nextStep.map(ExpectedStep.init) ?? ExpectedStep.none
             if computed != expected {
                 mismatches.append(
                     ExpectationMismatch(
                         jurisdiction: jurisdiction.id, stage: stage, expected: expected.description,
-                        computed: computed?.description ?? "no step (does not meet criteria)"))
+                        computed: computed == .none ? "none (does not meet criteria)" : computed.description))
             }
         }
         return mismatches

@@ -13,11 +13,13 @@ public struct AuthorExpectation: Sendable, Codable, Equatable {
     }
 }
 
-/// An expected next step: a step number, the emergency rule, or protocol complete.
+/// An expected next step: a step number, the emergency rule, protocol complete, or none (the
+/// facts meet no category at that stage, so there is no step to ask).
 public enum ExpectedStep: Sendable, Codable, Equatable, Hashable, CustomStringConvertible {
     case step(Int)
     case emergency
     case complete
+    case none
 
     public init(_ decision: NextStepDecision) {
         switch decision.kind {
@@ -32,6 +34,7 @@ public enum ExpectedStep: Sendable, Codable, Equatable, Hashable, CustomStringCo
         case .step(let number): "step \(number)"
         case .emergency: "emergency"
         case .complete: "complete"
+        case .none: "none"
         }
     }
 }

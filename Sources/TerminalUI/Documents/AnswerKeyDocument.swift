@@ -25,7 +25,7 @@ public struct AnswerKeyDocument: Sendable {
         case .complete:
             out.append("Next step: \(NextStepDecision.completeWording)")
         case .emergency:
-            out.append(wrap.wrap("Next step: FIRST, \(decision.wording)", hangingIndent: "  "))
+            out.append(wrap.wrap("Next step, first of all: \(decision.wording)", hangingIndent: "  "))
         case .step, .alternative:
             let number = decision.step.map { "step \($0.number)" } ?? "step"
             let prefix =

@@ -12,8 +12,9 @@ struct RecordsReportCommand: ParsableCommand {
             One row per person (by employee id, else email, else name): the latest passing \
             completion in the school year, its score, the due date and the status. Training is \
             due six weeks after the school year starts, or after the hire date for staff hired \
-            during the year (recorded with `train --hire-date`), as districts document \
-            mandated-reporter training under Education Code 44691.
+            during the year (recorded with `train --hire-date`): the rule districts use for \
+            mandated-reporter training (Education Code 44691 as added in 2014; confirm the \
+            deadline your district applies under the current text).
 
             The school year starts on July 1 (Education Code 37200) unless --year-start gives \
             the district's first day.
