@@ -31,7 +31,7 @@ extension CLISuite {
             tmux.sendKey("Enter")
             try tmux.waitFor("Please type your name")
             for (typed, next) in [
-                ("Tess Tmux", "County protocol ("), ("Marn", "“Marn” is not one of the county protocols"),
+                ("Tess Tmux", "Your county (id or name): "), ("Marn", "“Marn” is not one of the county protocols"),
                 ("Marin County", "Employee id (Enter to skip): "), ("E-42", "School (Enter to skip): "),
                 ("", "Role (teacher, counselor, office staff…) (Enter to skip): "), ("counselor", "answer> "),
             ] {

@@ -39,7 +39,8 @@ extension CLISuite {
             defer { try? FileManager.default.removeItem(at: data) }
             let result = try CLIRunner.run(["train", "--data-dir", data.path], input: "Kim Lee\n")
             #expect(result.status == 1)
-            #expect(result.error.contains("No session started: the input ended at “County protocol"), "\(result.error)")
+            #expect(
+                result.error.contains("No session started: the input ended at “Your county (id or name):”"), "\(result.error)")
             #expect(!result.error.contains("Usage:"))
         }
 

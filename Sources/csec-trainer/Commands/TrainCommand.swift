@@ -60,7 +60,9 @@ struct TrainCommand: ParsableCommand {
 
         var start = TrainingStart(
             store: store, protocols: training.library.protocols, resumeCommand: resumeCommand,
-            prompts: OpeningPrompts(reader: standardInputLineReader(output: output, echo: true), output: output))
+            prompts: OpeningPrompts(
+                reader: standardInputLineReader(output: output, echo: true), output: output,
+                wrapper: TextWrapper(width: TerminalSize.columns(environment: environment))))
         let started = try reportingStartErrors { try begin(&start, library: training.library) }
         defer { withExtendedLifetime(started.lock) {} }  // held until the end: see ProgressLock
         let progress = started.progress

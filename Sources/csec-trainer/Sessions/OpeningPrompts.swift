@@ -18,21 +18,26 @@ struct OpeningPrompts {
 
     var reader: any LineReader
     let output: any TextOutput
+    /// Hints and lists are wrapped to the terminal's width.
+    let wrapper: TextWrapper
 
     /// The trainee's name, asked until it is not empty.
     mutating func name() throws(InputEnded) -> String {
-        try ask("Your name: ", completions: []) { name in
-            name.isEmpty ? "Please type your name, as it should appear on your completion record." : nil
+        let wrapper = wrapper
+        return try ask("Your name: ", completions: []) { name in
+            name.isEmpty ? wrapper.wrap("Please type your name, as it should appear on your completion record.") + "\n" : nil
         }
     }
 
     /// The county protocol, by id or name (see ``JurisdictionChoice``), asked until one matches.
     mutating func jurisdiction(in protocols: [JurisdictionProtocol]) throws(InputEnded) -> JurisdictionProtocol {
-        let ids = protocols.map(\.id.rawValue)
-        let typed = try ask("County protocol (\(ids.joined(separator: ", "))): ", completions: ids) { typed in
+        let wrapper = wrapper
+        let list = wrapper.wrap("County protocols: \(JurisdictionChoice.list(protocols)).") + "\n"
+        output.write(list)
+        let typed = try ask("Your county (id or name): ", completions: protocols.map(\.id.rawValue)) { typed in
             guard JurisdictionChoice.match(typed, in: protocols) == nil else { return nil }
             let what = typed.isEmpty ? "Please choose a county protocol." : "“\(typed)” is not one of the county protocols."
-            return "\(what) Type an id or a name: \(JurisdictionChoice.list(protocols))."
+            return wrapper.wrap("\(what) Type an id or a name as listed.") + "\n" + list
         }
         return JurisdictionChoice.match(typed, in: protocols)!
     }
@@ -52,7 +57,7 @@ struct OpeningPrompts {
         let names = sessions.map(\.trainee)
         let typed = try ask("Which one? (number or name): ", completions: names) { typed in
             Self.session(typed, in: sessions) == nil
-                ? "Type a number from 1 to \(sessions.count), or a name as listed." : nil
+                ? "Type a number from 1 to \(sessions.count), or a name as listed.\n" : nil
         }
         return Self.session(typed, in: sessions)!
     }
@@ -62,7 +67,8 @@ struct OpeningPrompts {
         return sessions.first { $0.trainee.lowercased() == typed.lowercased() }
     }
 
-    /// Asks until `problem` finds none in the trimmed answer, printing each problem found.
+    /// Asks until `problem` finds none in the trimmed answer, printing each problem found (its
+    /// lines end with a newline).
     private mutating func ask(
         _ prompt: String, completions: [String], problem: (String) -> String?
     ) throws(InputEnded) -> String {
@@ -74,7 +80,7 @@ struct OpeningPrompts {
             }
             let answer = line.trimmingCharacters(in: .whitespaces)
             guard let problem = problem(answer) else { return answer }
-            output.write(problem + "\n")
+            output.write(problem)
             output.flush()
         }
     }

@@ -82,7 +82,8 @@ struct TrainingStart {
     /// The record's details that district reports use, each skippable, unless already given.
     private mutating func askDetails(_ person: Trainee) throws -> Trainee {
         var person = person
-        prompts.output.write("For your completion record (district reports use these; Enter skips one):\n")
+        prompts.output.write(
+            prompts.wrapper.wrap("For your completion record (district reports use these; Enter skips one):") + "\n")
         if person.employeeID == nil { person.employeeID = try prompts.optional("Employee id") }
         if person.school == nil { person.school = try prompts.optional("School") }
         if person.role == nil { person.role = try prompts.optional("Role (teacher, counselor, office staff…)") }
