@@ -21,8 +21,9 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             Each answer is scored against your county's protocol, as computed by the protocol \
             engine, with feedback that cites the protocol step. Missing flags are asked for. \
-            Progress is saved after every answer: Ctrl-C, `quit` or the end of input stops the \
-            session, and `csec-trainer train --resume` continues it with no answer lost.
+            Progress is saved after every answer, one saved session per trainee: Ctrl-C, `quit` \
+            or the end of input stops the session, and `csec-trainer train --resume` continues it \
+            with no answer lost. A session runs in one process at a time.
 
             With standard input from a pipe, answers are read as plain lines, so sessions can be \
             scripted: printf 'Ana Ruiz\\nmarin\\nb\\na\\n' | csec-trainer train --seed 7
@@ -33,7 +34,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The jurisdiction id (see `csec-trainer protocols`).") var jurisdiction: String?
     @Option(help: "How many vignettes to ask (each has one or more questions).") var count = 6
     @Option(help: "Seed for choosing and shuffling; the same seed gives the same session (default: random).") var seed: UInt64?
-    @Flag(help: "Continue the saved session.") var resume = false
+    @Flag(help: "Continue a saved session (with several, it asks whose; --name picks one).") var resume = false
     @Flag(help: "Discard a saved session and start a new one.") var restart = false
     @OptionGroup(title: "Your details for the completion record") var person: PersonOptions
     @OptionGroup var data: DataOptions
