@@ -31,7 +31,7 @@ struct TrainCommand: ParsableCommand {
     )
 
     @Option(name: .customLong("name"), help: "Your name, as it should appear on the record.") var trainee: String?
-    @Option(help: "The jurisdiction id (see `csec-trainer protocols`).") var jurisdiction: String?
+    @Option(help: "The county protocol, by id or name (see `csec-trainer protocols`).") var jurisdiction: String?
     @Option(help: "How many vignettes to ask (each has one or more questions).") var count = 6
     @Option(help: "Seed for choosing and shuffling; the same seed gives the same session (default: random).") var seed: UInt64?
     @Flag(help: "Continue a saved session (with several, it asks whose; --name picks one).") var resume = false
