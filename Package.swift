@@ -232,6 +232,11 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "LocalStoreTests",
+            dependencies: ["LocalStore", "Training", "ScenarioEngine", "ProtocolEngine", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "CLITests",
             dependencies: [
                 "TestSupport", "Training", "Scoring", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Records",

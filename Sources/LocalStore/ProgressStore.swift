@@ -1,6 +1,9 @@
 import Foundation
 
-/// Saves and loads the session in progress (`in-progress.json` in the data directory).
+/// Saves and loads the sessions in progress, one file per trainee in the data directory's
+/// `progress/` folder, so that two people on one computer each keep their own. A file written by
+/// an earlier csec-trainer (`in-progress.json`, one for the whole data directory) is moved into
+/// that folder the first time the saved sessions are listed.
 public struct ProgressStore: Sendable {
     public var directory: URL
 
@@ -8,14 +11,30 @@ public struct ProgressStore: Sendable {
         self.directory = directory
     }
 
-    public var file: URL { directory.appending(path: "in-progress.json") }
+    /// The folder of saved sessions.
+    public var folder: URL { directory.appending(path: "progress", directoryHint: .isDirectory) }
+
+    /// The single progress file of earlier versions.
+    public var legacyFile: URL { directory.appending(path: "in-progress.json") }
+
+    /// The file of `trainee`'s session in progress.
+    public func file(for trainee: String) -> URL {
+        folder.appending(path: ProgressFileName.stem(for: trainee) + ".json")
+    }
+
+    /// Takes `trainee`'s session for this process: see ``ProgressLock``.
+    public func lock(for trainee: String) throws(StoreError) -> ProgressLock {
+        try createFolder()
+        return try ProgressLock(
+            file: folder.appending(path: ProgressFileName.stem(for: trainee) + ".lock"), trainee: trainee)
+    }
 
     /// Writes the whole file anew, atomically (a temporary file renamed over the old one), so a
     /// crash mid-write leaves the previous version intact.
     public func save(_ progress: SessionProgress) throws(StoreError) {
+        let file = file(for: progress.trainee)
+        try createFolder()
         do {
-            try FileManager.default.createDirectory(
-                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.dateEncodingStrategy = .iso8601
@@ -26,8 +45,66 @@ public struct ProgressStore: Sendable {
         }
     }
 
-    /// The saved session, or nil when there is none.
-    public func load() throws(StoreError) -> SessionProgress? {
+    /// `trainee`'s saved session, or nil when there is none.
+    public func load(for trainee: String) throws(StoreError) -> SessionProgress? {
+        try migrateLegacyFile()
+        return try Self.read(file(for: trainee))
+    }
+
+    /// Every saved session, by trainee name.
+    public func savedSessions() throws(StoreError) -> [SessionProgress] {
+        try migrateLegacyFile()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            return []
+        }
+        var sessions: [SessionProgress] = []
+        for name in names.sorted() where name.hasSuffix(".json") {
+            if let progress = try Self.read(folder.appending(path: name)) { sessions.append(progress) }
+        }
+        return sessions.sorted { $0.trainee.localizedStandardCompare($1.trainee) == .orderedAscending }
+    }
+
+    /// Removes `trainee`'s saved session (when it is finished). The lock file stays: removing it
+    /// while another process waits to open it would let two processes lock two different files.
+    public func clear(for trainee: String) throws(StoreError) {
+        let file = file(for: trainee)
+        do {
+            if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
+        } catch {
+            throw StoreError.cannotWrite(path: file.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Moves the single progress file of earlier versions to its trainee's file, unless that
+    /// trainee already has one (then the old file stays where it is, untouched).
+    private func migrateLegacyFile() throws(StoreError) {
+        guard let progress = try Self.read(legacyFile) else { return }
+        let destination = file(for: progress.trainee)
+        guard !FileManager.default.fileExists(atPath: destination.path) else { return }
+        try createFolder()
+        do {
+            try FileManager.default.moveItem(at: legacyFile, to: destination)
+        } catch {
+            // Another process moved it first: nothing is lost either way.
+            guard FileManager.default.fileExists(atPath: destination.path) else {
+                throw StoreError.cannotWrite(path: destination.path, reason: error.localizedDescription)
+            }
+        }
+    }
+
+    private func createFolder() throws(StoreError) {
+        do {
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError.cannotWrite(path: folder.path, reason: error.localizedDescription)
+        }
+    }
+
+    private static func read(_ file: URL) throws(StoreError) -> SessionProgress? {
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         let progress: SessionProgress
         do {
@@ -41,14 +118,5 @@ public struct ProgressStore: Sendable {
             throw StoreError.unsupportedFormat(path: file.path, found: progress.format)
         }
         return progress
-    }
-
-    /// Removes the saved session (when it is finished).
-    public func clear() throws(StoreError) {
-        do {
-            if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
-        } catch {
-            throw StoreError.cannotWrite(path: file.path, reason: error.localizedDescription)
-        }
     }
 }

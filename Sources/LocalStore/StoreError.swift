@@ -3,6 +3,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case damaged(path: String)
     case unsupportedFormat(path: String, found: Int)
+    /// Another csec-trainer process has the trainee's session open.
+    case inUse(path: String, trainee: String)
 
     public var description: String {
         switch self {
@@ -12,6 +14,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): error: the saved session is damaged and cannot be read. Move it aside and start a new session."
         case .unsupportedFormat(let path, let found):
             "\(path): error: saved with a newer csec-trainer (format \(found)). Update csec-trainer, or move the file aside."
+        case .inUse(let path, let trainee):
+            "\(path): error: \(trainee)'s session is open in another csec-trainer window or process. "
+                + "A session is answered in one place at a time: continue there, or quit it there first."
         }
     }
 }

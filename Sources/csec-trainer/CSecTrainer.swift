@@ -21,6 +21,7 @@ struct CSecTrainer: ParsableCommand {
               csec-trainer answer --jurisdiction san-diego --indicator survival-sex
                                                     the category and next step it gives
             """,
+        version: version,
         subcommands: [
             TrainCommand.self, SessionCommand.self, RecordsCommand.self, CertificateCommand.self, KeysCommand.self,
             ProtocolsCommand.self,

@@ -55,7 +55,7 @@ extension CLISuite {
             // 4. Ctrl-C stops; both answers are already saved.
             tmux.sendKey("C-c")
             try tmux.waitFor("Your answers so far are saved")
-            let saved = try String(contentsOf: data.appending(path: "in-progress.json"), encoding: .utf8)
+            let saved = try String(contentsOf: data.appending(path: "progress/tess-tmux.json"), encoding: .utf8)
             #expect(saved.contains(script.plan.questions[0].correctOptionID.rawValue))
             #expect(saved.contains(script.plan.questions[1].options[1].id.rawValue))
         }
@@ -127,8 +127,11 @@ struct Tmux {
     /// tmux from the PATH, if installed.
     static let executable = Program.locate("tmux")
 
-    func start(_ command: String, in directory: URL) throws {
-        try run(["new-session", "-d", "-s", session, "-x", "120", "-y", "60", "-c", directory.path, command + "; sleep 60"])
+    /// Runs `command` (a shell command line) in a new window of `rows` rows.
+    func start(_ command: String, in directory: URL, rows: Int = 60) throws {
+        try run([
+            "new-session", "-d", "-s", session, "-x", "120", "-y", "\(rows)", "-c", directory.path, command + "; sleep 60",
+        ])
     }
 
     func send(_ text: String) { _ = try? run(["send-keys", "-t", session, "-l", text]) }

@@ -132,6 +132,26 @@ extension CLISuite {
             #expect(changed.status == 1)
         }
 
+        /// `--out -` writes the certificate to standard output (for a pipe), and nothing else there.
+        @Test(arguments: ["pdf", "openbadge"])
+        func aCertificateGoesToStandardOutputWithOutDash(_ format: String) throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let id = try finishSession(name: "José Núñez")
+            let export = try CLIRunner.run(["certificate", id, "--format", format, "--out", "-", "--data-dir", data.path])
+            #expect(export.status == 0, "\(export.error)")
+            #expect(export.error.contains("Wrote the certificate for José Núñez"))
+            #expect(!FileManager.default.fileExists(atPath: Fixtures.repositoryRoot.appending(path: "-").path))
+            if format == "pdf" {
+                #expect(export.output.hasPrefix("%PDF-"))
+            } else {
+                #expect(export.output.split(separator: ".").count == 3 && export.output.hasSuffix("\n"))
+                let saved = data.appending(path: "certificate.jwt")
+                try Data(export.output.utf8).write(to: saved)
+                let verify = try CLIRunner.run(["certificate", "verify", saved.path, "--data-dir", data.path])
+                #expect(verify.status == 0, "\(verify.error)")
+            }
+        }
+
         @Test func theFailedAttemptGetsNoCertificate() throws {
             defer { try? FileManager.default.removeItem(at: data) }
             let content = try Fixtures.trainingContent()

@@ -6,11 +6,28 @@
 public protocol TextOutput: Sendable {
     func write(_ text: String)
     func flush()
+    /// Shows a text that may be longer than the screen (the county's protocol); by default the
+    /// same as `write`.
+    func page(_ text: String)
 }
 
-/// Standard output.
+extension TextOutput {
+    public func page(_ text: String) { write(text) }
+}
+
+/// Standard output, with a pager for long texts when one is given.
 public struct StandardOutput: TextOutput {
-    public init() {}
+    private let pager: Pager?
+
+    public init(pager: Pager? = nil) {
+        self.pager = pager
+    }
+
+    /// Through the pager when the text does not fit the screen; else written.
+    public func page(_ text: String) {
+        flush()
+        if pager?.page(text) != true { write(text) }
+    }
 
     public func write(_ text: String) {
         var bytes = Array(text.utf8)

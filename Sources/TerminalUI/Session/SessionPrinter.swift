@@ -12,10 +12,13 @@ import Training
 public struct SessionPrinter: Sendable {
     public var width: Int
     public var style: TextStyle
+    /// The command that continues a stopped session, as help and the pause message print it.
+    public var resumeCommand: String
 
-    public init(width: Int, style: TextStyle) {
+    public init(width: Int, style: TextStyle, resumeCommand: String = "csec-trainer train --resume") {
         self.width = width
         self.style = style
+        self.resumeCommand = resumeCommand
     }
 
     private var wrap: TextWrapper { TextWrapper(width: width) }
@@ -114,7 +117,7 @@ public struct SessionPrinter: Sendable {
         return wrap.wrap(
             "Type a letter from A to \(last) and press Enter to answer. Commands: help (this text), "
                 + "repeat (show the vignette and question again), protocol (show the county's protocol), "
-                + "quit (stop now; your answers are saved and `csec-trainer train --resume` continues).") + "\n"
+                + "quit (stop now; your answers are saved and `\(resumeCommand)` continues).") + "\n"
     }
 
     public func result(_ report: ScoreReport) -> String {
@@ -143,7 +146,7 @@ public struct SessionPrinter: Sendable {
     }
 
     public func paused(answered: Int, of total: Int) -> String {
-        "\n" + wrap.wrap("Progress saved: \(answered) of \(total) questions answered. Continue with: csec-trainer train --resume")
+        "\n" + wrap.wrap("Progress saved: \(answered) of \(total) questions answered. Continue with: `\(resumeCommand)`")
             + "\n"
     }
 
@@ -156,9 +159,12 @@ public struct SessionPrinter: Sendable {
 extension SessionPrinter {
     /// The printer for standard output: the terminal's width, and colour only on a terminal
     /// (see ``TextStyle/forTerminal(isTerminal:environment:)``).
-    public static func forStandardOutput(environment: [String: String]) -> SessionPrinter {
+    public static func forStandardOutput(
+        environment: [String: String], resumeCommand: String = "csec-trainer train --resume"
+    ) -> SessionPrinter {
         SessionPrinter(
             width: TerminalSize.columns(environment: environment),
-            style: .forTerminal(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment))
+            style: .forTerminal(isTerminal: isatty(STDOUT_FILENO) != 0, environment: environment),
+            resumeCommand: resumeCommand)
     }
 }

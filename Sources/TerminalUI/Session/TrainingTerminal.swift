@@ -4,7 +4,8 @@ import Scoring
 import Training
 
 /// Runs a training session at a terminal (or over a pipe): shows each effect, reads answers,
-/// and saves progress through `save` after every answer.
+/// and saves progress through `save` after every answer. The protocol goes through the
+/// output's pager, and the question is shown again after it.
 public struct TrainingTerminal<Reader: LineReader> {
     public enum Outcome: Sendable, Equatable {
         case finished(ScoreReport)
@@ -56,7 +57,11 @@ public struct TrainingTerminal<Reader: LineReader> {
             case .showHelp:
                 output.write(printer.help(optionCount: session.current?.options.count ?? 4))
             case .showProtocol:
-                output.write(protocolText())
+                output.page(protocolText())
+                if let question = session.current {
+                    output.write(
+                        printer.question(question, number: session.answers.count + 1, of: session.plan.questions.count))
+                }
             case .saveProgress:
                 try save(session)
             case .finished(let report):

@@ -21,6 +21,34 @@ struct CertificateWriter {
 
     /// Writes the certificate of `stored` to `file`.
     func write(_ stored: StoredRecord, to file: URL) throws(CertificateWriteError) {
+        let details = try checkedDetails(stored)
+        do {
+            switch format {
+            case .pdf:
+                try PDFCertificate().write(details, to: file)
+            case .openbadge:
+                try Data((try token(details) + "\n").utf8).write(to: file, options: .atomic)
+            }
+        } catch {
+            throw .cannotWrite(path: file.path, reason: "\(error)")
+        }
+    }
+
+    /// The certificate of `stored` as bytes (`--out -`): the PDF, or the credential and a newline.
+    func certificate(of stored: StoredRecord) throws(CertificateWriteError) -> Data {
+        let details = try checkedDetails(stored)
+        do {
+            switch format {
+            case .pdf: return try PDFCertificate().render(details)
+            case .openbadge: return Data((try token(details) + "\n").utf8)
+            }
+        } catch {
+            throw .cannotWrite(path: "standard output", reason: "\(error)")
+        }
+    }
+
+    /// The details of `stored` once its record is verified and documents completed training.
+    private func checkedDetails(_ stored: StoredRecord) throws(CertificateWriteError) -> CertificateDetails {
         do {
             try store.verify(stored)
         } catch {
@@ -29,20 +57,14 @@ struct CertificateWriter {
         guard stored.record.outcome.completesTraining else {
             throw .notCompleted(record: stored.record.id, result: stored.record.resultDescription)
         }
-        let details = CertificateDetails(stored, issuer: issuer)
-        do {
-            switch format {
-            case .pdf:
-                try PDFCertificate().write(details, to: file)
-            case .openbadge:
-                let credential = OpenBadgeCredential(details: details, issuerKey: store.key.publicKey, validity: validity)
-                let key = store.key.privateKey
-                let token = try waitFor { try await OpenBadgeJWT.sign(credential, with: key) }
-                try Data((token + "\n").utf8).write(to: file, options: .atomic)
-            }
-        } catch {
-            throw .cannotWrite(path: file.path, reason: "\(error)")
-        }
+        return CertificateDetails(stored, issuer: issuer)
+    }
+
+    /// The Open Badges credential of `details`, signed as a VC-JWT.
+    private func token(_ details: CertificateDetails) throws -> String {
+        let credential = OpenBadgeCredential(details: details, issuerKey: store.key.publicKey, validity: validity)
+        let key = store.key.privateKey
+        return try waitFor { try await OpenBadgeJWT.sign(credential, with: key) }
     }
 
     /// Writes the certificate of `stored` into `directory` (created if missing), named after the

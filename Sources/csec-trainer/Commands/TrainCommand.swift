@@ -8,6 +8,12 @@ import Records
 import TerminalUI
 import Training
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
@@ -15,8 +21,9 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             Each answer is scored against your county's protocol, as computed by the protocol \
             engine, with feedback that cites the protocol step. Missing flags are asked for. \
-            Progress is saved after every answer: Ctrl-C, `quit` or the end of input stops the \
-            session, and `csec-trainer train --resume` continues it with no answer lost.
+            Progress is saved after every answer, one saved session per trainee: Ctrl-C, `quit` \
+            or the end of input stops the session, and `csec-trainer train --resume` continues it \
+            with no answer lost. A session runs in one process at a time.
 
             With standard input from a pipe, answers are read as plain lines, so sessions can be \
             scripted: printf 'Ana Ruiz\\nmarin\\nb\\na\\n' | csec-trainer train --seed 7
@@ -24,10 +31,10 @@ struct TrainCommand: ParsableCommand {
     )
 
     @Option(name: .customLong("name"), help: "Your name, as it should appear on the record.") var trainee: String?
-    @Option(help: "The jurisdiction id (see `csec-trainer protocols`).") var jurisdiction: String?
+    @Option(help: "The county protocol, by id or name (see `csec-trainer protocols`).") var jurisdiction: String?
     @Option(help: "How many vignettes to ask (each has one or more questions).") var count = 6
     @Option(help: "Seed for choosing and shuffling; the same seed gives the same session (default: random).") var seed: UInt64?
-    @Flag(help: "Continue the saved session.") var resume = false
+    @Flag(help: "Continue a saved session (with several, it asks whose; --name picks one).") var resume = false
     @Flag(help: "Discard a saved session and start a new one.") var restart = false
     @OptionGroup(title: "Your details for the completion record") var person: PersonOptions
     @OptionGroup var data: DataOptions
@@ -49,10 +56,17 @@ struct TrainCommand: ParsableCommand {
             try content.locate().loadTrainingContent(
                 protocolsIn: content.protocolsDirectory.map(ContentOptions.url), scenariosIn: scenarios.map(ContentOptions.url))
         }
-        let output = StandardOutput()
-        var reader = standardInputLineReader(output: output, echo: true)
+        let output = StandardOutput(pager: .forStandardOutput(environment: environment))
+        let resumeCommand = ResumeCommand(options: repeatedOptions)
 
-        let progress = try reportingStoreErrors { try startingProgress(store: store, training: training, reader: &reader) }
+        var start = TrainingStart(
+            store: store, protocols: training.library.protocols, resumeCommand: resumeCommand,
+            prompts: OpeningPrompts(
+                reader: standardInputLineReader(output: output, echo: true), output: output,
+                wrapper: TextWrapper(width: TerminalSize.columns(environment: environment))))
+        let started = try reportingStartErrors { try begin(&start, library: training.library) }
+        defer { withExtendedLifetime(started.lock) {} }  // held until the end: see ProgressLock
+        let progress = started.progress
         guard let jurisdiction = training.library.jurisdiction(progress.jurisdiction.rawValue) else {
             throw ValidationError(
                 "Unknown jurisdiction '\(progress.jurisdiction)'. Valid ids: \(training.library.jurisdictionIDs.joined(separator: ", "))."
@@ -65,18 +79,19 @@ struct TrainCommand: ParsableCommand {
         do {
             try session.replay(progress.answers)
         } catch {
-            StandardError.print("\(store.file.path): error: \(error.description)")
+            StandardError.print("\(store.file(for: progress.trainee).path): error: \(error.description)")
             throw ExitCode.failure
         }
         try reportingStoreErrors { try store.save(progress) }
-        StopSignal.install()
+        let resume = resumeCommand.text(for: progress.trainee)
+        StopSignal.install(resumeCommand: resume)
 
-        let printer = SessionPrinter.forStandardOutput(environment: environment)
+        let printer = SessionPrinter.forStandardOutput(environment: environment, resumeCommand: resume)
         output.write(printer.header(jurisdiction: jurisdiction, trainee: progress.trainee, plan: plan))
         let document = ProtocolDocument(jurisdiction: jurisdiction, vocabulary: training.library.vocabulary)
         let activeTime = ActiveTime(alreadySpent: progress.activeSeconds ?? 0)
         var terminal = TrainingTerminal(
-            session: session, reader: AnyLineReader(reader), output: output, printer: printer,
+            session: session, reader: AnyLineReader(start.prompts.reader), output: output, printer: printer,
             protocolText: { document.render(width: printer.width) },
             save: { session in
                 var saved = progress
@@ -91,7 +106,7 @@ struct TrainCommand: ParsableCommand {
         let record = CompletionRecord(
             finished, answers: terminal.session.answers, jurisdiction: jurisdiction, training: training, now: Date())
         let file = try reportingStoreErrors { try records.saveOnce(record) }
-        try reportingStoreErrors { try store.clear() }
+        try reportingStoreErrors { try store.clear(for: progress.trainee) }
         output.write(
             printer.recordSaved(
                 file: file.path, shortID: String(record.id.uuidString.lowercased().prefix(8)),
@@ -99,41 +114,34 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// The saved session (`--resume`), or a new one from the flags, asking for what is missing.
-    private func startingProgress(
-        store: ProgressStore, training: TrainingContent, reader: inout any LineReader
-    ) throws -> SessionProgress {
-        let saved = try store.load()
-        if resume {
-            guard let saved else {
-                throw ValidationError(
-                    "There is no saved session to resume in \(store.directory.path). Start one with `csec-trainer train`.")
-            }
-            return saved
-        }
-        if let saved, !restart {
-            throw ValidationError(
-                "A session for \(saved.trainee) (\(saved.jurisdiction)) is in progress, \(saved.answers.count) answers saved. "
-                    + "Continue it with `csec-trainer train --resume`, or discard it with `--restart`.")
-        }
-        let name = try trainee ?? ask("Your name: ", reader: &reader)
-        let ids = training.library.jurisdictionIDs
-        let id = try jurisdiction ?? ask("Jurisdiction (\(ids.joined(separator: ", "))): ", reader: &reader, completions: ids)
-        guard ids.contains(id) else {
-            throw ValidationError("Unknown jurisdiction '\(id)'. Valid ids: \(ids.joined(separator: ", ")).")
-        }
-        var random = SystemRandomNumberGenerator()
-        return SessionProgress(
-            trainee: name, jurisdiction: JurisdictionID(id), count: count, seed: seed ?? random.next(), startedAt: Date(),
-            person: person.trainee(named: name))
+    private func begin(_ start: inout TrainingStart, library: ProtocolLibrary) throws -> TrainingStart.Started {
+        if resume { return try start.resuming(trainee: trainee) }
+        return try start.starting(
+            trainee: trainee, jurisdiction: try jurisdiction.map { try library.matchingJurisdiction($0) },
+            person: person.trainee(named: trainee ?? ""), count: count, seed: seed, restart: restart,
+            asksForDetails: isatty(STDIN_FILENO) != 0)
     }
 
-    private func ask(_ prompt: String, reader: inout any LineReader, completions: [String] = []) throws -> String {
-        reader.setCompletions(completions)
-        guard let line = reader.readLine(prompt: prompt)?.trimmingCharacters(in: .whitespaces), !line.isEmpty else {
-            throw ValidationError(
-                "No answer to “\(prompt.trimmingCharacters(in: .whitespaces))”; pass it as a flag instead (see --help).")
+    /// The options a resume hint repeats: where the session is saved, and the content that
+    /// rebuilds its questions.
+    private var repeatedOptions: [String] {
+        [
+            data.dataDir.map { ["--data-dir", $0] }, content.contentDirectory.map { ["--content", $0] },
+            content.protocolsDirectory.map { ["--protocols", $0] }, scenarios.map { ["--scenarios", $0] },
+        ].compactMap { $0 }.flatMap { $0 }
+    }
+
+    /// Runs `body`, printing why a session cannot start (and exiting with failure) if it says.
+    private func reportingStartErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try reportingStoreErrors(body)
+        } catch let refusal as TrainingStart.Refusal {
+            StandardError.print(refusal.description)
+            throw ExitCode.failure
+        } catch let ended as OpeningPrompts.InputEnded {
+            StandardError.print(ended.description)
+            throw ExitCode.failure
         }
-        return line
     }
 
     private func reportingStoreErrors<T>(_ body: () throws -> T) throws -> T {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Records
 
-/// The trainee's details that completion records and district reports use. Only the name is
-/// asked for; the rest are optional flags.
+/// The trainee's details that completion records and district reports use. The name is asked
+/// for when missing; at a terminal, so are the employee id, school and role (each skippable).
 struct PersonOptions: ParsableArguments {
     @Option(help: "Your employee id (reports count one person by it).") var employeeID: String?
     @Option(help: "Your work email.") var email: String?

@@ -17,14 +17,18 @@ enum StopSignal {
         pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
-    /// From here on, Ctrl-C says where the answers are and exits with status 130. The handler
-    /// only calls `write` and `_exit`, which are safe in a signal handler.
-    static func install() {
+    /// From here on, Ctrl-C says where the answers are and how to continue (`resumeCommand`),
+    /// and exits with status 130. The message is made here, before the handler can run; the
+    /// handler only calls `write` and `_exit`, which are safe in a signal handler.
+    static func install(resumeCommand: String) {
+        let text = "\nStopped. Your answers so far are saved; continue with: \(resumeCommand)\n"
+        stopMessage = UnsafeBufferPointer(start: strdup(text), count: text.utf8.count)
         signal(SIGINT) { _ in
-            let message: StaticString =
-                "\nStopped. Your answers so far are saved; continue with: csec-trainer train --resume\n"
-            message.withUTF8Buffer { buffer in _ = write(STDOUT_FILENO, buffer.baseAddress, buffer.count) }
+            if let message = stopMessage { _ = write(STDOUT_FILENO, message.baseAddress, message.count) }
             _exit(130)
         }
     }
 }
+
+/// Set once, before the handler that reads it is installed (a signal handler cannot capture).
+nonisolated(unsafe) private var stopMessage: UnsafeBufferPointer<CChar>?

@@ -18,6 +18,7 @@ struct CertificateCommand: ParsableCommand {
             Examples:
               csec-trainer certificate 15d3c0a0 --out certificate.pdf
               csec-trainer certificate 15d3c0a0 --format openbadge --out certificate.jwt
+              csec-trainer certificate 15d3c0a0 --out - | lpr
               csec-trainer certificate --session ROOM-7 --out certificates/
               csec-trainer certificate verify certificate.pdf
             """,
@@ -34,7 +35,9 @@ struct CertificateExportCommand: ParsableCommand {
     @Option(
         help: "Every record of this group session that passed or attended, one file each, into the --out directory.")
     var session: String?
-    @Option(help: ArgumentHelp("The file to write (with --session: the directory).", valueName: "path")) var out: String
+    @Option(
+        help: ArgumentHelp("The file to write, or - for standard output (with --session: the directory).", valueName: "path"))
+    var out: String
     @Option(help: "pdf, or openbadge (an Open Badges 3.0 credential as a VC-JWT).") var format: CertificateWriter.Format =
         .pdf
     @Option(help: "Who issues it, as printed: your district or school (default: csec-trainer).") var issuer = "csec-trainer"
@@ -43,6 +46,7 @@ struct CertificateExportCommand: ParsableCommand {
 
     func validate() throws {
         if (id == nil) == (session == nil) { throw ValidationError("Give a record id, or --session ID (not both).") }
+        if session != nil, out == "-" { throw ValidationError("--session writes one file per attendee: give --out a directory.") }
     }
 
     func run() throws {
@@ -51,6 +55,14 @@ struct CertificateExportCommand: ParsableCommand {
             store: store, format: format, issuer: issuer, validity: noExpiry ? .noExpiry : .oneYearAfterCompletion)
         if let id {
             let stored = try reportingStoreErrors { try store.find(id) }
+            if out == "-" {
+                let certificate = try reportingCertificateErrors { try writer.certificate(of: stored) }
+                FileHandle.standardOutput.write(certificate)
+                StandardError.print(
+                    "Wrote the certificate for \(stored.record.trainee.name) (verification code \(stored.signed.verificationCode))."
+                )
+                return
+            }
             try reportingCertificateErrors { try writer.write(stored, to: URL(filePath: out)) }
             print("Wrote \(out) for \(stored.record.trainee.name) (verification code \(stored.signed.verificationCode)).")
             return
