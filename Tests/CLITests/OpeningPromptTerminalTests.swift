@@ -4,6 +4,7 @@ import ProtocolEngine
 import Scoring
 import TestSupport
 import Testing
+import Training
 
 /// The start of a session at a real terminal (tmux): typos at the opening prompts ask again,
 /// a second process on the same session is refused, and `protocol` goes through the pager.
@@ -20,6 +21,32 @@ extension CLISuite {
         func savedProgress(_ trainee: String) throws -> [String: Any] {
             let file = data.appending(path: "progress/\(trainee).json")
             return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        }
+
+        /// Without --length or --count, a person at a terminal chooses how long; the refresher
+        /// saves the number of vignettes that makes about eight questions.
+        @Test func aPersonAtATerminalChoosesTheLength() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            defer { tmux.kill() }
+            try tmux.start(
+                "'\(CLIRunner.executable.path)' train --name 'Tess Tmux' --jurisdiction marin --seed 5 --data-dir '\(data.path)'",
+                in: Fixtures.repositoryRoot)
+            try tmux.waitFor("How long? (1 or 2, Enter for the full course): ")
+            #expect(try tmux.screen().contains("1. A short refresher, about \(SessionLength.refresherQuestions) questions"))
+            for (typed, next) in [("9", "Type 1 for the refresher or 2 for the full course."), ("1", "answer> ")] {
+                tmux.send(typed)
+                tmux.sendKey("Enter")
+                try tmux.waitFor(next)
+            }
+            tmux.send("quit")
+            tmux.sendKey("Enter")
+            try tmux.waitFor("Progress saved")
+            let content = try Fixtures.trainingContent()
+            let refresher = TrainingPlan(
+                bank: content.vignettes, jurisdiction: try Fixtures.jurisdiction("marin"), length: .refresher, seed: 5,
+                builder: content.questionBuilder)
+            #expect(try savedProgress("tess-tmux")["count"] as? Int == refresher.vignettes.count)
+            #expect(try tmux.screen().contains("of \(refresher.questions.count) questions answered"))
         }
 
         @Test func aTypoAtTheCountyPromptAsksAgain() throws {

@@ -32,7 +32,12 @@ struct TrainCommand: ParsableCommand {
 
     @Option(name: .customLong("name"), help: "Your name, as it should appear on the record.") var trainee: String?
     @Option(help: "The county protocol, by id or name (see `csec-trainer protocols`).") var jurisdiction: String?
-    @Option(help: "How many vignettes to ask (each has one or more questions).") var count = 6
+    @Option(
+        help: ArgumentHelp(
+            "How long: refresher (about \(SessionLength.refresherQuestions) questions) or course (\(SessionLength.courseVignettes) cases, a question at each stage). Asked at a terminal when not given.",
+            valueName: "length"))
+    var length: SessionLengthName?
+    @Option(help: "How many vignettes to ask instead of a named length (each has one or more questions).") var count: Int?
     @Option(help: "Seed for choosing and shuffling; the same seed gives the same session (default: random).") var seed: UInt64?
     @Flag(help: "Continue a saved session (with several, it asks whose; --name picks one).") var resume = false
     @Flag(help: "Discard a saved session and start a new one.") var restart = false
@@ -43,7 +48,8 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
-        guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
+        if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
+        if count != nil, length != nil { throw ValidationError("Use either --length or --count, not both.") }
         if resume, restart { throw ValidationError("Use either --resume or --restart, not both.") }
     }
 
@@ -63,7 +69,13 @@ struct TrainCommand: ParsableCommand {
             store: store, protocols: training.library.protocols, resumeCommand: resumeCommand,
             prompts: OpeningPrompts(
                 reader: standardInputLineReader(output: output, echo: true), output: output,
-                wrapper: TextWrapper(width: TerminalSize.columns(environment: environment))))
+                wrapper: TextWrapper(width: TerminalSize.columns(environment: environment))),
+            vignetteCount: { jurisdiction, seed, length in
+                TrainingPlan(
+                    bank: training.vignettes, jurisdiction: jurisdiction, length: length, seed: seed,
+                    builder: training.questionBuilder
+                ).vignettes.count
+            })
         let started = try reportingStartErrors { try begin(&start, library: training.library) }
         defer { withExtendedLifetime(started.lock) {} }  // held until the end: see ProgressLock
         let progress = started.progress
@@ -118,8 +130,8 @@ struct TrainCommand: ParsableCommand {
         if resume { return try start.resuming(trainee: trainee) }
         return try start.starting(
             trainee: trainee, jurisdiction: try jurisdiction.map { try library.matchingJurisdiction($0) },
-            person: person.trainee(named: trainee ?? ""), count: count, seed: seed, restart: restart,
-            asksForDetails: isatty(STDIN_FILENO) != 0)
+            person: person.trainee(named: trainee ?? ""), length: count.map(SessionLength.vignettes) ?? length?.length,
+            seed: seed, restart: restart, asksForDetails: isatty(STDIN_FILENO) != 0)
     }
 
     /// The options a resume hint repeats: where the session is saved, and the content that
@@ -150,6 +162,18 @@ struct TrainCommand: ParsableCommand {
         } catch let error as StoreError {
             StandardError.print(error.description)
             throw ExitCode.failure
+        }
+    }
+}
+
+/// `--length`: the named session lengths.
+enum SessionLengthName: String, ExpressibleByArgument, CaseIterable {
+    case refresher, course
+
+    var length: SessionLength {
+        switch self {
+        case .refresher: .refresher
+        case .course: .course
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LocalStore
 import ProtocolEngine
 import TerminalUI
+import Training
 
 /// The questions `train` asks before a session for what the command line did not give. A typo
 /// or an empty answer asks again, with a hint; the end of input throws ``InputEnded``, which
@@ -40,6 +41,25 @@ struct OpeningPrompts {
             return wrapper.wrap("\(what) Type an id or a name as listed.") + "\n" + list
         }
         return JurisdictionChoice.match(typed, in: protocols)!
+    }
+
+    /// How long the session is: a short refresher or the full course; Enter takes the course.
+    mutating func length() throws(InputEnded) -> SessionLength {
+        let choices: [SessionLength] = [.refresher, .course]
+        for (index, length) in choices.enumerated() {
+            output.write("  \(index + 1). \(length.summary.capitalizedFirst)\n")
+        }
+        let typed = try ask("How long? (1 or 2, Enter for the full course): ", completions: choices.map(\.name)) { typed in
+            Self.length(typed, among: choices) == nil ? "Type 1 for the refresher or 2 for the full course.\n" : nil
+        }
+        return Self.length(typed, among: choices)!
+    }
+
+    /// A number in the list, a length's name, or nothing for the course.
+    private static func length(_ typed: String, among choices: [SessionLength]) -> SessionLength? {
+        if typed.isEmpty { return .course }
+        if let number = Int(typed), choices.indices.contains(number - 1) { return choices[number - 1] }
+        return choices.first { $0.name == typed.lowercased() }
     }
 
     /// A detail for the completion record; Enter skips it (nil).

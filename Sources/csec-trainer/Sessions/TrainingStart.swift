@@ -3,6 +3,7 @@ import LocalStore
 import ProtocolEngine
 import Records
 import TerminalUI
+import Training
 
 /// How `train` finds the session it runs: a saved one (`--resume`), or a new one from the flags
 /// and the opening prompts. Either way the trainee's session is locked for this process first,
@@ -12,6 +13,10 @@ struct TrainingStart {
     let protocols: [JurisdictionProtocol]
     let resumeCommand: ResumeCommand
     var prompts: OpeningPrompts
+    /// How many vignettes a session of a length is, for a county and seed: a refresher's
+    /// count depends on the questions its vignettes have. Saved with the progress, it rebuilds
+    /// the same plan on resume.
+    let vignetteCount: (JurisdictionProtocol, UInt64, SessionLength) -> Int
 
     /// The session to run, with the lock that keeps it this process's.
     struct Started {
@@ -58,8 +63,8 @@ struct TrainingStart {
     /// missing (the record details only at a terminal, when the name was asked too). A saved
     /// session of the same trainee is refused unless `restart`.
     mutating func starting(
-        trainee: String?, jurisdiction: JurisdictionProtocol?, person: Trainee, count: Int, seed: UInt64?, restart: Bool,
-        asksForDetails: Bool
+        trainee: String?, jurisdiction: JurisdictionProtocol?, person: Trainee, length: SessionLength?, seed: UInt64?,
+        restart: Bool, asksForDetails: Bool
     ) throws -> Started {
         let name = try trainee ?? prompts.name()
         let lock = try store.lock(for: name)
@@ -72,10 +77,14 @@ struct TrainingStart {
         if trainee == nil, asksForDetails {
             details = try askDetails(details)
         }
+        // Without a length on the command line, a person at a terminal chooses; a script gets
+        // the course.
+        let chosenLength = try length ?? (asksForDetails ? prompts.length() : .course)
         var random = SystemRandomNumberGenerator()
+        let chosenSeed = seed ?? random.next()
         let progress = SessionProgress(
-            trainee: name, jurisdiction: chosen.id, count: count, seed: seed ?? random.next(), startedAt: Date(),
-            person: details)
+            trainee: name, jurisdiction: chosen.id, count: vignetteCount(chosen, chosenSeed, chosenLength),
+            seed: chosenSeed, startedAt: Date(), person: details)
         return Started(progress: progress, lock: lock)
     }
 
