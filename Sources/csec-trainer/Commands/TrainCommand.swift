@@ -34,6 +34,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Use the vignettes in this directory instead of Scenarios/.", valueName: "dir")) var scenarios:
         String?
     @OptionGroup var content: ContentOptions
+    @OptionGroup(title: "The briefing before the questions") var opening: SessionOpeningOptions
 
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
@@ -51,6 +52,7 @@ struct TrainCommand: ParsableCommand {
         }
         let output = StandardOutput()
         var reader = standardInputLineReader(output: output, echo: true)
+        let opening = try self.opening.open(content: content, library: training.library, data: data, output: output)
 
         let progress = try reportingStoreErrors { try startingProgress(store: store, training: training, reader: &reader) }
         guard let jurisdiction = training.library.jurisdiction(progress.jurisdiction.rawValue) else {
@@ -58,6 +60,7 @@ struct TrainCommand: ParsableCommand {
                 "Unknown jurisdiction '\(progress.jurisdiction)'. Valid ids: \(training.library.jurisdictionIDs.joined(separator: ", "))."
             )
         }
+        if progress.answers.isEmpty { opening.offerBriefing(for: jurisdiction, reader: &reader, output: output) }
         let plan = TrainingPlan(
             bank: training.vignettes, jurisdiction: jurisdiction, count: progress.count, seed: progress.seed,
             builder: training.questionBuilder)
