@@ -206,7 +206,7 @@ let package = Package(
         .testTarget(
             name: "SessionServerTests",
             dependencies: [
-                "SessionServer", "GroupSessions", "Training", "ScenarioEngine", "ContentLoading", "TestSupport",
+                "SessionServer", "GroupSessions", "Training", "ScenarioEngine", "ContentLoading", "TestSupport", "Briefing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ],

@@ -37,7 +37,7 @@ public struct BriefingBuilder: Sendable {
             steps(jurisdiction),
             countyWords(jurisdiction),
             printedContacts(jurisdiction),
-            SiteContactSheet(boxes: text.siteContactBoxes, jurisdiction: jurisdiction, site: site).section,
+            SiteContactSheet(boxes: text.siteContactBoxes, site: site).section,
         ]
         return Briefing(
             jurisdiction: jurisdiction.id, title: "Before the quiz: \(jurisdiction.name)",

@@ -22,7 +22,8 @@ public struct QuickReferenceCard: Sendable, Equatable {
     public init(jurisdiction: JurisdictionProtocol, vocabulary: Vocabulary, boxes: [SiteContactBox], site: SiteContacts) {
         title = "\(jurisdiction.name): protocol quick reference"
         protocolLine = BriefingBuilder.protocolLine(jurisdiction)
-        emergency = jurisdiction.emergency.wording
+        let rule = jurisdiction.emergency
+        emergency = rule.printed ? rule.wording : "\(rule.wording) (csec-trainer's rule; this protocol prints none)"
         categories = jurisdiction.categories.map { category in
             Category(
                 name: category.name,
@@ -38,7 +39,7 @@ public struct QuickReferenceCard: Sendable, Equatable {
         }
         printedNumbers = jurisdiction.contacts.filter { $0.phone != nil || $0.web != nil }
             .map { "\($0.name): \(BriefingBuilder.reach($0))" }
-        siteContacts = SiteContactSheet(boxes: boxes, jurisdiction: jurisdiction, site: site)
+        siteContacts = SiteContactSheet(boxes: boxes, site: site)
         footer =
             "From \(jurisdiction.publisher), seed \(jurisdiction.source.seed). Steps are shortened; the protocol's "
             + "own wording and each step's citation: csec-trainer protocol \(jurisdiction.id). "

@@ -1,7 +1,8 @@
 import ProtocolEngine
 
-/// The site contact sheet: the boxes every sheet has, then any the protocol itself leaves
-/// blank for the school, each filled from the site's contacts or left blank.
+/// The site contact sheet: the boxes every sheet has (those Marin prints for the school to fill
+/// in: law enforcement, child welfare, probation, a victim advocate), each filled from the
+/// site's contacts or left blank.
 public struct SiteContactSheet: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var label: String
@@ -12,13 +13,9 @@ public struct SiteContactSheet: Sendable, Equatable {
     public var siteName: String?
     public var rows: [Row]
 
-    public init(boxes: [SiteContactBox], jurisdiction: JurisdictionProtocol, site: SiteContacts) {
-        let boxIDs = Set(boxes.map(\.id))
-        // A contact the protocol prints without a number is a box the school fills in.
-        let printedBoxes = jurisdiction.contacts.filter { $0.phone == nil && $0.web == nil && !boxIDs.contains($0.id) }
-            .map { SiteContactBox(id: $0.id, label: $0.name) }
+    public init(boxes: [SiteContactBox], site: SiteContacts) {
         siteName = site.siteName
-        rows = (boxes + printedBoxes).map { box in
+        rows = boxes.map { box in
             let filled = site.contact(box.id)?.filledIn
             return Row(label: box.label, filledIn: filled?.isEmpty == false ? filled : nil)
         }

@@ -12,23 +12,13 @@ extension ContentParser {
         return try document.decode(BriefingTextFile.self).validated(against: library, in: document)
     }
 
-    /// Parses a site contact sheet; its contact ids must be among `knownContacts` (the boxes
-    /// of ``siteContactIDs(boxes:library:)``).
+    /// Parses a site contact sheet; its contact ids must be among `knownContacts` (the ids of
+    /// the sheet's boxes).
     public static func siteContacts(
         fromYAML text: String, fileName: String, knownContacts: [String]
     ) throws(ContentError) -> SiteContacts {
         let document = try YAMLDocument(text: text, fileName: fileName)
         try document.requireFormat(in: SiteContactsFile.supportedFormats)
         return try document.decode(SiteContactsFile.self).validated(knownContacts: knownContacts, in: document)
-    }
-
-    /// The ids a site file may fill: the sheet's boxes, then every contact a loaded protocol
-    /// prints without a number (a box it leaves for the school).
-    public static func siteContactIDs(boxes: [SiteContactBox], library: ProtocolLibrary) -> [String] {
-        var ids = boxes.map(\.id.rawValue)
-        for contact in library.protocols.flatMap(\.contacts) where contact.phone == nil && contact.web == nil {
-            if !ids.contains(contact.id.rawValue) { ids.append(contact.id.rawValue) }
-        }
-        return ids
     }
 }

@@ -119,5 +119,23 @@ extension CLISuite {
             let both = try CLIRunner.run(["train", "--briefing", "--skip-briefing", "--data-dir", data.path], input: "")
             #expect(both.status != 0)
         }
+
+        @Test func aGroupSessionOpensWithTheContentNoteAndTheSitesAssistanceLine() throws {
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let site = data.appending(path: "lincoln.yaml")
+            try Data("format: 1\nemployee-assistance-program:\n  name: District EAP\n  email: eap@example.org\n".utf8)
+                .write(to: site)
+            let result = try CLIRunner.run(
+                [
+                    "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count",
+                    "1", "--site", site.path, "--data-dir", data.path,
+                ],
+                input: "")
+            let note = ContentNote(employeeAssistance: SupportLine(name: "District EAP", reach: "eap@example.org"))
+            let start = try #require(result.output.range(of: note.heading), "\(result.output)\(result.error)")
+            #expect(result.output[..<start.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+            for line in note.supportLines { #expect(result.output.contains(line.text)) }
+        }
     }
 }

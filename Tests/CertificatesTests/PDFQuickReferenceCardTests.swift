@@ -29,8 +29,8 @@ struct PDFQuickReferenceCardTests {
         #expect(info.contains("612 x 792 pts"))
         let words = Self.words(text)
         #expect(words.contains(Self.words(card.title)))
-        #expect(words.contains(Self.words(card.emergency)))
         let jurisdiction = try Fixtures.jurisdiction(id)
+        #expect(words.contains(Self.words(jurisdiction.emergency.wording)))
         #expect(words.contains(Self.words(jurisdiction.title)))
         #expect(
             words.contains(Self.words(jurisdiction.source.printedVersion)) || jurisdiction.source.printedVersion.hasPrefix("none")

@@ -22,7 +22,7 @@ struct BriefingMaterials {
             StandardError.print(error.description)
             throw ExitCode.failure
         }
-        let site = try options.load(dataDirectory: dataDirectory, boxes: text.siteContactBoxes, library: library)
+        let site = try options.load(dataDirectory: dataDirectory, boxes: text.siteContactBoxes)
         return BriefingMaterials(text: text, site: site, vocabulary: library.vocabulary)
     }
 

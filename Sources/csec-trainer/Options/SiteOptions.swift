@@ -2,6 +2,7 @@ import ArgumentParser
 import Briefing
 import ContentLoading
 import Foundation
+import ProtocolEngine
 
 /// Where the site's contact sheet comes from: `--site FILE`, else `site.yaml` in the data directory.
 struct SiteOptions: ParsableArguments {
@@ -13,11 +14,11 @@ struct SiteOptions: ParsableArguments {
 
     /// The site's contacts (blank when there is no site file), with the file looked for;
     /// prints a content error and exits on failure.
-    func load(dataDirectory: URL, boxes: [SiteContactBox], library: ProtocolLibrary) throws -> SiteFile {
+    func load(dataDirectory: URL, boxes: [SiteContactBox]) throws -> SiteFile {
         do {
             let loaded = try SiteContactsLoader.load(
                 explicit: site.map { URL(filePath: $0) }, dataDirectory: dataDirectory,
-                knownContacts: ContentParser.siteContactIDs(boxes: boxes, library: library))
+                knownContacts: boxes.map(\.id.rawValue))
             return SiteFile(contacts: loaded.contacts, file: loaded.file, found: loaded.found)
         } catch {
             StandardError.print(error.description)
