@@ -63,5 +63,6 @@ struct SessionOpening {
         }
         let document = BriefingDocument(briefing: materials.briefing(for: jurisdiction), style: printer.style)
         output.write("\n" + document.render(width: printer.width) + "\n")
+        if mode == .ask { _ = reader.readLine(prompt: "Press Enter when you are ready for the questions. ") }
     }
 }
