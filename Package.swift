@@ -193,7 +193,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport"],
+            dependencies: [
+                "TerminalUI", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport", "Briefing",
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -124,6 +124,17 @@ struct SiteContactsFileTests {
         #expect(Set(text.siteContactBoxes.map(\.id)) == Set(blanks.map(\.id)))
     }
 
+    @Test func theDocumentedExampleReadsAndFillsEveryBox() throws {
+        let library = try Fixtures.library()
+        let boxes = try Fixtures.content.loadBriefingText(library: library).siteContactBoxes
+        let example = Fixtures.repositoryRoot.appending(path: "docs/examples/site.yaml")
+        let site = try ContentParser.siteContacts(
+            fromYAML: String(contentsOf: example, encoding: .utf8), fileName: "site.yaml",
+            knownContacts: boxes.map(\.id.rawValue))
+        #expect(site.contacts.map(\.id) == boxes.map(\.id))
+        #expect(site.employeeAssistance != nil)
+    }
+
     @Test func aWhyForAnUnknownActionIsReportedWithASuggestion() throws {
         let library = try Fixtures.library()
         let text = try String(contentsOf: Fixtures.content.briefingFile, encoding: .utf8)

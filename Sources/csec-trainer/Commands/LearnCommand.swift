@@ -20,7 +20,7 @@ struct LearnCommand: ParsableCommand {
 
             Examples:
               csec-trainer learn --jurisdiction marin
-              csec-trainer learn --jurisdiction marin --site lincoln-high.yaml --card marin-card.pdf
+              csec-trainer learn --jurisdiction marin --site lincoln.yaml --card card.pdf
               csec-trainer learn --jurisdiction san-diego --card - > card.pdf
             """)
 
