@@ -56,11 +56,16 @@ let package = Package(
             dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring"],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Briefing",
+            dependencies: ["ProtocolEngine"],
+            swiftSettings: strictSwift
+        ),
 
         // MARK: Adapters
         .target(
             name: "ContentLoading",
-            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "CYAML"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Briefing", "CYAML"],
             swiftSettings: strictSwift
         ),
         .systemLibrary(
@@ -75,7 +80,7 @@ let package = Package(
         .target(
             name: "SessionServer",
             dependencies: [
-                "GroupSessions", "ScenarioEngine", "ProtocolEngine", "Training",
+                "GroupSessions", "ScenarioEngine", "ProtocolEngine", "Training", "Briefing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,7 +101,7 @@ let package = Package(
         .target(
             name: "Certificates",
             dependencies: [
-                "CCairo",
+                "CCairo", "Briefing",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
@@ -108,7 +113,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalUI",
-            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "CReadline"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "Briefing", "CReadline"],
             swiftSettings: strictSwift
         ),
 
@@ -117,7 +122,7 @@ let package = Package(
             name: "csec-trainer",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
-                "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer",
+                "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -188,7 +193,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport"],
+            dependencies: [
+                "TerminalUI", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "TestSupport", "Briefing",
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(
@@ -201,7 +208,7 @@ let package = Package(
         .testTarget(
             name: "SessionServerTests",
             dependencies: [
-                "SessionServer", "GroupSessions", "Training", "ScenarioEngine", "ContentLoading", "TestSupport",
+                "SessionServer", "GroupSessions", "Training", "ScenarioEngine", "ContentLoading", "TestSupport", "Briefing",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ],
@@ -227,8 +234,15 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "BriefingTests",
+            dependencies: ["Briefing", "ProtocolEngine", "ContentLoading", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "CertificatesTests",
-            dependencies: ["Certificates", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Certificates", "Briefing", "ContentLoading", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -41,6 +41,8 @@ SCHEMA_FILES = {
     "vignette": "vignette.schema.json",
     "mistakes": "mistakes.schema.json",
     "policy": "policy.schema.json",
+    "briefing": "briefing.schema.json",
+    "site-contacts": "site-contacts.schema.json",
 }
 YAML_SUFFIXES = (".yaml", ".yml")
 MODELINE = re.compile(r"#\s*yaml-language-server\s*:\s*\$schema\s*=\s*(\S+)")
@@ -179,7 +181,7 @@ def kind_by_location(path):
         return "protocol"
     if parent.name == "Scenarios":
         return "vignette"
-    if parent.name == "Scoring" and path.stem in ("vocabulary", "policy", "mistakes"):
+    if parent.name == "Scoring" and path.stem in ("vocabulary", "policy", "mistakes", "briefing"):
         return path.stem
     return None
 
@@ -192,7 +194,7 @@ def choose_schema(path, text):
         if located:
             return located, None
         return None, ("cannot tell which schema applies. Put `# yaml-language-server: $schema=…/schemas/"
-                      "protocol.schema.json` (or vignette, vocabulary, mistakes, policy) on the first line.")
+                      "protocol.schema.json` (or vignette, vocabulary, mistakes, policy, briefing, site-contacts) on the first line.")
     kind = kind_for_name(declared.replace("\\", "/").rsplit("/", 1)[-1].split("#", 1)[0])
     if kind is None:
         return None, f"the first line names the schema `{declared}`, which is none of: {', '.join(SCHEMA_FILES.values())}."
@@ -333,8 +335,8 @@ def yaml_files_in(directory):
 
 def bundled_files(root):
     scoring = root / "Scoring"
-    files = [scoring / "vocabulary.yaml", scoring / "policy.yaml", scoring / "mistakes.yaml"]
-    for folder in (scoring / "protocols", root / "Scenarios"):
+    files = [scoring / "vocabulary.yaml", scoring / "policy.yaml", scoring / "mistakes.yaml", scoring / "briefing.yaml"]
+    for folder in (scoring / "protocols", root / "Scenarios", root / "docs" / "examples"):
         if folder.is_dir():
             files += yaml_files_in(folder)
     return files

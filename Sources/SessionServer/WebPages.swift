@@ -1,3 +1,4 @@
+import Briefing
 import Foundation
 
 /// The pages the server serves (plain HTML, CSS and JavaScript, no build step), read once from
@@ -19,12 +20,16 @@ public struct WebPages: Sendable {
 
     public let pages: [String: Page]
 
-    /// Reads every page from `directory`; a missing one is an error naming it.
-    public init(directory: URL) throws(WebPagesError) {
+    /// Reads every page from `directory`; a missing one is an error naming it. With a
+    /// `contentNote`, the participant page shows it on its join screen.
+    public init(directory: URL, contentNote: ContentNote? = nil) throws(WebPagesError) {
         var pages: [String: Page] = [:]
         for (path, source) in Self.files {
             let file = directory.appending(path: source.file)
-            guard let bytes = FileManager.default.contents(atPath: file.path) else { throw .missing(file.path) }
+            guard var bytes = FileManager.default.contents(atPath: file.path) else { throw .missing(file.path) }
+            if path == "/", let contentNote {
+                bytes = Data(String(decoding: bytes, as: UTF8.self).replacing(ContentNote.marker, with: contentNote.html).utf8)
+            }
             pages[path] = Page(bytes: bytes, contentType: source.type)
         }
         self.pages = pages

@@ -10,6 +10,8 @@ struct CSecTrainer: ParsableCommand {
             printed one-page protocol; every step cites the printed document and the step it comes from.
 
             Start with:
+              csec-trainer learn --jurisdiction marin
+                                                    the briefing before the quiz
               csec-trainer train                    a training session (asks your name)
               csec-trainer records list             completion records on this machine
               csec-trainer records report --school-year 2026-2027
@@ -23,6 +25,7 @@ struct CSecTrainer: ParsableCommand {
             """,
         version: version,
         subcommands: [
+            LearnCommand.self,
             TrainCommand.self, SessionCommand.self, RecordsCommand.self, CertificateCommand.self, KeysCommand.self,
             ProtocolsCommand.self,
             ProtocolCommand.self,

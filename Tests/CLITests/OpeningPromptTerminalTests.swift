@@ -29,7 +29,7 @@ extension CLISuite {
             defer { try? FileManager.default.removeItem(at: data) }
             defer { tmux.kill() }
             try tmux.start(
-                "'\(CLIRunner.executable.path)' train --name 'Tess Tmux' --jurisdiction marin --seed 5 --data-dir '\(data.path)'",
+                "'\(CLIRunner.executable.path)' train --name 'Tess Tmux' --jurisdiction marin --seed 5 --skip-briefing --data-dir '\(data.path)'",
                 in: Fixtures.repositoryRoot)
             try tmux.waitFor("How long? (1 or 2, Enter for the full course): ")
             #expect(try tmux.screen().contains("1. A short refresher, about \(SessionLength.refresherQuestions) questions"))
@@ -53,7 +53,8 @@ extension CLISuite {
             defer { try? FileManager.default.removeItem(at: data) }
             defer { tmux.kill() }
             try tmux.start(
-                "'\(CLIRunner.executable.path)' train --count 1 --seed 3 --data-dir '\(data.path)'", in: Fixtures.repositoryRoot)
+                "'\(CLIRunner.executable.path)' train --count 1 --seed 3 --skip-briefing --data-dir '\(data.path)'",
+                in: Fixtures.repositoryRoot)
             try tmux.waitFor("Your name: ")
             tmux.sendKey("Enter")
             try tmux.waitFor("Please type your name")
@@ -84,7 +85,7 @@ extension CLISuite {
             let marin = try #require(content.library.jurisdiction("marin"))
             let script = ScriptedAnswers(content: content, jurisdiction: marin, count: 2, seed: 4)
             try tmux.start(
-                "'\(CLIRunner.executable.path)' train --name 'Tess Tmux' --jurisdiction marin --count 2 --seed 4 "
+                "'\(CLIRunner.executable.path)' train --name 'Tess Tmux' --jurisdiction marin --count 2 --seed 4 --skip-briefing "
                     + "--data-dir '\(data.path)'",
                 in: Fixtures.repositoryRoot)
             try tmux.waitFor("answer> ")
@@ -112,7 +113,7 @@ extension CLISuite {
             let paged = data.appending(path: "paged.txt")
             try tmux.start(
                 "PAGER=\"cat > '\(paged.path)'\" '\(CLIRunner.executable.path)' train --name 'Tess Tmux' --jurisdiction marin "
-                    + "--count 1 --seed 4 --data-dir '\(data.path)'",
+                    + "--count 1 --seed 4 --skip-briefing --data-dir '\(data.path)'",
                 in: Fixtures.repositoryRoot, rows: 20)
             try tmux.waitFor("answer> ")
             tmux.send("protocol")

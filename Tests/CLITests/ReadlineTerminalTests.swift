@@ -26,7 +26,7 @@ extension CLISuite {
             defer { tmux.kill() }
 
             try tmux.start(
-                "'\(CLIRunner.executable.path)' train --name 'Tess Tmux' --jurisdiction marin --count 2 --seed 31 --data-dir '\(data.path)'",
+                "'\(CLIRunner.executable.path)' train --name 'Tess Tmux' --jurisdiction marin --count 2 --seed 31 --skip-briefing --data-dir '\(data.path)'",
                 in: Fixtures.repositoryRoot)
             try tmux.waitFor("answer> ")
 

@@ -46,6 +46,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Use the vignettes in this directory instead of Scenarios/.", valueName: "dir")) var scenarios:
         String?
     @OptionGroup var content: ContentOptions
+    @OptionGroup(title: "The briefing before the questions") var opening: SessionOpeningOptions
 
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
@@ -64,6 +65,7 @@ struct TrainCommand: ParsableCommand {
         }
         let output = StandardOutput(pager: .forStandardOutput(environment: environment))
         let resumeCommand = ResumeCommand(options: repeatedOptions)
+        let opening = try self.opening.open(content: content, library: training.library, data: data, output: output)
 
         var start = TrainingStart(
             store: store, protocols: training.library.protocols, resumeCommand: resumeCommand,
@@ -84,6 +86,7 @@ struct TrainCommand: ParsableCommand {
                 "Unknown jurisdiction '\(progress.jurisdiction)'. Valid ids: \(training.library.jurisdictionIDs.joined(separator: ", "))."
             )
         }
+        if progress.answers.isEmpty { opening.offerBriefing(for: jurisdiction, reader: &start.prompts.reader, output: output) }
         let plan = TrainingPlan(
             bank: training.vignettes, jurisdiction: jurisdiction, count: progress.count, seed: progress.seed,
             builder: training.questionBuilder)

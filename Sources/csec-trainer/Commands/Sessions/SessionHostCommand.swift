@@ -51,6 +51,7 @@ struct SessionHostCommand: ParsableCommand {
     var roster: String?
     @OptionGroup var data: DataOptions
     @OptionGroup var content: ContentOptions
+    @OptionGroup var site: SiteOptions
 
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
@@ -82,6 +83,11 @@ struct SessionHostCommand: ParsableCommand {
             )
         }
         let attendees = try roster.map(Self.readRoster) ?? []
+        let note = try BriefingMaterials.load(
+            from: directory, library: training.library, site: site, dataDirectory: data.directory
+        ).contentNote
+        StandardOutput().write(
+            ContentNoteDocument(note: note).render(width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)))
         var random = SystemRandomNumberGenerator()
         let sessionID =
             "session-\(CalendarDate(Date(), utcOffsetSeconds: 0))-\(UInt32.random(in: 0...UInt32.max, using: &random))"
@@ -100,7 +106,7 @@ struct SessionHostCommand: ParsableCommand {
         } else {
             let pages: WebPages
             do {
-                pages = try WebPages(directory: directory.webDirectory)
+                pages = try WebPages(directory: directory.webDirectory, contentNote: note)
             } catch {
                 StandardError.print(error.description)
                 throw ExitCode.failure
