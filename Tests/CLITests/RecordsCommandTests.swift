@@ -60,6 +60,8 @@ extension CLISuite {
             let show = try CLIRunner.run(["records", "show", id, "--data-dir", data.path])
             #expect(show.output.contains("Trainee: Nguyễn Thị Minh (employee id E-77"))
             #expect(show.output.contains("Note: \(LegalNote.text)"))
+            // A scripted session takes seconds: shown as the certificate shows it, not "0 min".
+            #expect(show.output.contains(", active under 1 min"))
             let year = Self.currentSchoolYear
             let report = try CLIRunner.run([
                 "records", "report", "--school-year", year.label, "--as-of", year.today.description, "--format", "csv",

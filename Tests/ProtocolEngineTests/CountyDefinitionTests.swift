@@ -182,3 +182,15 @@ struct CountyDefinitionTests {
         #expect(!reasons.contains("..)"))
     }
 }
+
+/// Names are shown inside quotation marks: a name that carries its own would read ““At-Risk”
+/// Factors”.
+struct CategoryNameTests {
+    @Test(arguments: NextStepTests.all)
+    func categoryNamesCarryNoQuotationMarksOfTheirOwn(_ id: String) throws {
+        let jurisdiction = try #require(try Fixtures.library().jurisdiction(id))
+        for category in jurisdiction.categories {
+            #expect(!category.name.contains { "“”\"".contains($0) }, "\(id): \(category.name)")
+        }
+    }
+}
