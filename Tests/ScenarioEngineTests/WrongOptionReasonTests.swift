@@ -76,6 +76,21 @@ struct WrongOptionReasonTests {
         }
     }
 
+    /// A step another track prints in the same words is judged as this track's step.
+    @Test func aStepThisTrackSharesIsJudgedAsThisTracksStep() throws {
+        let library = try Fixtures.library()
+        let marin = try #require(library.jurisdiction("marin"))
+        let victim = try #require(marin.category("suspected-victim"))
+        let confirmed = try #require(marin.category("confirmed-victim"))
+        let shared = try #require(
+            confirmed.steps.first { step in victim.steps.contains { $0.wording == step.wording && $0.number > 1 } })
+        let question = try #require(
+            Self.questions(Facts(indicators: ["survival-sex"]), done: [], under: "marin").first { $0.kind == .nextStep })
+        let why = try #require(question.explanation.whyWrong[OptionID("step:confirmed-victim:\(shared.number)")])
+        #expect(why.contains("is not due yet"), "\(why)")
+        #expect(!why.contains("belongs to"))
+    }
+
     @Test func anotherCategorysStepIsWrongBecauseOfTheTrack() throws {
         let question = try #require(
             Self.questions(Facts(indicators: ["survival-sex"]), done: [], under: "san-mateo").first { $0.kind == .nextStep })

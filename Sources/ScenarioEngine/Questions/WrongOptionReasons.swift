@@ -58,6 +58,11 @@ struct StepContext {
             return ""
         case .step(let categoryID, let number), .alternative(let categoryID, let number):
             guard categoryID == category.id else {
+                // Tracks share steps ("Investigate potential impact on school campus …"): one
+                // that this track asks too is judged as this track's step.
+                if let same = category.steps.first(where: { $0.wording == option.text || $0.actions == option.actions }) {
+                    return whyWrong(step: same.number)
+                }
                 let other = jurisdiction.category(categoryID)?.name ?? categoryID.rawValue
                 return "That step belongs to “\(other)”; this case follows “\(category.name)”."
             }
