@@ -39,6 +39,10 @@ public enum ContentProblem: Sendable, Equatable {
     case expectationMismatch(String)
     /// `unless:` is only meaningful on a step; its condition must differ from `when:`.
     case invalidException(String)
+    /// The file goes past one of the limits that keep loading fast (``ContentLimit``).
+    case overLimit(ContentLimit)
+    /// The file is not UTF-8 text; `byteOffset` counts from 0 to the first byte that is not.
+    case notUTF8(byteOffset: Int)
 
     /// What is wrong, then how to fix it, in words a county trainer understands.
     public var message: String {
@@ -92,6 +96,11 @@ public enum ContentProblem: Sendable, Equatable {
             "The vignette id '\(id)' is also used by \(otherFile). Give each vignette its own id."
         case .expectationMismatch(let detail):
             "\(detail). Fix the facts or stages, or the `expect:` block (the protocol engine is the answer key)."
+        case .overLimit(let limit):
+            limit.message
+        case .notUTF8(let offset):
+            "This file is not UTF-8 text: byte \(offset) (counting from 0) is not part of a UTF-8 character. "
+                + "Save the file as UTF-8 in your editor (a file saved as UTF-16 or Windows-1252 shows this)."
         }
     }
 }
