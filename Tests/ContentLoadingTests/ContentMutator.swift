@@ -1,6 +1,6 @@
 /// Breaks a content file at random, the ways a fuzzer does: a byte changed, a stretch deleted,
 /// lines repeated or swapped, YAML punctuation dropped in, and now and then a whole bomb
-/// (``ContentBombs``) pasted at the start of a line.
+/// (``ContentBombs``) pasted at the start of a line or, for merge keys, in place of the stages.
 struct ContentMutator {
     /// Punctuation and fragments that change a YAML document's shape.
     static let tokens = [
@@ -12,12 +12,13 @@ struct ContentMutator {
     static func mutate(_ bytes: [UInt8], using generator: inout some RandomNumberGenerator) -> [UInt8] {
         var bytes = bytes
         for _ in 0..<Int.random(in: 1...3, using: &generator) {
-            switch Int.random(in: 0..<12, using: &generator) {
+            switch Int.random(in: 0..<13, using: &generator) {
             case 0, 1: changeByte(&bytes, using: &generator)
             case 2, 3: deleteStretch(&bytes, using: &generator)
             case 4, 5: repeatLines(&bytes, using: &generator)
             case 6: swapLines(&bytes, using: &generator)
             case 7, 8, 9: insert(Array(tokens.randomElement(using: &generator)!.utf8), into: &bytes, using: &generator)
+            case 10: replaceStages(of: &bytes, with: ContentBombs.mergeChain(levels: Int.random(in: 5...40, using: &generator)))
             default: insertAtLineStart(bomb(using: &generator), into: &bytes, using: &generator)
             }
         }
@@ -64,6 +65,19 @@ struct ContentMutator {
     ) {
         var lines = lines(of: bytes)
         lines.insert(fragment[...], at: Int.random(in: 0...lines.count, using: &generator))
+        bytes = Array(lines.joined())
+    }
+
+    /// A vignette's `stages:` block (or, without one, the end of the file) replaced with
+    /// `stages`, so that the file stays valid and its stages are decoded.
+    private static func replaceStages(of bytes: inout [UInt8], with stages: String) {
+        var lines = lines(of: bytes)
+        let start = lines.firstIndex { $0.starts(with: "stages:".utf8) } ?? lines.endIndex
+        let end = lines[start...].dropFirst().firstIndex { line in
+            guard let first = line.first else { return false }
+            return first != UInt8(ascii: " ") && first != UInt8(ascii: "-")
+        }
+        lines.replaceSubrange(start..<(end ?? lines.endIndex), with: [Array(stages.utf8)[...]])
         bytes = Array(lines.joined())
     }
 
