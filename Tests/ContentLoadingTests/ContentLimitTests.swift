@@ -108,6 +108,34 @@ struct ContentLimitTests {
         }
     }
 
+    /// Looking for the known id closest to an unknown one once took the product of their
+    /// lengths: ten unknown ids as long as a value may be took 15 s in a debug build.
+    @Test func unknownIDsAsLongAsAValueMayBeAreReportedFast() throws {
+        let library = try Fixtures.library()
+        let id = String(repeating: "y", count: ContentLimit.textLength.maximum)
+        let yaml = """
+            format: 1
+            id: long-ids
+            title: Long ids
+            tags: {audience: [teacher], difficulty: introductory}
+            narrative: A student.
+            facts:
+              indicators: [\(Array(repeating: id, count: 10).joined(separator: ", "))]
+            """
+        let clock = ContinuousClock()
+        var error: ContentError?
+        let duration = clock.measure {
+            error = #expect(throws: ContentError.self) {
+                try ContentParser.vignette(fromYAML: yaml, fileName: "long-ids.yaml", library: library)
+            }
+        }
+        let problems = (error?.all ?? []).map { error -> ContentProblem? in
+            if case .invalid(_, _, let problem) = error { problem } else { nil }
+        }
+        #expect(problems == Array(repeating: .unknownIndicator(id, suggestion: nil), count: 10))
+        #expect(duration < ContentBombs.timeBound)
+    }
+
     @Test func aVignetteWithAShortChainOfMergeKeysStillLoads() throws {
         let library = try Fixtures.library()
         let file = Fixtures.repositoryRoot.appending(path: "Scenarios/absences-and-alcohol.yaml")
