@@ -43,6 +43,10 @@ public enum ContentProblem: Sendable, Equatable {
     case partOfNoAction(String, stepActions: [String])
     /// Two facts that cannot both hold, such as evidence judged both sufficient and insufficient.
     case conflictingFlags(String, String)
+    /// The file goes past one of the limits that keep loading fast (``ContentLimit``).
+    case overLimit(ContentLimit)
+    /// The file is not UTF-8 text; `byteOffset` counts from 0 to the first byte that is not.
+    case notUTF8(byteOffset: Int)
 
     /// What is wrong, then how to fix it, in words a county trainer understands.
     public var message: String {
@@ -101,6 +105,11 @@ public enum ContentProblem: Sendable, Equatable {
                 + "Give the words of one of the step's own actions."
         case .conflictingFlags(let first, let second):
             "'\(first)' and '\(second)' cannot both hold. Keep the one the story states."
+        case .overLimit(let limit):
+            limit.message
+        case .notUTF8(let offset):
+            "This file is not UTF-8 text: byte \(offset) (counting from 0) is not part of a UTF-8 character. "
+                + "Save the file as UTF-8 in your editor (a file saved as UTF-16 or Windows-1252 shows this)."
         }
     }
 }

@@ -1,8 +1,13 @@
 /// The known word closest to a misspelt one, if any is close enough to be a likely typo.
 func closestMatch(to word: String, among known: [String]) -> String? {
-    let scored = known.map { ($0, editDistance(word, $0)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, word.count / 4) ? best.0 : known.first { $0.hasPrefix(word) || word.hasPrefix($0) }
+    let length = word.count
+    let closeEnough = max(2, length / 4)
+    guard !known.isEmpty else { return nil }
+    // Two words whose lengths differ by more than `closeEnough` are further apart than that:
+    // only the others are worth the distance, which costs the product of the two lengths.
+    let scored = known.filter { abs($0.count - length) <= closeEnough }.map { ($0, editDistance(word, $0)) }
+    if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= closeEnough { return best.0 }
+    return known.first { $0.hasPrefix(word) || word.hasPrefix($0) }
 }
 
 /// Levenshtein distance between two short identifiers.

@@ -80,12 +80,9 @@ public struct ContentDirectory: Sendable, Equatable {
     }
 }
 
+/// A content file's text (``ContentFileText``).
 func readText(_ url: URL) throws(ContentError) -> String {
-    do {
-        return try String(contentsOf: url, encoding: .utf8)
-    } catch {
-        throw ContentError.unreadable(path: displayPath(url), reason: "missing, unreadable or not UTF-8 text")
-    }
+    try ContentFileText.read(url)
 }
 
 /// A path relative to the current directory when it is inside it, else absolute.

@@ -3,8 +3,8 @@
 /// It reads scalars as the formats need them: text
 /// from any scalar except a plain null (so a required text left empty is an error); numbers and
 /// booleans from plain scalars only, in their YAML 1.1 forms (``PlainScalar``), so `"1"` quoted
-/// is text. Merge keys (`<<: *defaults`) are honoured. It throws `DecodingError`s with coding
-/// paths, which ``YAMLDocument`` turns into file:line:column messages.
+/// is text. Merge keys (`<<: *defaults`) are expanded already, by ``YAMLComposer``. It throws
+/// `DecodingError`s with coding paths, which ``YAMLDocument`` turns into file:line:column messages.
 struct NodeDecoder: Decoder {
     let node: YAMLNode
     let path: CodingPath
@@ -108,7 +108,7 @@ private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
 
     init(pairs: [YAMLPair], path: CodingPath) {
         self.path = path
-        self.pairs = pairs.merged
+        self.pairs = pairs
     }
 
     var allKeys: [Key] { pairs.compactMap { $0.key.scalar.flatMap { Key(stringValue: $0.text) } } }
@@ -215,42 +215,4 @@ struct SequenceIndex: CodingKey {
     var stringValue: String { "\(intValue ?? 0)" }
     init(intValue: Int) { self.intValue = intValue }
     init?(stringValue: String) { nil }
-}
-
-extension [YAMLPair] {
-    /// The pairs with YAML merge keys (`<<: *defaults`, or a list of them) expanded; keys
-    /// written in the mapping itself win over merged ones.
-    var merged: [YAMLPair] {
-        guard contains(where: \.isMergeKey) else { return self }
-        var pairs: [YAMLPair] = []
-        var merged: [YAMLPair] = []
-        for pair in self {
-            guard pair.isMergeKey else {
-                pairs.append(pair)
-                continue
-            }
-            let sources: [YAMLNode] =
-                switch pair.value.content {
-                case .mapping: [pair.value]
-                case .sequence(let items): items
-                case .scalar: []
-                }
-            for source in sources { merged += source.pairs?.merged ?? [] }
-        }
-        let written = Set(pairs.compactMap { $0.key.scalar?.text })
-        var seen = written
-        return pairs
-            + merged.filter { pair in
-                guard let key = pair.key.scalar?.text else { return false }
-                return !written.contains(key) && seen.insert(key).inserted
-            }
-    }
-}
-
-extension YAMLPair {
-    /// `<<`, unquoted.
-    var isMergeKey: Bool {
-        guard let key = key.scalar else { return false }
-        return key.isPlain && key.text == "<<"
-    }
 }

@@ -20,7 +20,7 @@ extension Decoder {
         // the decoding itself on a large bank.
         let present: [String] =
             if let pairs = (self as? NodeDecoder)?.node.pairs {
-                pairs.merged.compactMap { $0.key.scalar?.text }
+                pairs.compactMap { $0.key.scalar?.text }
             } else {
                 try container(keyedBy: AnyKey.self).allKeys.map { $0.stringValue }
             }

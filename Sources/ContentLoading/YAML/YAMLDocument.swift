@@ -11,7 +11,7 @@ struct YAMLDocument {
         do {
             node = try YAMLComposer.compose(text)
         } catch {
-            throw ContentError.invalid(file: fileName, at: error.location, problem: .yamlSyntax(error.problem))
+            throw ContentError.invalid(file: fileName, at: error.location, problem: error.reason)
         }
         guard let node else {
             throw ContentError.invalid(

@@ -1,8 +1,9 @@
 /// A node of a parsed YAML document, with the place in the file where it starts.
 ///
 /// Built by ``YAMLComposer`` from libyaml's events; aliases are already replaced by the nodes
-/// they name. Tags are not kept: the content formats do not use them, and a tagged scalar
-/// (`!!str 5`) counts as quoted, so it is read as text.
+/// they name, and merge keys (`<<`) by the pairs they bring in. Tags are not kept: the content
+/// formats do not use them, and a tagged scalar (`!!str 5`) counts as quoted, so it is read as
+/// text.
 struct YAMLNode: Sendable {
     enum Content: Sendable {
         case scalar(YAMLScalar)
