@@ -82,7 +82,7 @@ public struct ContentDirectory: Sendable, Equatable {
 
 /// A content file's text (``ContentFileText``).
 func readText(_ url: URL) throws(ContentError) -> String {
-    try ContentFileText.read(url)
+    try ContentFileText.text(of: url)
 }
 
 /// A path relative to the current directory when it is inside it, else absolute.

@@ -1,5 +1,3 @@
-import Foundation
-
 extension SourceLocation {
     /// The line and column of the byte at `offset` in the UTF-8 `text`; columns count
     /// characters, as an editor shows them.
@@ -14,10 +12,5 @@ extension SourceLocation {
         }
         let column = String(decoding: UnsafeBufferPointer(rebasing: text[lineStart..<end]), as: UTF8.self).count + 1
         self.init(line: line, column: column)
-    }
-
-    /// The line and column of the byte at `offset` in the UTF-8 `data`.
-    init(ofByte offset: Int, in data: Data) {
-        self = data.withUnsafeBytes { SourceLocation(ofByte: offset, in: $0.bindMemory(to: UInt8.self)) }
     }
 }

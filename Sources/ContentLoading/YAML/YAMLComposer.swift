@@ -45,7 +45,8 @@ enum YAMLComposer {
 ///
 /// It counts, as it goes, what the ``ContentLimit``s bound: every value, an alias counting as
 /// all the values of its anchor; the nesting, an alias adding its anchor's height; each
-/// mapping's keys, in a set, so that a repeated key is found without comparing every pair.
+/// mapping's keys, in a set once there are more than a few, so that a repeated key is found
+/// without comparing every pair with every other.
 private struct TreeBuilder {
     private struct OpenCollection {
         var start: SourceLocation
@@ -57,9 +58,23 @@ private struct TreeBuilder {
         var height = 1
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
-        var keys: Set<String> = []
+        /// The texts of its keys, once it has more than ``keysSearchedInPlace``.
+        var keys: Set<String>?
         var pendingKey: YAMLNode?
         var hasMergeKey = false
+
+        /// Up to this many keys, a new key is compared with each: faster than hashing for the
+        /// few keys content mappings have, and still linear in all.
+        static let keysSearchedInPlace = 16
+
+        /// Records the text of a new key; false if the mapping has it already.
+        mutating func recordKey(_ text: String) -> Bool {
+            if keys == nil, pairs.count < Self.keysSearchedInPlace {
+                return !pairs.contains { $0.key.scalar?.text == text }
+            }
+            if keys == nil { keys = Set(pairs.compactMap { $0.key.scalar?.text }) }
+            return keys?.insert(text).inserted ?? true
+        }
     }
 
     /// A finished node, with the values it stands for and its height.
@@ -179,7 +194,7 @@ private struct TreeBuilder {
         }
         if key.isMergeKey {
             open[index].hasMergeKey = true
-        } else if let text = key.scalar?.text, !open[index].keys.insert(text).inserted,
+        } else if let text = key.scalar?.text, !open[index].recordKey(text),
             let first = open[index].pairs.first(where: { $0.key.scalar?.text == text })
         {
             throw YAMLSyntaxError(
