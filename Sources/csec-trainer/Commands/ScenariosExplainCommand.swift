@@ -23,11 +23,7 @@ struct ScenariosExplainCommand: ParsableCommand {
         let protocolFile = try library.requireJurisdiction(jurisdiction)
         let url = ContentOptions.url(file)
         let vignette = try content.reportingErrors {
-            let text: String
-            do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-                throw ContentError.unreadable(path: file, reason: "missing, unreadable or not UTF-8 text")
-            }
-            return try ContentParser.vignette(fromYAML: text, fileName: file, library: library)
+            try VignetteFileReader.vignette(at: url, named: file, library: library)
         }
         let keys = library.engine.answerKeys(for: vignette, under: protocolFile)
         switch format {
