@@ -59,11 +59,14 @@ public struct GroupSession: Sendable {
     ) -> Result<Participant, Refusal> {
         guard joinCode.matches(code) else { return .failure(.wrongCode) }
         guard phase != .ended else { return .failure(.sessionEnded) }
-        guard let name = Participant.acceptableName(name) else { return .failure(.unacceptableName) }
-        let employeeID = employeeID.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
-        if let employeeID, employeeID.count > 40 { return .failure(.unacceptableName) }
+        let checked: (name: String, employeeID: String?)
+        switch (ParticipantText.name(name), ParticipantText.employeeID(employeeID)) {
+        case (.success(let name), .success(let employeeID)): checked = (name, employeeID)
+        case (.failure(let problem), _), (_, .failure(let problem)): return .failure(.unacceptableText(problem))
+        }
         let participant = Participant(
-            id: participants.count + 1, name: name, employeeID: employeeID, token: SessionSecret(using: &generator))
+            id: participants.count + 1, name: checked.name, employeeID: checked.employeeID,
+            token: SessionSecret(using: &generator))
         byToken[participant.token] = participants.count
         participants.append(participant)
         return .success(participant)

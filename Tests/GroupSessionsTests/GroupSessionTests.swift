@@ -40,10 +40,24 @@ struct GroupSessionTests {
         #expect((try? session.join(code: String(spaced), name: "Ana Ruiz", using: &generator).get()) != nil)
     }
 
-    @Test(arguments: ["", "   ", String(repeating: "x", count: 81), "Ana\u{7}Ruiz", "Ana\nRuiz"])
-    mutating func unacceptableNamesAreRefused(_ name: String) {
+    /// Joins go through ``ParticipantText`` (its own table tests the rule): a refused name or
+    /// employee id is said back, and nobody joins.
+    @Test(arguments: [
+        ("", nil, ParticipantTextProblem(field: .name, kind: .empty)),
+        ("\u{200B} ", nil, ParticipantTextProblem(field: .name, kind: .empty)),
+        (String(repeating: "x", count: 81), nil, ParticipantTextProblem(field: .name, kind: .tooLong(limit: 80))),
+        ("Ana\u{1B}[2J", nil, ParticipantTextProblem(field: .name, kind: .controlCharacter)),
+        ("Ana Ruiz", "E-1\u{1B}[2J", ParticipantTextProblem(field: .employeeID, kind: .controlCharacter)),
+        ("Ana\u{202E}ziuR", nil, ParticipantTextProblem(field: .name, kind: .directionControl)),
+        ("Ana Ruiz", String(repeating: "9", count: 41), ParticipantTextProblem(field: .employeeID, kind: .tooLong(limit: 40))),
+    ])
+    mutating func unacceptableNamesAndEmployeeIDsAreRefused(
+        _ name: String, _ employeeID: String?, _ problem: ParticipantTextProblem
+    ) {
         var session = session
-        #expect(session.join(code: session.joinCode.text, name: name, using: &generator) == .failure(.unacceptableName))
+        let result = session.join(code: session.joinCode.text, name: name, employeeID: employeeID, using: &generator)
+        #expect(result == .failure(.unacceptableText(problem)))
+        #expect(session.participants.isEmpty)
     }
 
     /// A name is only text: `<script>` is kept as typed (pages escape every name they show).
