@@ -9,6 +9,8 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     case questionNotOpen
     case noSuchOption
     case notTheFacilitator
+    /// A projector view without the key from the facilitator's console.
+    case notTheProjector
     case revealFirst
     case noMoreQuestions
 
@@ -22,6 +24,8 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .questionNotOpen: "This question is not open for answers now."
         case .noSuchOption: "That is not one of this question's options."
         case .notTheFacilitator: "Only the facilitator can do that."
+        case .notTheProjector:
+            "This projector address is not complete: open the projector address the facilitator's console prints (it ends with #key=…)."
         case .revealFirst: "Reveal the answer before moving on."
         case .noMoreQuestions: "That was the last question: end the session."
         }

@@ -27,6 +27,7 @@ extension CLISuite {
                 input: "roster\ncounts\nnext\ncounts\nnext\nreveal\nend\n")
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("Join at http://127.0.0.1:\(port)/ with the code "))
+            #expect(result.output.contains(#/Projector: http://127\.0\.0\.1:[0-9]+/present#key=[0-9a-f]{32}\n/#), "the key")
             #expect(result.output.contains("0 joined"))
             #expect(result.output.contains("No question is open."))
             #expect(result.output.contains(#/Question 1 of [0-9]+: 0 of 0 answered · A 0 · B 0/#))

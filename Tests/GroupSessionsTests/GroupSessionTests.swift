@@ -27,6 +27,19 @@ struct GroupSessionTests {
         let twin = GroupSession(id: "ROOM-7", facilitator: "Dana Whitfield", plan: session.plan, using: &again)
         #expect(twin.joinCode == session.joinCode && twin.secretForFacilitator == secret)
         #expect(session.joinCode.text.count == 6 && secret.text.count == 32)
+        #expect(twin.keyForProjector == session.keyForProjector)
+    }
+
+    /// The projector follows the room with its own key or the facilitator's secret, nothing else;
+    /// its key is not the secret, so a projector link cannot run the session.
+    @Test func onlyTheProjectorKeyOrTheSecretMayWatch() {
+        let key = session.keyForProjector
+        #expect(key != secret && key.text.count == 32)
+        #expect(session.mayWatch(with: key) && session.mayWatch(with: secret))
+        #expect(!session.mayWatch(with: SessionSecret(text: "")))
+        #expect(!session.mayWatch(with: SessionSecret(text: key.text.uppercased())))
+        var copy = session
+        #expect(copy.perform(.next, secret: key) == .failure(.notTheFacilitator))
     }
 
     @Test mutating func wrongCodesAreRefusedAndLeaveNoTrace() {

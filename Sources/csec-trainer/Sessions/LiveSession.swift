@@ -29,7 +29,7 @@ struct LiveSession {
             """
             Group session \(session.id), \(setup.jurisdiction.name) protocol, \(setup.plan.questions.count) questions.
             Join at \(addresses.joined(separator: " or ")) with the code \(session.joinCode).
-            Projector: \(addresses[0])present
+            Projector: \(addresses[0])present#key=\(session.keyForProjector.text)
             Commands: next, reveal, counts, roster, end.
 
             """)
