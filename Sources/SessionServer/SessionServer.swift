@@ -105,14 +105,20 @@ public struct SessionServer: Sendable {
         await room.disconnect(id)
     }
 
+    /// Only the server's own scripts, styles, images and socket; no page may frame these, change
+    /// their base address, or send a form elsewhere.
+    static let contentSecurityPolicy =
+        "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
     private static func response(_ page: WebPages.Page) -> Response {
         Response(
             status: .ok,
             headers: [
                 .contentType: page.contentType, .cacheControl: "no-store",
                 HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-                HTTPField.Name("Content-Security-Policy")!:
-                    "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'",
+                HTTPField.Name("Content-Security-Policy")!: contentSecurityPolicy,
+                // No address of the session (nor the projector's) is sent on to another site.
+                HTTPField.Name("Referrer-Policy")!: "no-referrer",
             ],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.bytes)))
     }
