@@ -1,5 +1,7 @@
 // The projector view: the code, then each question in large type with the room's anonymous
 // answer counts, then the reveal. No names are ever shown. Text is set with textContent only.
+// It follows the room only with the projector key the facilitator's console prints in its
+// address: /present#key=… (the fragment never leaves the browser; ?key=… works too).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -8,17 +10,27 @@ let correct = null; // the revealed option, kept marked when the counts are draw
 
 function show(id, visible) { $(id).hidden = !visible; }
 
+function projectorKey() {
+  const fromFragment = new URLSearchParams(location.hash.slice(1)).get("key");
+  return fromFragment || new URLSearchParams(location.search).get("key") || "";
+}
+
 function connect() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   const socket = new WebSocket(`${scheme}//${location.host}/ws`);
-  socket.onopen = () => socket.send(JSON.stringify({ type: "watch" }));
+  socket.onopen = () => socket.send(JSON.stringify({ type: "watch", key: projectorKey() }));
   socket.onmessage = (event) => handle(JSON.parse(event.data));
   socket.onclose = () => setTimeout(connect, 2000);
   $("address").textContent = location.host;
 }
 
 function handle(message) {
+  if (message.type !== "refused") show("refused", false);
   switch (message.type) {
+    case "refused":
+      $("refused").textContent = message.reason;
+      show("refused", true); show("lobby", false);
+      break;
     case "lobby":
       show("lobby", true); show("question", false); show("reveal", false);
       if (message.code) $("code").textContent = message.code;

@@ -16,6 +16,8 @@ public struct GroupSession: Sendable {
     public let facilitator: String
     public let plan: TrainingPlan
     private let facilitatorSecret: SessionSecret
+    /// What the projector view shows with (the console prints it in the projector's address).
+    private let projectorKey: SessionSecret
     public private(set) var phase: Phase = .lobby
     public private(set) var participants: [Participant] = []
     /// Each token's participant (an index into `participants`): answers find theirs at once.
@@ -32,17 +34,29 @@ public struct GroupSession: Sendable {
         case ended
     }
 
-    /// A new session over `plan`; its join code and facilitator secret come from `generator`.
+    /// A new session over `plan`; its join code, facilitator secret and projector key come from
+    /// `generator`.
     public init(id: String, facilitator: String, plan: TrainingPlan, using generator: inout some RandomNumberGenerator) {
         self.id = id
         self.facilitator = facilitator
         self.plan = plan
         joinCode = JoinCode(using: &generator)
         facilitatorSecret = SessionSecret(using: &generator)
+        projectorKey = SessionSecret(using: &generator)
     }
 
     /// The secret the facilitator's console holds. Only the process that made the session asks.
     public var secretForFacilitator: SessionSecret { facilitatorSecret }
+
+    /// The key the projector view needs to follow the room (it shows the join code and the
+    /// counts). Only the process that made the session asks, to print the projector's address.
+    public var keyForProjector: SessionSecret { projectorKey }
+
+    /// Whether `key` lets a page follow the room as the projector: the projector key or the
+    /// facilitator's secret. Anyone else gets no join code and no counts.
+    public func mayWatch(with key: SessionSecret) -> Bool {
+        key == projectorKey || key == facilitatorSecret
+    }
 
     public var currentQuestion: Question? {
         switch phase {
@@ -59,11 +73,14 @@ public struct GroupSession: Sendable {
     ) -> Result<Participant, Refusal> {
         guard joinCode.matches(code) else { return .failure(.wrongCode) }
         guard phase != .ended else { return .failure(.sessionEnded) }
-        guard let name = Participant.acceptableName(name) else { return .failure(.unacceptableName) }
-        let employeeID = employeeID.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
-        if let employeeID, employeeID.count > 40 { return .failure(.unacceptableName) }
+        let checked: (name: String, employeeID: String?)
+        switch (ParticipantText.name(name), ParticipantText.employeeID(employeeID)) {
+        case (.success(let name), .success(let employeeID)): checked = (name, employeeID)
+        case (.failure(let problem), _), (_, .failure(let problem)): return .failure(.unacceptableText(problem))
+        }
         let participant = Participant(
-            id: participants.count + 1, name: name, employeeID: employeeID, token: SessionSecret(using: &generator))
+            id: participants.count + 1, name: checked.name, employeeID: checked.employeeID,
+            token: SessionSecret(using: &generator))
         byToken[participant.token] = participants.count
         participants.append(participant)
         return .success(participant)

@@ -3,11 +3,14 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongCode
     case tooManyWrongCodes
     case sessionEnded
-    case unacceptableName
+    /// A name or employee id that ``ParticipantText`` refuses.
+    case unacceptableText(ParticipantTextProblem)
     case unknownParticipant
     case questionNotOpen
     case noSuchOption
     case notTheFacilitator
+    /// A projector view without the key from the facilitator's console.
+    case notTheProjector
     case revealFirst
     case noMoreQuestions
 
@@ -16,11 +19,13 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .wrongCode: "That is not this session's code. Check the code on the screen."
         case .tooManyWrongCodes: "Too many wrong codes from this device. Wait a minute, then type the code on the screen."
         case .sessionEnded: "This session has ended."
-        case .unacceptableName: "Please give your name (up to 80 characters)."
+        case .unacceptableText(let problem): problem.description
         case .unknownParticipant: "Join the session first (your link may be from another session)."
         case .questionNotOpen: "This question is not open for answers now."
         case .noSuchOption: "That is not one of this question's options."
         case .notTheFacilitator: "Only the facilitator can do that."
+        case .notTheProjector:
+            "This projector address is not complete: open the projector address the facilitator's console prints (it ends with #key=…)."
         case .revealFirst: "Reveal the answer before moving on."
         case .noMoreQuestions: "That was the last question: end the session."
         }

@@ -81,7 +81,8 @@ public actor SessionRoom {
             case .failure(let refusal):
                 send(.refused(refusal), to: id)
             }
-        case .watch:
+        case .watch(let key):
+            guard session.mayWatch(with: SessionSecret(text: key)) else { return send(.refused(.notTheProjector), to: id) }
             connections[id]?.watches = true
             for message in stateMessages(forWatcher: true) { send(message, to: id) }
         case .command(let secret, let command):

@@ -9,7 +9,8 @@ import ServiceLifecycle
 
 /// The session's web server: the participant page (`/`), the projector view (`/present`) and the
 /// WebSocket (`/ws`) through which both follow the room. Messages are JSON text frames of at most
-/// ``maxMessageBytes``; a larger one closes that connection, never the server.
+/// ``maxMessageBytes``; a larger one closes that connection, never the server. The WebSocket
+/// opens only for the session's own pages (``WebSocketOrigin``).
 public struct SessionServer: Sendable {
     public static let maxMessageBytes = 16_384
 
@@ -29,8 +30,10 @@ public struct SessionServer: Sendable {
             router.get(RouterPath(path)) { _, _ in Self.response(page) }
         }
         let room = self.room
-        router.ws("/ws") { _, _ in
-            .upgrade()
+        router.ws("/ws") { request, _ in
+            // Only the session's own pages (see ``WebSocketOrigin``).
+            WebSocketOrigin.allows(origins: request.headers[values: .origin], host: request.head.authority)
+                ? .upgrade() : .dontUpgrade
         } onUpgrade: { inbound, outbound, context in
             try await Self.serve(
                 room: room, address: context.requestContext.remoteAddress?.ipAddress, inbound: inbound, outbound: outbound)
@@ -102,14 +105,20 @@ public struct SessionServer: Sendable {
         await room.disconnect(id)
     }
 
+    /// Only the server's own scripts, styles, images and socket; no page may frame these, change
+    /// their base address, or send a form elsewhere.
+    static let contentSecurityPolicy =
+        "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
     private static func response(_ page: WebPages.Page) -> Response {
         Response(
             status: .ok,
             headers: [
                 .contentType: page.contentType, .cacheControl: "no-store",
                 HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-                HTTPField.Name("Content-Security-Policy")!:
-                    "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'",
+                HTTPField.Name("Content-Security-Policy")!: contentSecurityPolicy,
+                // No address of the session (nor the projector's) is sent on to another site.
+                HTTPField.Name("Referrer-Policy")!: "no-referrer",
             ],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: page.bytes)))
     }

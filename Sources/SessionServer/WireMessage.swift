@@ -7,13 +7,14 @@ public enum ClientMessage: Sendable, Equatable, Decodable {
     case resume(token: String)
     /// A participant answers the open question (plan index) with an option id.
     case answer(token: String, question: Int, option: String)
-    /// The projector view asks to follow the room.
-    case watch
+    /// The projector view asks to follow the room, with the projector key (or the facilitator
+    /// secret); empty when the page had none.
+    case watch(key: String)
     /// A facilitator command, with the facilitator secret.
     case command(secret: String, command: String)
 
     private enum CodingKeys: String, CodingKey {
-        case type, code, name, employeeID, token, question, option, secret, command
+        case type, code, name, employeeID, token, question, option, secret, command, key
     }
 
     public init(from decoder: any Decoder) throws {
@@ -31,7 +32,7 @@ public enum ClientMessage: Sendable, Equatable, Decodable {
                 question: try container.decode(Int.self, forKey: .question),
                 option: try container.decode(String.self, forKey: .option))
         case "watch":
-            self = .watch
+            self = .watch(key: try container.decodeIfPresent(String.self, forKey: .key) ?? "")
         case "command":
             self = .command(
                 secret: try container.decode(String.self, forKey: .secret),
@@ -55,7 +56,7 @@ public struct ServerMessage: Sendable, Equatable, Encodable {
     public var name: String?
     public var token: String?
     public var participants: Int?
-    /// The join code, for the projector view (it is on the screen for the room anyway).
+    /// The join code, for the projector view only (it is on the screen for the room anyway).
     public var code: String?
     public var question: QuestionView?
     public var chosen: String?

@@ -24,13 +24,18 @@ struct GroupSessionInChromiumTests {
         try Self.removeEarlierScreenshots()
         let session = try SampleSessions.session(vignettes: 1, planSeed: 3, codeSeed: 5)
         let (code, secret, question) = (session.joinCode.text, session.secretForFacilitator, session.plan.questions[0])
+        let key = session.keyForProjector.text
         let room = SessionRoom(session: session, generator: SplitMix64(seed: 6))
         let server = SessionServer(room: room, pages: try WebPages(directory: Fixtures.repositoryRoot.appending(path: "Web")))
 
         try await server.application(host: "127.0.0.1", port: 0).test(.live) { client in
             let address = "http://127.0.0.1:\(try #require(client.port))"
             try await Chromium.run { browser in
-                let projector = try await browser.open("\(address)/present", width: 1280, height: 800)
+                // Without the key the console prints, the projector view gets no code.
+                let keyless = try await browser.open("\(address)/present", width: 1280, height: 800)
+                try await keyless.waitUntil("the keyless projector to be refused", Self.isVisible("#refused"))
+                #expect(try await keyless.evaluate(#"document.getElementById("code").textContent"#).string == "")
+                let projector = try await browser.open("\(address)/present#key=\(key)", width: 1280, height: 800)
                 var participants: [(name: String, option: Int, page: BrowserPage)] = []
                 do {
                     for (name, option) in [("Ana Ruiz", 0), ("Kim Lee", 1)] {

@@ -27,6 +27,7 @@ extension CLISuite {
                 input: "roster\ncounts\nnext\ncounts\nnext\nreveal\nend\n")
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("Join at http://127.0.0.1:\(port)/ with the code "))
+            #expect(result.output.contains(#/Projector: http://127\.0\.0\.1:[0-9]+/present#key=[0-9a-f]{32}\n/#), "the key")
             #expect(result.output.contains("0 joined"))
             #expect(result.output.contains("No question is open."))
             #expect(result.output.contains(#/Question 1 of [0-9]+: 0 of 0 answered · A 0 · B 0/#))
@@ -126,7 +127,7 @@ extension CLISuite {
                 input: "Kim Lee\n, E-7\n\(String(repeating: "x", count: 81))\n\n")
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("Not added: a line needs a name first"))
-            #expect(result.output.contains("Not added: a name has up to 80 characters"))
+            #expect(result.output.contains("Not added: the name is too long: it may have up to 80 characters."))
             #expect(result.output.contains("1 attendee."))
             #expect(result.output.contains("no attendance was recorded"))
             #expect(!FileManager.default.fileExists(atPath: data.appending(path: "sessions").path))
@@ -143,6 +144,48 @@ extension CLISuite {
             ])
             #expect(result.status != 0)
             #expect(result.error.contains("\(rosterFile.path):2: error: a line needs a name first"), "\(result.error)")
+        }
+
+        /// A roster file line whose employee id carries terminal escape sequences (or whose name
+        /// turns the text's direction) is refused by line, by the same rule as the join page, and
+        /// the escape never reaches the screen.
+        @Test(arguments: [
+            ("Ana Ruiz, E-1\u{1B}[2J\u{1B}[H", "the employee id contains a control character (such as Escape"),
+            ("Ana \u{202E}ziuR", "the name contains an invisible character that changes the direction"),
+            ("\u{200B}\u{200B}, E-9", "a line needs a name first"),
+        ])
+        func aRosterFileLineWithControlCharactersIsRefusedByLine(_ line: String, _ problem: String) throws {
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let rosterFile = data.appending(path: "staff.txt")
+            try Data("Kim Lee\n\(line)\n".utf8).write(to: rosterFile)
+            let result = try CLIRunner.run([
+                "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
+                "--roster", rosterFile.path, "--data-dir", data.path,
+            ])
+            #expect(result.status != 0)
+            #expect(result.error.contains("\(rosterFile.path):2: error: \(problem)"), "\(result.error)")
+            #expect(!(result.output + result.error).contains("\u{1B}["), "no escape sequence is printed")
+        }
+
+        /// Attendees typed at the console go through the same rule: the escape is refused, never
+        /// echoed into the roster.
+        @Test func anAttendeeTypedWithAnEscapeIsNotAdded() throws {
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let result = try CLIRunner.run(
+                [
+                    "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
+                    "--count", "1", "--data-dir", data.path,
+                ],
+                input: "Kim Lee, E-7\nAna Ruiz, \u{1B}[2J\n\na\n")
+            #expect(result.status == 0, "\(result.error)")
+            #expect(result.output.contains("Not added: the employee id contains a control character"))
+            #expect(result.output.contains("1 attendee."))
+            let folder = try #require(try Self.sessionFolders(in: data).first)
+            let roster = try String(contentsOf: folder.appending(path: "roster.csv"), encoding: .utf8)
+            #expect(roster.contains("Kim Lee,E-7"))
+            #expect(!roster.contains("\u{1B}") && !roster.contains("Ana Ruiz"))
         }
 
         /// The signed records in `data`, as `records list --format json` gives them.

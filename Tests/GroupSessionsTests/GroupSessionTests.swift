@@ -27,6 +27,19 @@ struct GroupSessionTests {
         let twin = GroupSession(id: "ROOM-7", facilitator: "Dana Whitfield", plan: session.plan, using: &again)
         #expect(twin.joinCode == session.joinCode && twin.secretForFacilitator == secret)
         #expect(session.joinCode.text.count == 6 && secret.text.count == 32)
+        #expect(twin.keyForProjector == session.keyForProjector)
+    }
+
+    /// The projector follows the room with its own key or the facilitator's secret, nothing else;
+    /// its key is not the secret, so a projector link cannot run the session.
+    @Test func onlyTheProjectorKeyOrTheSecretMayWatch() {
+        let key = session.keyForProjector
+        #expect(key != secret && key.text.count == 32)
+        #expect(session.mayWatch(with: key) && session.mayWatch(with: secret))
+        #expect(!session.mayWatch(with: SessionSecret(text: "")))
+        #expect(!session.mayWatch(with: SessionSecret(text: key.text.uppercased())))
+        var copy = session
+        #expect(copy.perform(.next, secret: key) == .failure(.notTheFacilitator))
     }
 
     @Test mutating func wrongCodesAreRefusedAndLeaveNoTrace() {
@@ -40,10 +53,24 @@ struct GroupSessionTests {
         #expect((try? session.join(code: String(spaced), name: "Ana Ruiz", using: &generator).get()) != nil)
     }
 
-    @Test(arguments: ["", "   ", String(repeating: "x", count: 81), "Ana\u{7}Ruiz", "Ana\nRuiz"])
-    mutating func unacceptableNamesAreRefused(_ name: String) {
+    /// Joins go through ``ParticipantText`` (its own table tests the rule): a refused name or
+    /// employee id is said back, and nobody joins.
+    @Test(arguments: [
+        ("", nil, ParticipantTextProblem(field: .name, kind: .empty)),
+        ("\u{200B} ", nil, ParticipantTextProblem(field: .name, kind: .empty)),
+        (String(repeating: "x", count: 81), nil, ParticipantTextProblem(field: .name, kind: .tooLong(limit: 80))),
+        ("Ana\u{1B}[2J", nil, ParticipantTextProblem(field: .name, kind: .controlCharacter)),
+        ("Ana Ruiz", "E-1\u{1B}[2J", ParticipantTextProblem(field: .employeeID, kind: .controlCharacter)),
+        ("Ana\u{202E}ziuR", nil, ParticipantTextProblem(field: .name, kind: .directionControl)),
+        ("Ana Ruiz", String(repeating: "9", count: 41), ParticipantTextProblem(field: .employeeID, kind: .tooLong(limit: 40))),
+    ])
+    mutating func unacceptableNamesAndEmployeeIDsAreRefused(
+        _ name: String, _ employeeID: String?, _ problem: ParticipantTextProblem
+    ) {
         var session = session
-        #expect(session.join(code: session.joinCode.text, name: name, using: &generator) == .failure(.unacceptableName))
+        let result = session.join(code: session.joinCode.text, name: name, employeeID: employeeID, using: &generator)
+        #expect(result == .failure(.unacceptableText(problem)))
+        #expect(session.participants.isEmpty)
     }
 
     /// A name is only text: `<script>` is kept as typed (pages escape every name they show).

@@ -225,7 +225,16 @@ struct SessionServerTests {
             for path in ["/", "/present", "/assets/participant.js", "/assets/present.js", "/assets/session.css"] {
                 let response = try await client.execute(uri: path, method: .get) { $0 }
                 #expect(response.status == .ok, "\(path)")
-                #expect(response.headers[.init("Content-Security-Policy")!]?.contains("default-src 'self'") == true)
+                let policy = try #require(response.headers[.init("Content-Security-Policy")!], "\(path)")
+                let directives = Set(policy.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
+                for directive in [
+                    "default-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'",
+                    "form-action 'self'",
+                ] {
+                    #expect(directives.contains(directive), "\(path): \(policy)")
+                }
+                #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer", "\(path)")
+                #expect(response.headers[.init("X-Content-Type-Options")!] == "nosniff", "\(path)")
             }
             #expect(try await client.execute(uri: "/../Package.swift", method: .get) { $0 }.status == .notFound)
         }

@@ -7,14 +7,15 @@
 /// Ctrl-C during a session: progress is already saved after every answer, so say so and exit.
 /// (Readline, when it is reading, puts the terminal back first and then calls this handler.)
 enum StopSignal {
-    /// Lets Ctrl-C reach the program. A parent can start it with SIGINT blocked: Foundation's
-    /// `Process` on Linux passes on the signal mask of the thread that launches it, which is how
-    /// the tests' tmux server (and so the session under test) inherited a blocked SIGINT.
+    /// Lets Ctrl-C (and SIGTERM and SIGHUP, which end a group session the same way) reach the
+    /// program. A parent can start it with them blocked: Foundation's `Process` on Linux passes on
+    /// the signal mask of the thread that launches it, which is how the tests' tmux server (and so
+    /// the session under test) inherited a blocked SIGINT.
     static func unblock() {
-        var interrupt = sigset_t()
-        sigemptyset(&interrupt)
-        sigaddset(&interrupt, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+        var stopping = sigset_t()
+        sigemptyset(&stopping)
+        for number in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&stopping, number) }
+        pthread_sigmask(SIG_UNBLOCK, &stopping, nil)
     }
 
     /// From here on, Ctrl-C says where the answers are and how to continue (`resumeCommand`),

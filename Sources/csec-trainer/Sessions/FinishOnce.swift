@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A session's final writing, done once whoever asks first: the end of the console loop or
-/// Ctrl-C. A second caller waits for the first (the lock is held while it writes) and gets the
+/// a stopping signal (Ctrl-C, SIGTERM, SIGHUP). A second caller waits for the first (the lock is held while it writes) and gets the
 /// same result, so a failure is never hidden by the second.
 final class FinishOnce: Sendable {
     private let result = Mutex<Result<Void, any Error>?>(nil)

@@ -6,31 +6,41 @@ import TerminalUI
     import Glibc
 #endif
 
-/// Ctrl-C while a group session is hosted: end the session and write every participant's record,
-/// then exit, instead of losing the room's answers.
+/// Ctrl-C, SIGTERM (a `kill`, a service manager stopping the program) or SIGHUP (the terminal
+/// or the SSH connection closing) while a group session is hosted: end the session and write
+/// every participant's record and the roster, then exit, exactly as `end` does, instead of
+/// losing the room's answers.
 ///
-/// SIGINT is ignored as a signal and taken from a dispatch source instead, which runs the
-/// finish on a queue of its own while the console waits for input. It stays so until the
-/// program ends: a Ctrl-C while the console's own finish is writing waits for it.
+/// Each of these signals is ignored as a signal and taken from a dispatch source instead, which
+/// runs the finish on a queue of its own while the console waits for input. They stay so until
+/// the program ends: a signal while the console's own finish (or an earlier signal's) is writing
+/// waits for it.
 final class InterruptToFinish {
-    private let source: any DispatchSourceSignal
+    /// The signals that end a hosted session.
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    private let sources: [any DispatchSourceSignal]
 
     init(_ finish: FinishOnce) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "csec-trainer.interrupt"))
-        source.setEventHandler {
-            ReadlineLineReader.restoreTerminal()
-            print("\nStopping: the session ends and the answers given are recorded.")
-            do {
-                try finish.run()
-                exit(0)
-            } catch let code as ExitCode {
-                exit(code.rawValue)  // its message is printed
-            } catch {
-                StandardError.print("error: \(error)")
-                exit(1)
+        let queue = DispatchQueue(label: "csec-trainer.interrupt")
+        sources = Self.signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                ReadlineLineReader.restoreTerminal()
+                print("\nStopping: the session ends and the answers given are recorded.")
+                do {
+                    try finish.run()
+                    exit(0)
+                } catch let code as ExitCode {
+                    exit(code.rawValue)  // its message is printed
+                } catch {
+                    StandardError.print("error: \(error)")
+                    exit(1)
+                }
             }
+            source.resume()
+            return source
         }
-        source.resume()
     }
 }

@@ -9,8 +9,8 @@ import TerminalUI
 import Training
 
 /// A live group session: the server for the participants' devices and the projector, and the
-/// facilitator's console at this terminal. `end`, the end of input, or Ctrl-C ends it, and every
-/// answer given is recorded.
+/// facilitator's console at this terminal. `end`, the end of input, Ctrl-C, SIGTERM or SIGHUP
+/// ends it, and every answer given is recorded.
 struct LiveSession {
     let setup: SessionSetup
     let pages: WebPages
@@ -29,7 +29,7 @@ struct LiveSession {
             """
             Group session \(session.id), \(setup.jurisdiction.name) protocol, \(setup.plan.questions.count) questions.
             Join at \(addresses.joined(separator: " or ")) with the code \(session.joinCode).
-            Projector: \(addresses[0])present
+            Projector: \(addresses[0])present#key=\(session.keyForProjector.text)
             Commands: next, reveal, counts, roster, end.
 
             """)

@@ -11,13 +11,14 @@ import Training
 /// An offline room session: one screen (this terminal, on the projector), no network. The
 /// facilitator types the roster, then the room's consensus answer to each question, and the
 /// room sees the protocol's answer with its step, citation and reasons. At the end, at the end
-/// of input, or on Ctrl-C, every attendee gets a record of group attendance (not individually
-/// scored; complete only if the room reached the last question) and, if complete, a certificate.
+/// of input, or on Ctrl-C, SIGTERM or SIGHUP, every attendee gets a record of group attendance
+/// (not individually scored; complete only if the room reached the last question) and, if
+/// complete, a certificate.
 final class OfflineRoom: Sendable {
     let setup: SessionSetup
     let printer: SessionPrinter
 
-    /// What the room has done so far, shared with the Ctrl-C handler.
+    /// What the room has done so far, shared with the handler of Ctrl-C, SIGTERM and SIGHUP.
     private struct Progress {
         var attendees: [Trainee] = []
         var answers: [AnsweredQuestion] = []

@@ -2,9 +2,10 @@ import Foundation
 import GroupSessions
 import Records
 
-/// Attendees as a facilitator lists them: one per line, a name or “name, employee id”, with the
-/// same rules as names typed on the participant page (up to 80 characters, no control
-/// characters; employee ids up to 40).
+/// Attendees as a facilitator lists them: one per line, a name or “name, employee id”, checked
+/// by the same rule as names and employee ids typed on the participant page
+/// (``ParticipantText``: names up to 80 characters, employee ids up to 40, no control or
+/// text-direction characters).
 enum Roster {
     static let example = "“Ana Ruiz” or “Ana Ruiz, E-1042”"
 
@@ -12,16 +13,11 @@ enum Roster {
     static func attendee(_ line: String) -> Result<Trainee, RosterProblem> {
         let parts = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let name = Participant.acceptableName(parts[0]) else {
-            return .failure(parts[0].isEmpty ? .noName : .unacceptableName)
+        guard !parts[0].isEmpty else { return .failure(.noName) }
+        switch (ParticipantText.name(parts[0]), ParticipantText.employeeID(parts.count > 1 ? parts[1] : nil)) {
+        case (.success(let name), .success(let employeeID)): return .success(Trainee(name: name, employeeID: employeeID))
+        case (.failure(let problem), _), (_, .failure(let problem)): return .failure(.unacceptable(problem))
         }
-        let employeeID = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
-        if let employeeID,
-            employeeID.count > 40 || employeeID.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        {
-            return .failure(.unacceptableEmployeeID)
-        }
-        return .success(Trainee(name: name, employeeID: employeeID))
     }
 
     /// The attendees of a roster file's text: any line ending (a spreadsheet's CRLF too), blank
@@ -44,13 +40,16 @@ enum Roster {
 
 /// Why a roster line is not an attendee, in words for the facilitator.
 enum RosterProblem: Error, CustomStringConvertible {
-    case noName, unacceptableName, unacceptableEmployeeID, nobody
+    case noName, nobody
+    /// A name or employee id the participant page would refuse too.
+    case unacceptable(ParticipantTextProblem)
 
     var description: String {
         switch self {
         case .noName: "a line needs a name first: \(Roster.example)"
-        case .unacceptableName: "a name has up to 80 characters and no control characters"
-        case .unacceptableEmployeeID: "an employee id has up to 40 characters"
+        case .unacceptable(let problem):
+            // "Not added: the name is …" / "staff.txt:3: error: the name is …"
+            problem.description.prefix(1).lowercased() + problem.description.dropFirst().dropLast()
         case .nobody: "it names nobody: write one attendee per line, \(Roster.example)"
         }
     }

@@ -20,7 +20,7 @@ struct SessionHostCommand: ParsableCommand {
             `roster` lists who joined, `end` finishes the session. Each participant then gets a \
             signed completion record (mode group session) and, if they passed, a PDF certificate; \
             the attendance roster (CSV) lists everyone with their result. A session ended before \
-            its last question passes nobody. Ctrl-C ends the session the same way.
+            its last question passes nobody. Ctrl-C, SIGTERM and SIGHUP end the session the same way.
 
             The server listens on this machine only (127.0.0.1:8080) unless --bind or --lan says \
             otherwise.
