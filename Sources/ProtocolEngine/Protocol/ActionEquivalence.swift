@@ -37,11 +37,4 @@ extension JurisdictionProtocol {
         }
         return counted
     }
-
-    /// The equivalence that made `action` count as done, when it was not done itself.
-    public func equivalence(counting action: ActionID, from done: Set<ActionID>) -> ActionEquivalence? {
-        guard !done.contains(action) else { return nil }
-        let counted = actionsCounted(asDone: done)
-        return equivalences.first { $0.action == action && $0.doneBy.allSatisfy(counted.contains) }
-    }
 }

@@ -24,8 +24,7 @@ extension ProtocolEngine {
             dueActions(of: step, under: jurisdiction, reading: reading).allSatisfy(counted.contains)
         }
         let used = jurisdiction.equivalences.filter { equivalence in
-            !done.contains(equivalence.action) && counted.contains(equivalence.action)
-                && equivalence.doneBy.allSatisfy(counted.contains)
+            !done.contains(equivalence.action) && equivalence.doneBy.allSatisfy(counted.contains)
         }
         return CaseProgress(
             completedSteps: Set(completed.map(\.number)),

@@ -73,7 +73,7 @@ struct StepContext {
     private func whyWrong(step number: Int) -> String {
         let label = label(of: number)
         if decision.kind == .emergency {
-            return "Not yet: the student is in immediate danger, so \(jurisdiction.emergency.wording.lowercasedFirst)"
+            return "Not yet: the student is in immediate danger, and that comes first: “\(jurisdiction.emergency.wording)”"
         }
         if progress.completedSteps.contains(number) {
             return "Step \(label) is already done in this case."
