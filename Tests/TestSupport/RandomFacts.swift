@@ -5,7 +5,14 @@ import ScenarioEngine
 public enum RandomFacts {
     public static func facts(from vocabulary: Vocabulary, using generator: inout some RandomNumberGenerator) -> Facts {
         let indicators = vocabulary.indicators.map(\.id).filter { _ in Int.random(in: 0..<8, using: &generator) == 0 }
-        let flags = CaseFlag.allCases.filter { _ in Int.random(in: 0..<4, using: &generator) == 0 }
+        // The evidence is one of its three states, never judged both ways at once.
+        let evidence: [CaseFlag] = [.evidenceSufficient, .evidenceInsufficient]
+        var flags = CaseFlag.allCases.filter { !evidence.contains($0) && Int.random(in: 0..<4, using: &generator) == 0 }
+        switch Int.random(in: 0..<4, using: &generator) {
+        case 0: flags.append(.evidenceSufficient)
+        case 1: flags.append(.evidenceInsufficient)
+        default: break
+        }
         return Facts(indicators: Set(indicators), flags: Set(flags))
     }
 
