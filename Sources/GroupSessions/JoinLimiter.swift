@@ -1,41 +1,85 @@
-/// Join attempts with a wrong code, per device address: after ``limit`` of them within
-/// ``window``, joins from that address are refused, even with the right code, until the oldest
-/// attempt leaves the window. A person who mistypes the code a few times is never held up, nor
-/// a room of people behind one router who each mistype it once or twice; a program guessing
-/// codes gets a hundred guesses a minute out of about a billion codes.
+/// Paces join attempts from a device address that has sent many wrong codes, without ever
+/// refusing one: a whole school behind one router shares an address, and one person's typos
+/// must not lock the others out.
+///
+/// The first ``freeWrongCodes`` wrong codes from an address cost nothing. After that the
+/// address backs off: at most ``checksPerTurn`` of its codes are checked within one delay, the
+/// others wait their turn. The delay is ``firstDelay`` after the first wrong code past the free
+/// ones and doubles with each further wrong code, up to ``longestDelay``. An attempt is never
+/// refused: it waits for its turn (the right code too, since it cannot be told apart before it is
+/// checked). An address with no wrong code for ``forgetAfter`` starts afresh.
+///
+/// With the defaults an address that keeps guessing gets 16 checks every 4 seconds (4 a second)
+/// out of about 890 million codes (31⁶): under 1 in 30,000 to find a session's code in two hours.
 ///
 /// Pure: the time of each attempt is given, as the time since any fixed start.
 public struct JoinLimiter: Sendable {
-    public let limit: Int
-    public let window: Duration
-    /// Times of wrong codes per address, oldest first, within the window.
-    private var wrongCodes: [String: [Duration]] = [:]
-    /// How many addresses may be kept before those with nothing left in the window are dropped.
+    public let freeWrongCodes: Int
+    public let firstDelay: Duration
+    public let longestDelay: Duration
+    public let checksPerTurn: Int
+    public let forgetAfter: Duration
+
+    private struct Pace {
+        var wrongCodes = 0
+        var lastWrongCode: Duration
+        /// The times of the last ``checksPerTurn`` checks, oldest first (some may be to come).
+        var checks: [Duration] = []
+    }
+
+    private var paces: [String: Pace] = [:]
+    /// How many addresses may be kept before those forgiven are dropped.
     private var pruneAbove = 4_096
 
     /// How many addresses are remembered now.
-    var rememberedAddresses: Int { wrongCodes.count }
+    var rememberedAddresses: Int { paces.count }
 
-    public init(limit: Int = 100, window: Duration = .seconds(60)) {
-        self.limit = limit
-        self.window = window
+    public init(
+        freeWrongCodes: Int = 20, firstDelay: Duration = .milliseconds(250), longestDelay: Duration = .seconds(4),
+        checksPerTurn: Int = 16, forgetAfter: Duration = .seconds(600)
+    ) {
+        self.freeWrongCodes = freeWrongCodes
+        self.firstDelay = firstDelay
+        self.longestDelay = longestDelay
+        self.checksPerTurn = checksPerTurn
+        self.forgetAfter = forgetAfter
     }
 
-    /// Whether a join from `address` may be tried at `now`.
-    public func allows(_ address: String, at now: Duration) -> Bool {
-        (wrongCodes[address] ?? []).count { now - $0 < window } < limit
+    /// The delay between turns for an address that has sent `wrongCodes` (zero: no back-off).
+    public func delay(afterWrongCodes wrongCodes: Int) -> Duration {
+        let past = wrongCodes - freeWrongCodes
+        guard past > 0 else { return .zero }
+        var delay = firstDelay
+        for _ in 1..<min(past, 64) where delay < longestDelay { delay *= 2 }
+        return min(delay, longestDelay)
+    }
+
+    /// Takes a check for a join from `address` arriving at `now`, and says when the code may be
+    /// checked (`now` or later; the caller waits until then): never more than ``checksPerTurn``
+    /// checks within one delay.
+    public mutating func takeCheck(from address: String, at now: Duration) -> Duration {
+        guard var pace = paces[address], now - pace.lastWrongCode < forgetAfter else { return now }
+        let delay = delay(afterWrongCodes: pace.wrongCodes)
+        guard delay > .zero else { return now }
+        var at = max(now, pace.checks.last ?? now)
+        if pace.checks.count >= checksPerTurn { at = max(at, pace.checks[pace.checks.count - checksPerTurn] + delay) }
+        pace.checks.append(at)
+        if pace.checks.count > checksPerTurn { pace.checks.removeFirst(pace.checks.count - checksPerTurn) }
+        paces[address] = pace
+        return at
     }
 
     public mutating func recordWrongCode(from address: String, at now: Duration) {
-        var times = wrongCodes[address, default: []]
-        times.removeAll { now - $0 >= window }
-        times.append(now)
-        wrongCodes[address] = times
-        // Many addresses (a scan): forget those with nothing left in the window, and let the
-        // dictionary grow to twice what is left before looking again.
-        if wrongCodes.count > pruneAbove {
-            wrongCodes = wrongCodes.filter { _, times in times.contains { now - $0 < window } }
-            pruneAbove = max(4_096, 2 * wrongCodes.count)
+        var pace = paces[address] ?? Pace(lastWrongCode: now)
+        if now - pace.lastWrongCode >= forgetAfter { pace = Pace(lastWrongCode: now) }
+        pace.wrongCodes += 1
+        pace.lastWrongCode = now
+        paces[address] = pace
+        // Many addresses (a scan): forget those forgiven, and let the dictionary grow to twice
+        // what is left before looking again.
+        if paces.count > pruneAbove {
+            paces = paces.filter { _, pace in now - pace.lastWrongCode < forgetAfter }
+            pruneAbove = max(4_096, 2 * paces.count)
         }
     }
 }

@@ -1,7 +1,6 @@
 /// Why the session refused a join, an answer or a command, in words for the person refused.
 public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongCode
-    case tooManyWrongCodes
     case sessionEnded
     /// A name or employee id that ``ParticipantText`` refuses.
     case unacceptableText(ParticipantTextProblem)
@@ -17,7 +16,6 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .wrongCode: "That is not this session's code. Check the code on the screen."
-        case .tooManyWrongCodes: "Too many wrong codes from this device. Wait a minute, then type the code on the screen."
         case .sessionEnded: "This session has ended."
         case .unacceptableText(let problem): problem.description
         case .unknownParticipant: "Join the session first (your link may be from another session)."

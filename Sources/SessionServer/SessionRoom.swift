@@ -14,6 +14,7 @@ public actor SessionRoom {
     private var nextConnection = 0
     private var joinLimiter = JoinLimiter()
     private let uptime: @Sendable () -> Duration
+    private let sleep: @Sendable (Duration) async -> Void
 
     /// Wrong join codes one connection may send before it is closed.
     public static let wrongCodesPerConnection = 5
@@ -27,14 +28,17 @@ public actor SessionRoom {
         let outbox: AsyncStream<String>.Continuation
     }
 
-    /// `uptime` is the time since any fixed start (the join limiter's clock).
+    /// `uptime` is the time since any fixed start (the join limiter's clock); `sleep` waits that
+    /// long on it (a join from an address that sent many wrong codes waits for its turn).
     public init(
         session: GroupSession, generator: any RandomNumberGenerator & Sendable,
-        uptime: @escaping @Sendable () -> Duration = SessionRoom.systemUptime()
+        uptime: @escaping @Sendable () -> Duration = SessionRoom.systemUptime(),
+        sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         self.session = session
         self.generator = generator
         self.uptime = uptime
+        self.sleep = sleep
     }
 
     /// The time since this call, by the system's monotonic clock.
@@ -60,11 +64,11 @@ public actor SessionRoom {
 
     // MARK: Messages from pages
 
-    public func receive(_ message: ClientMessage, from id: Int) {
+    public func receive(_ message: ClientMessage, from id: Int) async {
         guard connections[id] != nil else { return }
         switch message {
         case .join(let code, let name, let employeeID):
-            join(id, code: code, name: name, employeeID: employeeID)
+            await join(id, code: code, name: name, employeeID: employeeID)
         case .resume(let token):
             guard let participant = session.participant(with: SessionSecret(text: token)) else {
                 return send(.refused(.unknownParticipant), to: id)
@@ -127,12 +131,16 @@ public actor SessionRoom {
 
     // MARK: Helpers
 
-    private func join(_ id: Int, code: String, name: String, employeeID: String?) {
+    private func join(_ id: Int, code: String, name: String, employeeID: String?) async {
         // Loopback is not limited: behind a reverse proxy every device would share its address.
         let address = connections[id]?.address.flatMap { Self.isLoopback($0) ? nil : $0 }
-        if let address, !joinLimiter.allows(address, at: uptime()) {
-            send(.refused(.tooManyWrongCodes), to: id)
-            return disconnect(id)
+        if let address {
+            let now = uptime()
+            let turn = joinLimiter.takeCheck(from: address, at: now)
+            if turn > now {
+                await sleep(turn - now)
+                guard connections[id] != nil else { return }
+            }
         }
         switch session.join(code: code, name: name, employeeID: employeeID, using: &generator) {
         case .success(let participant):
