@@ -15,13 +15,18 @@ public struct GroupSession: Sendable {
     public let joinCode: JoinCode
     public let facilitator: String
     public let plan: TrainingPlan
+    /// How many may be in the session at once; joins beyond it are refused.
+    public let capacity: Int
     private let facilitatorSecret: SessionSecret
     /// What the projector view shows with (the console prints it in the projector's address).
     private let projectorKey: SessionSecret
     public private(set) var phase: Phase = .lobby
     public private(set) var participants: [Participant] = []
-    /// Each token's participant (an index into `participants`): answers find theirs at once.
-    private var byToken: [SessionSecret: Int] = [:]
+    /// Each token's participant: answers find theirs at once.
+    private var byToken: [SessionSecret: Participant] = [:]
+    /// The tokens of participants the facilitator removed: they cannot resume or answer.
+    private var removedTokens: Set<SessionSecret> = []
+    private var joinedCount = 0
     /// The answers to each question (by plan index), by participant id.
     private var answers: [Int: [Int: OptionID]] = [:]
 
@@ -34,12 +39,19 @@ public struct GroupSession: Sendable {
         case ended
     }
 
-    /// A new session over `plan`; its join code, facilitator secret and projector key come from
-    /// `generator`.
-    public init(id: String, facilitator: String, plan: TrainingPlan, using generator: inout some RandomNumberGenerator) {
+    /// Enough for a whole school's staff meeting.
+    public static let defaultCapacity = 500
+
+    /// A new session over `plan` for up to `capacity` participants; its join code, facilitator
+    /// secret and projector key come from `generator`.
+    public init(
+        id: String, facilitator: String, plan: TrainingPlan, capacity: Int = defaultCapacity,
+        using generator: inout some RandomNumberGenerator
+    ) {
         self.id = id
         self.facilitator = facilitator
         self.plan = plan
+        self.capacity = capacity
         joinCode = JoinCode(using: &generator)
         facilitatorSecret = SessionSecret(using: &generator)
         projectorKey = SessionSecret(using: &generator)
@@ -73,22 +85,40 @@ public struct GroupSession: Sendable {
     ) -> Result<Participant, Refusal> {
         guard joinCode.matches(code) else { return .failure(.wrongCode) }
         guard phase != .ended else { return .failure(.sessionEnded) }
+        guard participants.count < capacity else { return .failure(.sessionFull(capacity: capacity)) }
         let checked: (name: String, employeeID: String?)
         switch (ParticipantText.name(name), ParticipantText.employeeID(employeeID)) {
         case (.success(let name), .success(let employeeID)): checked = (name, employeeID)
         case (.failure(let problem), _), (_, .failure(let problem)): return .failure(.unacceptableText(problem))
         }
+        joinedCount += 1
         let participant = Participant(
-            id: participants.count + 1, name: checked.name, employeeID: checked.employeeID,
-            token: SessionSecret(using: &generator))
-        byToken[participant.token] = participants.count
+            id: joinedCount, name: checked.name, employeeID: checked.employeeID, token: SessionSecret(using: &generator))
+        byToken[participant.token] = participant
         participants.append(participant)
         return .success(participant)
     }
 
     /// The participant a token belongs to: how a reconnecting participant resumes.
     public func participant(with token: SessionSecret) -> Participant? {
-        byToken[token].map { participants[$0] }
+        byToken[token]
+    }
+
+    /// Whether `token` was a participant's whom the facilitator removed.
+    public func wasRemoved(_ token: SessionSecret) -> Bool { removedTokens.contains(token) }
+
+    /// Removes participant `id` (the number on the roster) if `secret` is the facilitator's:
+    /// their answers are dropped, so no record is written for them, and their token no longer
+    /// resumes or answers.
+    public mutating func remove(participant id: Int, secret: SessionSecret) -> Result<Participant, Refusal> {
+        guard secret == facilitatorSecret else { return .failure(.notTheFacilitator) }
+        guard phase != .ended else { return .failure(.sessionEnded) }
+        guard let index = participants.firstIndex(where: { $0.id == id }) else { return .failure(.noSuchParticipant) }
+        let participant = participants.remove(at: index)
+        byToken[participant.token] = nil
+        removedTokens.insert(participant.token)
+        for question in answers.keys { answers[question]?[id] = nil }
+        return .success(participant)
     }
 
     // MARK: Answers
@@ -96,7 +126,9 @@ public struct GroupSession: Sendable {
     /// Records `option` as the answer of the participant holding `token` to the open question
     /// (plan index `question`). A participant may change its answer until the reveal.
     public mutating func answer(token: SessionSecret, question: Int, option: OptionID) -> Result<Void, Refusal> {
-        guard let participant = participant(with: token) else { return .failure(.unknownParticipant) }
+        guard let participant = participant(with: token) else {
+            return .failure(wasRemoved(token) ? .removed : .unknownParticipant)
+        }
         guard case .asking(let open) = phase, open == question else { return .failure(.questionNotOpen) }
         guard plan.questions[open].option(option) != nil else { return .failure(.noSuchOption) }
         answers[open, default: [:]][participant.id] = option

@@ -2,6 +2,13 @@
 public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongCode
     case sessionEnded
+    case sessionFull(capacity: Int)
+    /// A page that has joined sends another join.
+    case alreadyJoined
+    /// The facilitator removed this participant.
+    case removed
+    /// The facilitator named a participant who is not in the session.
+    case noSuchParticipant
     /// A name or employee id that ``ParticipantText`` refuses.
     case unacceptableText(ParticipantTextProblem)
     case unknownParticipant
@@ -17,6 +24,11 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .wrongCode: "That is not this session's code. Check the code on the screen."
         case .sessionEnded: "This session has ended."
+        case .sessionFull(let capacity):
+            "This session is full (\(capacity) people). Tell the facilitator, who can start a larger one."
+        case .alreadyJoined: "You have already joined on this page. To join as someone else, use another device."
+        case .removed: "The facilitator removed you from this session."
+        case .noSuchParticipant: "No one in the session has that name or number: see the roster."
         case .unacceptableText(let problem): problem.description
         case .unknownParticipant: "Join the session first (your link may be from another session)."
         case .questionNotOpen: "This question is not open for answers now."

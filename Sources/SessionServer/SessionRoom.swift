@@ -70,8 +70,9 @@ public actor SessionRoom {
         case .join(let code, let name, let employeeID):
             await join(id, code: code, name: name, employeeID: employeeID)
         case .resume(let token):
-            guard let participant = session.participant(with: SessionSecret(text: token)) else {
-                return send(.refused(.unknownParticipant), to: id)
+            let token = SessionSecret(text: token)
+            guard let participant = session.participant(with: token) else {
+                return send(.refused(session.wasRemoved(token) ? .removed : .unknownParticipant), to: id)
             }
             attach(id, participant)
         case .answer(let token, let question, let option):
@@ -129,9 +130,24 @@ public actor SessionRoom {
         return result
     }
 
+    /// Removes participant `participant` (the roster's number): their pages are told and closed,
+    /// and the room's counts change.
+    @discardableResult
+    public func remove(participant: Int, secret: SessionSecret) -> Result<Participant, Refusal> {
+        let result = session.remove(participant: participant, secret: secret)
+        guard case .success(let removed) = result else { return result }
+        for (id, connection) in connections where connection.participant == removed.id {
+            send(.refused(.removed), to: id)
+            disconnect(id)
+        }
+        if session.phase == .lobby { sendLobby() } else { sendCounts() }
+        return result
+    }
+
     // MARK: Helpers
 
     private func join(_ id: Int, code: String, name: String, employeeID: String?) async {
+        guard connections[id]?.participant == nil else { return send(.refused(.alreadyJoined), to: id) }
         // Loopback is not limited: behind a reverse proxy every device would share its address.
         let address = connections[id]?.address.flatMap { Self.isLoopback($0) ? nil : $0 }
         if let address {
@@ -142,6 +158,8 @@ public actor SessionRoom {
                 guard connections[id] != nil else { return }
             }
         }
+        // While this join waited, the page may have joined with another message.
+        guard connections[id]?.participant == nil else { return send(.refused(.alreadyJoined), to: id) }
         switch session.join(code: code, name: name, employeeID: employeeID, using: &generator) {
         case .success(let participant):
             attach(id, participant)

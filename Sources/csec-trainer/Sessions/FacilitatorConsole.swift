@@ -35,11 +35,35 @@ struct FacilitatorConsole {
                 output.write("  \(participant.id). \(participant.name)\(participant.employeeID.map { " (\($0))" } ?? "")\n")
             }
             return .going
+        case let line where line.hasPrefix("remove "):
+            try remove(String(line.dropFirst("remove ".count).drop { $0.isWhitespace }))
+            return .going
         default:
             output.write(
-                "Commands: next (open the next question), reveal (show its answer), counts (answers so far), roster, end.\n"
+                "Commands: next (open the next question), reveal (show its answer), counts (answers so far), roster, "
+                    + "remove NAME-or-number (take someone out of the session), end.\n"
             )
             return .going
+        }
+    }
+
+    /// Removes the participant with that roster number, or that name (ignoring case) when only
+    /// one has it: their page is told, and no record is written for them.
+    private func remove(_ who: String) throws {
+        let session = try waitFor { [room] in await room.session }
+        let matches = session.participants.filter { participant in
+            Int(who) == participant.id || participant.name.lowercased() == who.lowercased()
+        }
+        guard matches.count == 1, let participant = matches.first else {
+            let problem =
+                matches.isEmpty ? Refusal.noSuchParticipant.description : "More than one has that name: give their number."
+            output.write(problem + "\n")
+            return
+        }
+        let result = try waitFor { [room, secret] in await room.remove(participant: participant.id, secret: secret) }
+        switch result {
+        case .success(let removed): output.write("Removed \(removed.id). \(removed.name); no record will be written for them.\n")
+        case .failure(let refusal): output.write("\(refusal.description)\n")
         }
     }
 

@@ -15,10 +15,12 @@ struct LiveSession {
     let setup: SessionSetup
     let pages: WebPages
     let address: BindAddress
+    let capacity: Int
 
     func run() throws {
         var random = SystemRandomNumberGenerator()
-        let session = GroupSession(id: setup.sessionID, facilitator: setup.facilitator, plan: setup.plan, using: &random)
+        let session = GroupSession(
+            id: setup.sessionID, facilitator: setup.facilitator, plan: setup.plan, capacity: capacity, using: &random)
         let room = SessionRoom(session: session, generator: SystemRandomNumberGenerator())
         let running = SessionServer.start(
             SessionServer(room: room, pages: pages).application(host: address.host, port: address.port))
@@ -27,14 +29,14 @@ struct LiveSession {
         let addresses = joinAddresses()
         output.write(
             """
-            Group session \(session.id), \(setup.jurisdiction.name) protocol, \(setup.plan.questions.count) questions.
+            Group session \(session.id), \(setup.jurisdiction.name) protocol, \(setup.plan.questions.count) questions, up to \(capacity) people.
             Join at \(addresses.joined(separator: " or ")) with the code \(session.joinCode).
             Projector: \(addresses[0])present#key=\(session.keyForProjector.text)
-            Commands: next, reveal, counts, roster, end.
+            Commands: next, reveal, counts, roster, remove NAME-or-number, end.
 
             """)
         var reader = standardInputLineReader(output: output)
-        reader.setCompletions(["next", "reveal", "counts", "roster", "end"])
+        reader.setCompletions(["next", "reveal", "counts", "roster", "remove", "end"])
         let console = FacilitatorConsole(room: room, secret: session.secretForFacilitator, output: output)
         reader.setLiveStatus { try? console.liveCount() }
         let finish = FinishOnce { [setup] in

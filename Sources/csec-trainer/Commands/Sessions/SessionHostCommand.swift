@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContentLoading
 import Foundation
+import GroupSessions
 import ProtocolEngine
 import Records
 import SessionServer
@@ -45,6 +46,8 @@ struct SessionHostCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "host:port")) var bind: BindAddress?
     @Flag(help: "Listen on every network interface, so that devices on the room's network can join.") var lan = false
     @Flag(help: "One screen, no network: type the roster and the room's consensus answers.") var offline = false
+    @Option(help: "How many people may join a live session (default: \(GroupSession.defaultCapacity)).")
+    var capacity = GroupSession.defaultCapacity
     @Option(
         help: ArgumentHelp(
             "With --offline: the attendees, one per line (a name, or “name, employee id”).", valueName: "file"))
@@ -55,6 +58,7 @@ struct SessionHostCommand: ParsableCommand {
 
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
+        guard capacity >= 1 else { throw ValidationError("--capacity must be at least 1.") }
         if bind != nil, lan || port != nil {
             throw ValidationError("--bind gives the address and port; leave out --lan and --port.")
         }
@@ -111,7 +115,7 @@ struct SessionHostCommand: ParsableCommand {
                 StandardError.print(error.description)
                 throw ExitCode.failure
             }
-            try LiveSession(setup: setup, pages: pages, address: address).run()
+            try LiveSession(setup: setup, pages: pages, address: address, capacity: capacity).run()
         }
     }
 
