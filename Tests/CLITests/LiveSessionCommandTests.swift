@@ -66,6 +66,67 @@ extension CLISuite {
             #expect((score["reasons"] as? [String])?.last?.contains("ended after 1 of its") == true)
         }
 
+        /// `--capacity` shows at the start; `remove NAME` at the console takes the participant out:
+        /// their page is told, and no record is written for them.
+        @Test func theConsoleRemovesAParticipantByName() async throws {
+            let data = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: data) }
+            let port = Int.random(in: 20_000..<40_000)
+            let host = Process()
+            host.executableURL = CLIRunner.executable
+            host.arguments = [
+                "session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count", "1",
+                "--bind", "127.0.0.1:\(port)", "--data-dir", data.path, "--capacity", "7",
+            ]
+            let console = Pipe()
+            let printed = Pipe()
+            host.standardInput = console
+            host.standardOutput = printed
+            host.standardError = FileHandle.nullDevice
+            try host.run()
+            defer { if host.isRunning { host.terminate() } }
+            var output = try Self.read(printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
+            let code = try #require(output.firstMatch(of: /with the code ([A-Z0-9]{6})\./)).output.1
+            #expect(output.contains("up to 7 people"))
+
+            let removed = Flag()
+            let participant = Task {
+                var logger = Logger(label: "test")
+                logger.logLevel = .critical
+                for attempt in 1...50 {
+                    do {
+                        _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", logger: logger) {
+                            inbound, outbound, _ in
+                            try await outbound.write(.text(#"{"type":"join","code":"\#(code)","name":"Kim Lee"}"#))
+                            for try await frame in inbound.messages(maxSize: 1 << 20) {
+                                guard case .text(let text) = frame else { continue }
+                                if text.contains(#""type":"joined""#) {
+                                    try console.fileHandleForWriting.write(contentsOf: Data("remove kim lee\n".utf8))
+                                }
+                                if text.contains("The facilitator removed you from this session.") { removed.set() }
+                            }
+                        }
+                        return
+                    } catch  where attempt < 50 {
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                }
+            }
+            for _ in 0..<500 where !removed.isSet { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(removed.isSet, "the participant's page was told")
+            try console.fileHandleForWriting.write(contentsOf: Data("roster\nend\n".utf8))
+            try console.fileHandleForWriting.close()
+            _ = try? await participant.value
+            output += String(decoding: printed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            host.waitUntilExit()
+
+            #expect(output.contains("Removed 1. Kim Lee"), "\(output)")
+            #expect(output.contains("0 joined:"), "\(output)")
+            let list = try CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
+            let records = try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]]
+            #expect(records?.isEmpty ?? true, "no record for the removed participant")
+        }
+
         /// Joins as Ana Ruiz, has the console open the question, answers it with option A, and
         /// stays until the session ends.
         static func participant(
