@@ -25,7 +25,7 @@ struct SessionLoadBenchmark {
         host.executableURL = trainer
         host.arguments = [
             "session", "host", "--jurisdiction", "marin", "--facilitator", "Benchmark", "--count", "1", "--port", "\(port)",
-            "--data-dir", data.path,
+            "--data-dir", data.path, "--capacity", "\(participants)",
         ]
         let console = Pipe()
         let printed = Pipe()
