@@ -25,7 +25,7 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .wrongCode: "That is not this session's code. Check the code on the screen."
         case .sessionEnded: "This session has ended."
         case .sessionFull(let capacity):
-            "This session is full (\(capacity) people). Tell the facilitator, who can start a larger one."
+            "This session is full (\(capacity) \(capacity == 1 ? "person" : "people")). Tell the facilitator, who can start a larger one."
         case .alreadyJoined: "You have already joined on this page. To join as someone else, use another device."
         case .removed: "The facilitator removed you from this session."
         case .noSuchParticipant: "No one in the session has that name or number: see the roster."

@@ -26,7 +26,9 @@ struct CapacityAndRemovalTests {
         var session = try session(capacity: capacity)
         for number in 1...capacity { #expect((try? join(&session, "Person \(number)").get()) != nil) }
         #expect(join(&session, "One Too Many") == .failure(.sessionFull(capacity: capacity)))
-        #expect(Refusal.sessionFull(capacity: capacity).description.contains("full (\(capacity) people)"))
+        #expect(
+            Refusal.sessionFull(capacity: capacity).description.contains(
+                "full (\(capacity) \(capacity == 1 ? "person" : "people"))"))
         _ = session.remove(participant: 1, secret: session.secretForFacilitator)
         #expect((try? join(&session, "Late Comer").get())?.id == capacity + 1, "numbers are never reused")
     }

@@ -47,7 +47,7 @@ struct JoinOnceCapacityRemovalTests {
             let replies = try await SessionServerTests.exchange(client, sending: [Self.join(code, "Kim Lee")]) {
                 $0.contains { $0["type"] as? String == "refused" }
             }
-            #expect(replies.contains { $0.contains("This session is full (1 people)") })
+            #expect(replies.contains { $0.contains("This session is full (1 person)") })
         }
         #expect(await room.participantCount == 1)
     }
