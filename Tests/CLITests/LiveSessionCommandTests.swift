@@ -32,16 +32,9 @@ extension CLISuite {
 
             let answered = Flag()
             let participant = Task {
-                var logger = Logger(label: "test")
-                logger.logLevel = .critical
-                // The server may still be starting: try again for a few seconds.
-                for attempt in 1...50 {
-                    do {
-                        return try await Self.participant(
-                            port: port, code: String(code), console: console, answered: answered, logger: logger)
-                    } catch  where attempt < 50 {
-                        try await Task.sleep(for: .milliseconds(100))
-                    }
+                try await Self.retryingWhileTheServerStarts { logger in
+                    try await Self.participant(
+                        port: port, code: String(code), console: console, answered: answered, logger: logger)
                 }
             }
             for _ in 0..<500 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
@@ -91,24 +84,17 @@ extension CLISuite {
 
             let removed = Flag()
             let participant = Task {
-                var logger = Logger(label: "test")
-                logger.logLevel = .critical
-                for attempt in 1...50 {
-                    do {
-                        _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", logger: logger) {
-                            inbound, outbound, _ in
-                            try await outbound.write(.text(#"{"type":"join","code":"\#(code)","name":"Kim Lee"}"#))
-                            for try await frame in inbound.messages(maxSize: 1 << 20) {
-                                guard case .text(let text) = frame else { continue }
-                                if text.contains(#""type":"joined""#) {
-                                    try console.fileHandleForWriting.write(contentsOf: Data("remove kim lee\n".utf8))
-                                }
-                                if text.contains("The facilitator removed you from this session.") { removed.set() }
+                try await Self.retryingWhileTheServerStarts { logger in
+                    _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", logger: logger) {
+                        inbound, outbound, _ in
+                        try await outbound.write(.text(#"{"type":"join","code":"\#(code)","name":"Kim Lee"}"#))
+                        for try await frame in inbound.messages(maxSize: 1 << 20) {
+                            guard case .text(let text) = frame else { continue }
+                            if text.contains(#""type":"joined""#) {
+                                try console.fileHandleForWriting.write(contentsOf: Data("remove kim lee\n".utf8))
                             }
+                            if text.contains("The facilitator removed you from this session.") { removed.set() }
                         }
-                        return
-                    } catch  where attempt < 50 {
-                        try await Task.sleep(for: .milliseconds(100))
                     }
                 }
             }
@@ -157,6 +143,17 @@ extension CLISuite {
                     }
                 }
             }
+        }
+
+        /// `body` with a quiet logger, tried again for a few seconds while the server starts.
+        static func retryingWhileTheServerStarts<Value>(_ body: (Logger) async throws -> Value) async throws -> Value {
+            var logger = Logger(label: "test")
+            logger.logLevel = .critical
+            for _ in 1..<50 {
+                if let value = try? await body(logger) { return value }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return try await body(logger)
         }
 
         /// What `output` prints until `pattern` appears in it (or it ends).

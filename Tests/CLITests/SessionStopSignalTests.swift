@@ -30,15 +30,9 @@ extension CLISuite {
 
             let answered = Flag()
             let participant = Task {
-                var logger = Logger(label: "test")
-                logger.logLevel = .critical
-                for attempt in 1...50 {
-                    do {
-                        return try await LiveSessionCommandTests.participant(
-                            port: port, code: String(code), console: console, answered: answered, logger: logger)
-                    } catch  where attempt < 50 {
-                        try await Task.sleep(for: .milliseconds(100))
-                    }
+                try await LiveSessionCommandTests.retryingWhileTheServerStarts { logger in
+                    try await LiveSessionCommandTests.participant(
+                        port: port, code: String(code), console: console, answered: answered, logger: logger)
                 }
             }
             for _ in 0..<500 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
