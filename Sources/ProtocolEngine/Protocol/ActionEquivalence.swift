@@ -25,6 +25,7 @@ extension JurisdictionProtocol {
     /// The actions that count as done in this county once `done` are: `done` and, repeatedly,
     /// every action the county defines through actions already counted.
     public func actionsCounted(asDone done: Set<ActionID>) -> Set<ActionID> {
+        guard !equivalences.isEmpty else { return done }
         var counted = done
         var changed = true
         while changed {

@@ -111,8 +111,11 @@ extension ProtocolEngine {
             reasons.insert(
                 "The student is in immediate danger: call 911 now, whether or not a protocol track applies.", at: 0)
         }
-        let services = reading.facts.indicators.sorted().compactMap { vocabulary.indicator($0)?.service }
-        for service in Array(Set(services)).sorted() {
+        // In vocabulary order, kind by kind; several indicators may name the same service.
+        let indicators = IndicatorKind.allCases.flatMap(reading.indicators(of:))
+        var named: [String] = []
+        for service in indicators.compactMap({ vocabulary.indicator($0)?.service }) where !named.contains(service) {
+            named.append(service)
             reasons.append("This case points to \(service).")
         }
         return reasons
