@@ -14,18 +14,10 @@ extension CLISuite {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let port = Int.random(in: 20_000..<40_000)
-            let host = Process()
-            host.executableURL = CLIRunner.executable
-            host.arguments = [
+            let (host, console, printed) = try Self.start([
                 "session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count", "2",
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,
-            ]
-            let console = Pipe()
-            let printed = Pipe()
-            host.standardInput = console
-            host.standardOutput = printed
-            host.standardError = FileHandle.nullDevice
-            try host.run()
+            ])
             defer { if host.isRunning { host.terminate() } }
             var output = try Self.read(printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
             let code = try #require(output.firstMatch(of: /with the code ([A-Z0-9]{6})\./)).output.1
@@ -65,18 +57,10 @@ extension CLISuite {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let port = Int.random(in: 20_000..<40_000)
-            let host = Process()
-            host.executableURL = CLIRunner.executable
-            host.arguments = [
+            let (host, console, printed) = try Self.start([
                 "session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count", "1",
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path, "--capacity", "7",
-            ]
-            let console = Pipe()
-            let printed = Pipe()
-            host.standardInput = console
-            host.standardOutput = printed
-            host.standardError = FileHandle.nullDevice
-            try host.run()
+            ])
             defer { if host.isRunning { host.terminate() } }
             var output = try Self.read(printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
             let code = try #require(output.firstMatch(of: /with the code ([A-Z0-9]{6})\./)).output.1
@@ -143,6 +127,21 @@ extension CLISuite {
                     }
                 }
             }
+        }
+
+        /// Starts `csec-trainer` with `arguments`, its console on a pipe and its output read from
+        /// another; what it writes to standard error is dropped.
+        static func start(_ arguments: [String]) throws -> (Process, console: Pipe, printed: Pipe) {
+            let host = Process()
+            host.executableURL = CLIRunner.executable
+            host.arguments = arguments
+            let console = Pipe()
+            let printed = Pipe()
+            host.standardInput = console
+            host.standardOutput = printed
+            host.standardError = FileHandle.nullDevice
+            try host.run()
+            return (host, console, printed)
         }
 
         /// `body` with a quiet logger, tried again for a few seconds while the server starts.

@@ -19,7 +19,7 @@ extension CLISuite {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let port = Int.random(in: 20_000..<40_000)
-            let (host, console, printed) = try Self.start([
+            let (host, console, printed) = try LiveSessionCommandTests.start([
                 "session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count", "2",
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,
             ])
@@ -57,7 +57,7 @@ extension CLISuite {
             defer { try? FileManager.default.removeItem(at: data) }
             let rosterFile = data.appending(path: "staff.txt")
             try Data("Kim Lee, E-7\n".utf8).write(to: rosterFile)
-            let (host, console, printed) = try Self.start([
+            let (host, console, printed) = try LiveSessionCommandTests.start([
                 "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
                 "--roster", rosterFile.path, "--count", "2", "--seed", "4", "--data-dir", data.path,
             ])
@@ -77,20 +77,6 @@ extension CLISuite {
             #expect((records.first?["attendance"] as? [String: Int])?["questionsCovered"] == 1)
             let roster = try Self.roster(in: data)
             #expect(roster.contains("Kim Lee,E-7,as the room,"), "\(roster)")
-        }
-
-        /// Starts csec-trainer with `arguments`, its input and output on pipes.
-        static func start(_ arguments: [String]) throws -> (Process, console: Pipe, printed: Pipe) {
-            let host = Process()
-            host.executableURL = CLIRunner.executable
-            host.arguments = arguments
-            let console = Pipe()
-            let printed = Pipe()
-            host.standardInput = console
-            host.standardOutput = printed
-            host.standardError = FileHandle.nullDevice
-            try host.run()
-            return (host, console, printed)
         }
 
         /// The session's roster.csv in `data`.
