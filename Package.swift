@@ -80,13 +80,17 @@ let package = Package(
         .target(
             name: "SessionServer",
             dependencies: [
-                "GroupSessions", "ScenarioEngine", "ProtocolEngine", "Training", "Briefing",
+                "GroupSessions", "ScenarioEngine", "ProtocolEngine", "Training", "Briefing", "Records", "Scoring", "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
         .target(
             name: "RecordStore",
@@ -209,6 +213,7 @@ let package = Package(
             name: "SessionServerTests",
             dependencies: [
                 "SessionServer", "GroupSessions", "Training", "ScenarioEngine", "ContentLoading", "TestSupport", "Briefing",
+                "Records", "Scoring",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ],
@@ -218,6 +223,7 @@ let package = Package(
             name: "BrowserTests",
             dependencies: [
                 "BrowserTesting", "SessionServer", "GroupSessions", "ProtocolEngine", "ScenarioEngine", "Training", "TestSupport",
+                "ContentLoading", "Records", "Scoring",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift

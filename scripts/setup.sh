@@ -2,19 +2,20 @@
 # Installs what csec-trainer needs on Debian 12 (or Ubuntu), once; does nothing when it is there.
 #
 # Usage: scripts/setup.sh [--tests]
-#   (no flag)  the libraries the build links: GNU readline, libyaml, cairo and its font
+#   (no flag)  the libraries the build links: GNU readline, libyaml, cairo and its font, libqrencode
 #   --tests    also what the test suite runs: tmux (the readline test), qpdf and poppler-utils
-#              (the PDF certificate tests), chromium (the browser test), and Python's PyYAML
-#              and jsonschema (schema tests)
+#              (the PDF certificate tests), chromium (the browser tests), librsvg2-bin and
+#              zbar-tools (the QR code test), Python's PyYAML and jsonschema (schema tests), and
+#              axe-core from PyPI's axe-selenium-python (the accessibility audits)
 #
 # Runs apt-get through sudo when not root. Prints what it installs.
 set -euo pipefail
 
-packages=(libreadline-dev libyaml-dev libcairo2-dev fonts-dejavu-core)
+packages=(libreadline-dev libyaml-dev libcairo2-dev fonts-dejavu-core libqrencode-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-    packages+=(tmux qpdf poppler-utils chromium)
+    packages+=(tmux qpdf poppler-utils chromium librsvg2-bin zbar-tools python3-pip)
 elif [[ $# -gt 0 ]]; then
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 64
 fi
 
@@ -40,4 +41,15 @@ if [[ "${1:-}" == "--tests" ]] && ! python3 -c "import yaml, jsonschema" 2>/dev/
         echo "setup: installing python3-yaml python3-jsonschema"
         "${as_root[@]}" apt-get install -y -qq python3-yaml python3-jsonschema >/dev/null
     fi
+fi
+
+# axe-core for the browser tests' accessibility audits, as PyPI's axe-selenium-python ships it
+# (only its axe.min.js is used, so without its dependencies). Where the system's Python refuses
+# to install (PEP 668), into a directory of its own, where the tests look
+# ($XDG_CACHE_HOME/csec-trainer/python, see Tests/BrowserTesting/AxeCore.swift).
+axe_directory="${XDG_CACHE_HOME:-$HOME/.cache}/csec-trainer/python"
+if [[ "${1:-}" == "--tests" ]] \
+    && ! PYTHONPATH="$axe_directory" python3 -c "import axe_selenium_python" 2>/dev/null; then
+    echo "setup: installing axe-selenium-python into $axe_directory"
+    python3 -m pip install --quiet --no-deps --target "$axe_directory" axe-selenium-python
 fi

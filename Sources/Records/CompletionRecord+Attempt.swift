@@ -9,13 +9,10 @@ extension CompletionRecord {
         id: UUID, trainee: Trainee, training: TrainingModule, mode: TrainingMode, startedAt: Timestamp,
         completedAt: Timestamp, activeSeconds: Int, answers: [AnsweredQuestion], policy: ScoringPolicy
     ) {
-        let report = policy.score(answers)
         self.init(
             id: id, trainee: trainee, training: training, mode: mode, startedAt: startedAt, completedAt: completedAt,
             activeSeconds: activeSeconds, questions: Self.results(of: answers, policy: policy),
-            score: ScoreSummary(
-                points: report.points, possiblePoints: report.possible, percent: report.percent, passed: report.passed,
-                reasons: report.reasons, policyID: report.policyID, policyVersion: report.policyVersion))
+            score: ScoreSummary(policy.score(answers)))
     }
 
     /// The record of one attendee of an offline room session: the room's consensus answers, and

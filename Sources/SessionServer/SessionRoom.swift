@@ -1,7 +1,9 @@
 import Foundation
 import GroupSessions
 import ProtocolEngine
+import Records
 import ScenarioEngine
+import Scoring
 import Training
 
 /// One live room: the group session and the pages connected to it. Every change goes through
@@ -15,6 +17,8 @@ public actor SessionRoom {
     private var joinLimiter = JoinLimiter()
     private let uptime: @Sendable () -> Duration
     private let sleep: @Sendable (Duration) async -> Void
+    /// How each participant's phone is told their own outcome at the end (nil: it is not told).
+    private let policy: ScoringPolicy?
 
     /// Wrong join codes one connection may send before it is closed.
     public static let wrongCodesPerConnection = 5
@@ -29,9 +33,11 @@ public actor SessionRoom {
     }
 
     /// `uptime` is the time since any fixed start (the join limiter's clock); `sleep` waits that
-    /// long on it (a join from an address that sent many wrong codes waits for its turn).
+    /// long on it (a join from an address that sent many wrong codes waits for its turn). With a
+    /// `policy`, each participant's page is told at the end whether they passed, scored as their
+    /// completion record is.
     public init(
-        session: GroupSession, generator: any RandomNumberGenerator & Sendable,
+        session: GroupSession, generator: any RandomNumberGenerator & Sendable, policy: ScoringPolicy? = nil,
         uptime: @escaping @Sendable () -> Duration = SessionRoom.systemUptime(),
         sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
@@ -39,6 +45,7 @@ public actor SessionRoom {
         self.generator = generator
         self.uptime = uptime
         self.sleep = sleep
+        self.policy = policy
     }
 
     /// The time since this call, by the system's monotonic clock.
@@ -121,7 +128,7 @@ public actor SessionRoom {
             reveal.reveal = .init(session.plan.questions[index], index: index)
             broadcast([reveal], watchers: [reveal, counts(of: index)])
         case .ended:
-            broadcast([ServerMessage(type: .ended)], watchers: [ServerMessage(type: .ended)])
+            sendEnded()
             for connection in connections.values { connection.outbox.finish() }
             connections.removeAll()
         case .lobby:
@@ -145,6 +152,28 @@ public actor SessionRoom {
     }
 
     // MARK: Helpers
+
+    /// The end to every page: the projector's, and each participant's with their own outcome.
+    private func sendEnded() {
+        let ended = Self.encoded(ServerMessage(type: .ended))
+        var outcomes: [Int: String] = [:]
+        if let policy {
+            let planned = session.plan.questions.count
+            for (participant, answers) in session.attempts() {
+                let score = ScoreSummary.groupSession(answers, policy: policy, planned: planned)
+                var message = ServerMessage(type: .ended)
+                message.outcome = .init(passed: score.passed, percent: score.percent, reasons: score.reasons)
+                outcomes[participant.id] = Self.encoded(message)
+            }
+        }
+        for connection in connections.values {
+            if connection.watches {
+                connection.outbox.yield(ended)
+            } else if let participant = connection.participant {
+                connection.outbox.yield(outcomes[participant] ?? ended)
+            }
+        }
+    }
 
     private func join(_ id: Int, code: String, name: String, employeeID: String?) async {
         guard connections[id]?.participant == nil else { return send(.refused(.alreadyJoined), to: id) }
@@ -192,6 +221,8 @@ public actor SessionRoom {
         case .asking(let index), .revealed(let index):
             var question = ServerMessage(type: .question)
             question.question = .init(session.plan.questions[index], index: index, of: session.plan.questions.count)
+            // The projector keeps the code in a corner: latecomers still join.
+            if forWatcher { question.code = session.joinCode.text }
             var messages = [question]
             if case .revealed = session.phase {
                 var reveal = ServerMessage(type: .reveal)

@@ -18,7 +18,7 @@ public struct WebPages: Sendable {
         "/assets/session.css": ("session.css", "text/css; charset=utf-8"),
     ]
 
-    public let pages: [String: Page]
+    public private(set) var pages: [String: Page]
 
     /// Reads every page from `directory`; a missing one is an error naming it. With a
     /// `contentNote`, the participant page shows it on its join screen.
@@ -33,6 +33,30 @@ public struct WebPages: Sendable {
             pages[path] = Page(bytes: bytes, contentType: source.type)
         }
         self.pages = pages
+    }
+
+    /// Where the projector view takes the join address.
+    static let joinAddressMarker = "<!-- join-address -->"
+
+    /// The address of the participant page's QR code.
+    public static let joinQRCodePath = "/join-qr.svg"
+
+    /// These pages with the address the room joins at (the participant page as the devices in
+    /// the room reach it, e.g. `http://192.168.1.20:8080/`) on the projector view, written out
+    /// and as a QR code (served at ``joinQRCodePath``).
+    public func joining(at address: String) -> WebPages {
+        var joining = self
+        let escaped = ContentNote.escaped(address)
+        var html = #"<p class="join-address">Open <strong id="address">\#(escaped)</strong></p>"#
+        if let code = JoinQRCode(address) {
+            html += #"\#n    <img class="qr" id="qr" src="\#(Self.joinQRCodePath)" alt="QR code of \#(escaped)">"#
+            joining.pages[Self.joinQRCodePath] = Page(bytes: Data(code.svg.utf8), contentType: "image/svg+xml")
+        }
+        if let present = pages["/present"] {
+            let text = String(decoding: present.bytes, as: UTF8.self).replacing(Self.joinAddressMarker, with: html)
+            joining.pages["/present"] = Page(bytes: Data(text.utf8), contentType: present.contentType)
+        }
+        return joining
     }
 }
 

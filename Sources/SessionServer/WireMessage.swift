@@ -63,6 +63,8 @@ public struct ServerMessage: Sendable, Equatable, Encodable {
     public var counts: [OptionCount]?
     public var answered: Int?
     public var reveal: RevealView?
+    /// At the end, to one participant's own page only: whether they passed, and why.
+    public var outcome: OutcomeView?
 
     public init(type: Kind) {
         self.type = type
@@ -103,5 +105,14 @@ public struct ServerMessage: Sendable, Equatable, Encodable {
         public var definition: String?
         /// Option id → why that option is wrong for this case.
         public var whyWrong: [String: String]
+    }
+
+    /// One participant's result, scored as their completion record is (``Records/ScoreSummary``).
+    public struct OutcomeView: Sendable, Equatable, Encodable {
+        public var passed: Bool
+        public var percent: Int
+        /// The scoring policy's reasons: the score against the pass mark, critical mistakes, a
+        /// session ended early.
+        public var reasons: [String]
     }
 }

@@ -21,12 +21,14 @@ struct LiveSession {
         var random = SystemRandomNumberGenerator()
         let session = GroupSession(
             id: setup.sessionID, facilitator: setup.facilitator, plan: setup.plan, capacity: capacity, using: &random)
-        let room = SessionRoom(session: session, generator: SystemRandomNumberGenerator())
+        let room = SessionRoom(session: session, generator: SystemRandomNumberGenerator(), policy: setup.training.policy)
+        let addresses = joinAddresses()
+        // The projector shows the address the room reaches, with its QR code (none for a placeholder).
+        let pages = addresses[0].contains("<") ? pages : pages.joining(at: addresses[0])
         let running = SessionServer.start(
             SessionServer(room: room, pages: pages).application(host: address.host, port: address.port))
         let started = Date()
         let output = setup.output
-        let addresses = joinAddresses()
         output.write(
             """
             Group session \(session.id), \(setup.jurisdiction.name) protocol, \(setup.plan.questions.count) questions, up to \(capacity) people.
@@ -73,7 +75,7 @@ struct LiveSession {
                 training: setup.module, mode: .groupSession(id: session.id, facilitator: session.facilitator),
                 startedAt: .local(started), completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)),
                 answers: answers, policy: setup.training.policy)
-            record.score = record.score?.endingEarly(asked: answers.count, planned: session.plan.questions.count)
+            record.score = .groupSession(answers, policy: setup.training.policy, planned: session.plan.questions.count)
             return SessionEnding.Attendee(
                 record: record,
                 answered: "\(answers.filter { $0.chosen != GroupSession.unanswered }.count) of \(answers.count)")
