@@ -12,6 +12,9 @@ let chosen = null; // the option this participant chose for the open question
 
 function show(id, visible) { $(id).hidden = !visible; }
 function status(text) { $("status").textContent = text; }
+// Errors (a refusal) apart from instructions: an alert, marked as an error in words and style.
+function showError(text) { $("error").textContent = text ? `Problem: ${text}` : ""; show("error", Boolean(text)); }
+function answerStatus(text) { $("answer-status").textContent = text; }
 function send(message) { if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message)); }
 
 function connect() {
@@ -30,6 +33,7 @@ function connect() {
 }
 
 function handle(message) {
+  if (message.type !== "refused") showError(null);
   switch (message.type) {
     case "joined":
       lastRefusal = null;
@@ -41,7 +45,7 @@ function handle(message) {
       break;
     case "refused":
       lastRefusal = message.reason;
-      status(message.reason);
+      showError(message.reason);
       if (!token || message.reason.startsWith("Join the session first")) { token = null; sessionStorage.removeItem("csec-token"); show("join", true); }
       break;
     case "lobby":
@@ -55,13 +59,16 @@ function handle(message) {
       status("Answer received. You can change it until the answer is shown.");
       for (const button of $("options").querySelectorAll("button")) {
         button.setAttribute("aria-pressed", String(button.dataset.option === message.chosen));
+        tag(button, button.dataset.option === message.chosen ? "Your answer (received)" : "");
       }
+      answerStatus(`Answer received: ${letterOf(message.chosen)}. You can change it until the answer is shown.`);
       break;
     case "reveal":
       showReveal(message.reveal);
       break;
     case "ended":
-      status("The session has ended. Thank you. Your facilitator will share your certificate.");
+      status("The session has ended. Thank you.");
+      showOutcome(message.outcome);
       show("question", false); show("reveal", false);
       socket.onclose = null;
       sessionStorage.removeItem("csec-token");
@@ -84,11 +91,46 @@ function showQuestion(question) {
     button.type = "button";
     button.dataset.option = option.id;
     button.setAttribute("aria-pressed", "false");
-    button.textContent = `${option.letter}. ${option.text}`;
+    button.dataset.letter = option.letter;
+    const text = document.createElement("span");
+    text.textContent = `${option.letter}. ${option.text}`;
+    const tagged = document.createElement("span");
+    tagged.className = "option-status";
+    button.append(text, tagged);
     button.addEventListener("click", () => send({ type: "answer", token, question: openQuestion, option: option.id }));
     return button;
   }));
   status("Choose your answer.");
+  answerStatus("Choose your answer. You can change it until the answer is shown.");
+}
+
+// The word next to an option: "Your answer (received)", "✓ Correct answer", …
+function tag(button, text) {
+  const tagged = button.querySelector(".option-status");
+  tagged.textContent = text;
+  tagged.hidden = !text;
+}
+
+function letterOf(option) {
+  const button = $("options").querySelector(`button[data-option="${CSS.escape(option)}"]`);
+  return button ? button.dataset.letter : option;
+}
+
+// At the end, this participant's own result, scored by the server as their record is.
+function showOutcome(outcome) {
+  show("outcome", true);
+  if (!outcome) {
+    $("outcome-heading").textContent = "Session ended";
+    $("outcome-text").textContent = "Your facilitator will tell you about your completion record.";
+    $("outcome-reasons").replaceChildren();
+    return;
+  }
+  $("outcome-heading").textContent = outcome.passed ? "✓ You passed" : "Not passed";
+  $("outcome-text").textContent = outcome.passed
+    ? `Your score: ${outcome.percent}%. Your certificate is to come: your facilitator will share it.`
+    : `Your score: ${outcome.percent}%. This session does not complete your training:`;
+  $("outcome").classList.toggle("passed", outcome.passed);
+  $("outcome-reasons").replaceChildren(...outcome.reasons.map((text) => { const li = document.createElement("li"); li.textContent = text; return li; }));
 }
 
 function showReveal(reveal) {
@@ -103,9 +145,15 @@ function showReveal(reveal) {
   $("reasons").replaceChildren(...reveal.reasons.map((text) => { const li = document.createElement("li"); li.textContent = text; return li; }));
   for (const button of $("options").querySelectorAll("button")) {
     button.disabled = true;
-    if (button.dataset.option === reveal.correct) button.classList.add("correct");
+    const isCorrect = button.dataset.option === reveal.correct;
+    const isChosen = button.dataset.option === chosen;
+    if (isCorrect) button.classList.add("correct");
+    tag(button, [isCorrect ? "✓ Correct answer" : "", isChosen ? "Your answer" : ""].filter(Boolean).join(" · "));
   }
   status("Answers are closed for this question.");
+  answerStatus(!chosen ? `Answers are closed. You did not answer; the answer is ${letterOf(reveal.correct)}.`
+    : chosen === reveal.correct ? `Answers are closed. Your answer, ${letterOf(chosen)}, is correct.`
+    : `Answers are closed. Your answer was ${letterOf(chosen)}; the correct answer is ${letterOf(reveal.correct)}.`);
 }
 
 $("join").addEventListener("submit", (event) => {
