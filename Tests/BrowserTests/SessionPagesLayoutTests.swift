@@ -51,6 +51,7 @@ struct SessionPagesLayoutTests {
     /// What must be on the phone at each phase (scrolled to, each fits the window).
     static let onThePhone: [String: [String]] = [
         "join": ["#status", "#code", "#name", "#employee", "#join button[type=submit]"],
+        "refused": ["#status", "#error", "#code", "#name", "#join button[type=submit]"],
         "lobby": ["#status"],
         "asking": [
             "#status", "#prompt", "#answer-status", "#options button", "#options button[aria-pressed=true] .option-status",
@@ -90,7 +91,27 @@ struct SessionPagesLayoutTests {
                 }
                 try await Self.check("join", phones: phones.map(\.page), shots: shots)
 
+                // A wrong code: an alert marked as a problem, apart from the instructions (a status).
+                let kim = phones[1].page
+                try await kim.type(code == "QQQQQQ" ? "XXXXXX" : "QQQQQQ", into: "#code")
+                try await kim.type("Kim Lee", into: "#name")
+                try await kim.click("#join button[type=submit]")
+                try await kim.waitUntil("the refusal", GroupSessionInChromiumTests.isVisible("#error"))
+                let roles = try await kim.evaluate(
+                    #"[document.getElementById("error").getAttribute("role"), document.getElementById("status").getAttribute("role")]"#
+                )
+                #expect(roles == ["alert", "status"])
+                let error = try await kim.evaluate(#"document.getElementById("error").textContent"#).string ?? ""
+                #expect(error == "Problem: \(Refusal.wrongCode.description)")
+                #expect(
+                    try await kim.evaluate(#"document.getElementById("status").textContent"#).string?.contains("Problem") == false
+                )
+                try await Self.check("refused", phones: [kim], shots: shots)
+                _ = try await kim.evaluate(
+                    #"document.getElementById("code").value = ""; document.getElementById("name").value = """#)
+
                 for (name, _, page) in phones { try await GroupSessionInChromiumTests.join(on: page, code: code, as: name) }
+                #expect(try await kim.evaluate(#"document.getElementById("error").hidden"#) == true, "the alert goes once joined")
                 for (_, page) in screens {
                     try await page.waitUntil("two joined", GroupSessionInChromiumTests.text(of: "#count", is: "2 joined"))
                 }
