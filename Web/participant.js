@@ -56,7 +56,6 @@ function handle(message) {
       break;
     case "answered":
       chosen = message.chosen;
-      status("Answer received. You can change it until the answer is shown.");
       for (const button of $("options").querySelectorAll("button")) {
         button.setAttribute("aria-pressed", String(button.dataset.option === message.chosen));
         tag(button, button.dataset.option === message.chosen ? "Your answer (received)" : "");
@@ -100,7 +99,8 @@ function showQuestion(question) {
     button.addEventListener("click", () => send({ type: "answer", token, question: openQuestion, option: option.id }));
     return button;
   }));
-  status("Choose your answer.");
+  // The status by the options says what happens to the answer; the one at the top, where we are.
+  status(joinedAs ? `Joined as ${joinedAs}.` : "");
   answerStatus("Choose your answer. You can change it until the answer is shown.");
 }
 
@@ -150,7 +150,6 @@ function showReveal(reveal) {
     if (isCorrect) button.classList.add("correct");
     tag(button, [isCorrect ? "✓ Correct answer" : "", isChosen ? "Your answer" : ""].filter(Boolean).join(" · "));
   }
-  status("Answers are closed for this question.");
   answerStatus(!chosen ? `Answers are closed. You did not answer; the answer is ${letterOf(reveal.correct)}.`
     : chosen === reveal.correct ? `Answers are closed. Your answer, ${letterOf(chosen)}, is correct.`
     : `Answers are closed. Your answer was ${letterOf(chosen)}; the correct answer is ${letterOf(reveal.correct)}.`);

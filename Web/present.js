@@ -77,8 +77,6 @@ function handle(message) {
   }
 }
 
-// Each option with its count and a bar; after the reveal the answer is marked in words and with
-// a symbol (not by colour alone), and the other options are dimmed (still readable).
 // A column that would run off the screen gets smaller type, step by step, until it fits: on the
 // left the story (or, at the reveal, the explanation), down to 60% of the body text; on the right
 // the options, down to 85%. Whatever fits keeps the full size.
@@ -97,6 +95,8 @@ function fit() {
 }
 window.addEventListener("resize", fit);
 
+// Each option with its count and a bar; after the reveal the answer is marked in words and with
+// a symbol (not by colour alone), and the other options are dimmed (still readable).
 function drawCounts(counts) {
   lastCounts = counts;
   const total = Math.max(1, counts.reduce((sum, entry) => sum + entry.count, 0));
