@@ -2,9 +2,9 @@ import Foundation
 import GroupSessions
 import HTTPTypes
 import HummingbirdTesting
-import ScenarioEngine
 import Logging
 import NIOSSL
+import ScenarioEngine
 import SessionServer
 import TestSupport
 import Testing
