@@ -121,7 +121,9 @@ struct Benchmarks: AsyncParsableCommand {
             ).run(devices: 5)
             let joins = idle.joins.sorted()
             print("")
-            print("Group session: \(idle.opened) idle connections held open (no request sent), then 5 new devices one by one")
+            print(
+                "Group session: \(idle.opened) idle connections held open (no request sent; opened in "
+                    + "\(Timings.format(idle.openingTime))), then 5 new devices one by one")
             print(
                 "  page loaded and joined: median \(Timings.format(joins[joins.count / 2])), worst \(Timings.format(joins.last ?? .zero)) "
                     + "(target under 1 s) — \((joins.last ?? .zero) < .seconds(1) ? "meets" : "MISSES") it"

@@ -18,6 +18,8 @@ struct IdleConnectionsBenchmark {
     struct Figures {
         var joins: [Duration]
         var opened: Int
+        /// From starting the holders to the last of them holding its connections.
+        var openingTime: Duration
         var closedByServer: Int
     }
 
@@ -48,6 +50,7 @@ struct IdleConnectionsBenchmark {
             try await Task.sleep(for: .milliseconds(50))
         }
 
+        let opening = ContinuousClock.now
         var holders: [(process: Process, input: Pipe, output: FileHandle)] = []
         defer { for holder in holders where holder.process.isRunning { holder.process.terminate() } }
         var remaining = idle
@@ -65,6 +68,7 @@ struct IdleConnectionsBenchmark {
         }
         var opened = 0
         for holder in holders { opened += try Self.number(after: "open", from: holder.output) }
+        let openingTime = ContinuousClock.now - opening
 
         var joins: [Duration] = []
         for device in 0..<devices {
@@ -80,7 +84,7 @@ struct IdleConnectionsBenchmark {
         try console.fileHandleForWriting.write(contentsOf: Data("end\n".utf8))
         try console.fileHandleForWriting.close()
         host.waitUntilExit()
-        return Figures(joins: joins, opened: opened, closedByServer: closed)
+        return Figures(joins: joins, opened: opened, openingTime: openingTime, closedByServer: closed)
     }
 
     /// One new device: the page, then the socket, until the room says it joined.
