@@ -25,6 +25,19 @@ struct ConnectionLimitTests {
 
     static let pageRequest = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
 
+    /// The cap: four connections a place, at least 4,096, and 256 below the limit on open files.
+    @Test(
+        arguments: [
+            (capacity: 500, openFiles: nil, cap: 4_096),
+            (2_000, nil, 8_000),
+            (2_000, 20_000, 8_000),
+            (5_000, 20_000, 19_744),
+            (500, 1_024, 768),
+        ] as [(capacity: Int, openFiles: Int?, cap: Int)])
+    func theCapFollowsTheCapacityWithinTheOpenFileLimit(capacity: Int, openFiles: Int?, cap: Int) {
+        #expect(ConnectionLimits(capacity: capacity, openFileLimit: openFiles).maxConnections == cap)
+    }
+
     @Test func aSocketThatSendsNoCompleteRequestIsClosedAfterTheHeaderTimeout() async throws {
         let limits = ConnectionLimits(requestHeaderTimeout: .milliseconds(300))
         try await server(limits).application(host: "127.0.0.1", port: 0).test(.live) { client in
