@@ -82,6 +82,7 @@ let package = Package(
             dependencies: [
                 "GroupSessions", "ScenarioEngine", "ProtocolEngine", "Training", "Briefing", "Records", "Scoring", "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -26,6 +26,13 @@ struct Benchmarks: AsyncParsableCommand {
     @Option(help: "How many simulated participants for the group-session benchmark.")
     var participants = 2_000
 
+    @Option(help: "How many idle connections to hold open while new devices join, in the group-session benchmark.")
+    var idleConnections = 20_000
+
+    /// The child processes of the idle-connection benchmark: hold this many connections to `toPort`.
+    @Option(help: ArgumentHelp(visibility: .hidden)) var holdIdleConnections: Int?
+    @Option(help: ArgumentHelp(visibility: .hidden)) var toPort: Int?
+
     @Option(parsing: .upToNextOption, help: "Which benchmarks to run (default: all).")
     var only: [Part] = Part.allCases
 
@@ -60,6 +67,10 @@ struct Benchmarks: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let holdIdleConnections, let toPort {
+            IdleConnectionsBenchmark.hold(count: holdIdleConnections, port: toPort)
+            return
+        }
         let content = try ContentLocator.process.locate()
         let library = try content.loadLibrary()
         print("csec-trainer benchmarks (\(Self.buildMode) build, content from \(content.root.path))")
@@ -105,6 +116,21 @@ struct Benchmarks: AsyncParsableCommand {
             if let peak = figures.peakMemoryMiB {
                 print(String(format: "  server peak memory: %.0f MiB (target under 300 MB)", peak))
             }
+            let idle = try await IdleConnectionsBenchmark(
+                trainer: executable, benchmarks: Bundle.main.executableURL!, idle: idleConnections, capacity: participants
+            ).run(devices: 5)
+            let joins = idle.joins.sorted()
+            print("")
+            print(
+                "Group session: \(idle.opened) idle connections held open (no request sent; opened in "
+                    + "\(Timings.format(idle.openingTime))), then 5 new devices one by one")
+            print(
+                "  page loaded and joined: median \(Timings.format(joins[joins.count / 2])), worst \(Timings.format(joins.last ?? .zero)) "
+                    + "(target under 1 s) — \((joins.last ?? .zero) < .seconds(1) ? "meets" : "MISSES") it"
+            )
+            print(
+                "  the server had closed \(idle.closedByServer) of the idle connections (its cap, oldest first, and its timeouts)"
+            )
         }
         print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
     }

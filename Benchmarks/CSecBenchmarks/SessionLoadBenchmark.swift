@@ -117,7 +117,7 @@ struct SessionLoadBenchmark {
         }
     }
 
-    private static func joinCode(from output: FileHandle) throws -> String {
+    static func joinCode(from output: FileHandle) throws -> String {
         var seen = ""
         while true {
             let chunk = output.availableData

@@ -2,6 +2,8 @@ import Foundation
 import GroupSessions
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import HummingbirdWebSocket
 import Logging
 import NIOCore
@@ -10,20 +12,26 @@ import ServiceLifecycle
 /// The session's web server: the participant page (`/`), the projector view (`/present`) and the
 /// WebSocket (`/ws`) through which both follow the room. Messages are JSON text frames of at most
 /// ``maxMessageBytes``; a larger one closes that connection, never the server. The WebSocket
-/// opens only for the session's own pages (``WebSocketOrigin``).
+/// opens only for the session's own pages (``WebSocketOrigin``). Idle and half-open
+/// connections are closed, and open connections capped, by ``ConnectionLimits``; with ``tls``
+/// it serves HTTPS and WSS only.
 public struct SessionServer: Sendable {
     public static let maxMessageBytes = 16_384
 
     public let room: SessionRoom
     public let pages: WebPages
+    public let limits: ConnectionLimits
+    public let tls: SessionTLS?
 
-    public init(room: SessionRoom, pages: WebPages) {
+    public init(room: SessionRoom, pages: WebPages, limits: ConnectionLimits = .init(), tls: SessionTLS? = nil) {
         self.room = room
         self.pages = pages
+        self.limits = limits
+        self.tls = tls
     }
 
     /// The application, listening on `host:port` (port 0: any free port). Its log says only
-    /// what goes wrong, unless `logger` says more.
+    /// what stops the server, unless `logger` says more.
     public func application(host: String, port: Int, logger: Logger = Self.quietLogger) -> some ApplicationProtocol {
         let router = Router(context: SessionRequestContext.self)
         for (path, page) in pages.pages {
@@ -39,15 +47,34 @@ public struct SessionServer: Sendable {
                 room: room, address: context.requestContext.remoteAddress?.ipAddress, inbound: inbound, outbound: outbound)
         }
         return Application(
-            router: router,
-            server: .http1WebSocketUpgrade(
-                webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: Self.maxMessageBytes))),
+            router: router, server: serverBuilder(webSocketRouter: router),
             configuration: .init(address: .hostname(host, port: port), serverName: "csec-trainer"), logger: logger)
     }
 
+    /// HTTP/1.1 with the WebSocket upgrade, behind a ``ConnectionGuard`` (and TLS, with ``tls``).
+    private func serverBuilder(webSocketRouter: Router<SessionRequestContext>) -> HTTPServerBuilder {
+        let webSocketResponder = webSocketRouter.buildResponder()
+        let configuration = HTTP1WebSocketUpgradeChannel.Configuration(
+            http1: .init(idleTimeout: .nanoseconds(Int64(limits.keepAliveTimeout / .nanoseconds(1)))),
+            ws: .init(maxFrameSize: Self.maxMessageBytes, autoPing: .enabled(timePeriod: limits.pingInterval)))
+        let connections = OpenConnections(limit: limits.maxConnections)
+        let (requestHeaderTimeout, tls) = (limits.requestHeaderTimeout, tls)
+        return HTTPServerBuilder { responder in
+            let guarded = GuardedChannel(
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
+                connections: connections, requestHeaderTimeout: requestHeaderTimeout)
+            guard let tls else { return guarded }
+            return try TLSChannel(guarded, tlsConfiguration: tls.configuration)
+        }
+    }
+
+    /// Only what stops the server: a connection the server closes (idle, over the cap, a page
+    /// gone) is not news for the facilitator's terminal, though Hummingbird logs some of those
+    /// as errors.
     public static var quietLogger: Logger {
         var logger = Logger(label: "csec-trainer.session")
-        logger.logLevel = .error
+        logger.logLevel = .critical
         return logger
     }
 

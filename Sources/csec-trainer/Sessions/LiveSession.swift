@@ -16,6 +16,8 @@ struct LiveSession {
     let pages: WebPages
     let address: BindAddress
     let capacity: Int
+    /// HTTPS and WSS with this certificate; plain HTTP without.
+    var tls: SessionTLS?
 
     func run() throws {
         var random = SystemRandomNumberGenerator()
@@ -25,8 +27,9 @@ struct LiveSession {
         let addresses = joinAddresses()
         // The projector shows the address the room reaches, with its QR code (none for a placeholder).
         let pages = addresses[0].contains("<") ? pages : pages.joining(at: addresses[0])
+        let limits = ConnectionLimits(capacity: capacity, openFileLimit: OpenFileLimit.raiseToHardLimit())
         let running = SessionServer.start(
-            SessionServer(room: room, pages: pages).application(host: address.host, port: address.port))
+            SessionServer(room: room, pages: pages, limits: limits, tls: tls).application(host: address.host, port: address.port))
         let started = Date()
         let output = setup.output
         output.write(
@@ -37,6 +40,11 @@ struct LiveSession {
             Commands: next, reveal, counts, roster, remove NAME-or-number, end.
 
             """)
+        if tls == nil, !isLoopback {
+            output.write(
+                "Plain http on the network: anyone on it can read the code and the answers. Use --tls-cert and --tls-key, "
+                    + "or a reverse proxy (docs/group-sessions.md, “Running a session over HTTPS”).\n")
+        }
         var reader = standardInputLineReader(output: output)
         reader.setCompletions(["next", "reveal", "counts", "roster", "remove", "end"])
         let console = FacilitatorConsole(room: room, secret: session.secretForFacilitator, output: output)
@@ -58,10 +66,15 @@ struct LiveSession {
     /// The addresses devices use: this machine's own when listening on every interface, else
     /// the address listened on.
     private func joinAddresses() -> [String] {
-        let port = address.port
-        guard address.isEveryInterface else { return ["http://\(address.urlHost):\(port)/"] }
-        let found = LocalAddresses.ipv4().map { "http://\($0):\(port)/" }
-        return found.isEmpty ? ["http://<this machine's address>:\(port)/"] : found
+        let (port, scheme) = (address.port, tls == nil ? "http" : "https")
+        guard address.isEveryInterface else { return ["\(scheme)://\(address.urlHost):\(port)/"] }
+        let found = LocalAddresses.ipv4().map { "\(scheme)://\($0):\(port)/" }
+        return found.isEmpty ? ["\(scheme)://<this machine's address>:\(port)/"] : found
+    }
+
+    /// Whether only this machine can reach the server (nothing crosses the network).
+    private var isLoopback: Bool {
+        address.host == "localhost" || address.host.hasPrefix("127.") || address.host == "::1"
     }
 
     /// Writes a signed completion record per participant (mode group session), their

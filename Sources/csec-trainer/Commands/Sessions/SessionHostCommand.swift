@@ -24,7 +24,8 @@ struct SessionHostCommand: ParsableCommand {
             its last question passes nobody. Ctrl-C, SIGTERM and SIGHUP end the session the same way.
 
             The server listens on this machine only (127.0.0.1:8080) unless --bind or --lan says \
-            otherwise.
+            otherwise. On the room's network, give --tls-cert and --tls-key (PEM files) to serve \
+            over HTTPS, or put a reverse proxy with TLS in front (docs/group-sessions.md).
 
             With --offline there is no server and no network: one screen (this terminal, on the \
             projector). Type the roster (or give --roster FILE), then the room's consensus answer \
@@ -35,6 +36,7 @@ struct SessionHostCommand: ParsableCommand {
             Examples:
               csec-trainer session host --jurisdiction marin --facilitator "Dana Whitfield"
               csec-trainer session host --jurisdiction marin --facilitator "Dana Whitfield" --lan --port 9000
+              csec-trainer session host --jurisdiction marin --facilitator "Dana Whitfield" --lan --tls-cert cert.pem --tls-key key.pem
               csec-trainer session host --jurisdiction marin --facilitator "Dana Whitfield" --offline --roster staff.txt
             """)
 
@@ -48,6 +50,12 @@ struct SessionHostCommand: ParsableCommand {
     @Flag(help: "One screen, no network: type the roster and the room's consensus answers.") var offline = false
     @Option(help: "How many people may join a live session (default: \(GroupSession.defaultCapacity)).")
     var capacity = GroupSession.defaultCapacity
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp("Serve over HTTPS with this certificate (PEM, any intermediates after it).", valueName: "file"))
+    var tlsCertificate: String?
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's private key (PEM).", valueName: "file"))
+    var tlsKey: String?
     @Option(
         help: ArgumentHelp(
             "With --offline: the attendees, one per line (a name, or “name, employee id”).", valueName: "file"))
@@ -64,6 +72,12 @@ struct SessionHostCommand: ParsableCommand {
         }
         if offline, bind != nil || lan || port != nil {
             throw ValidationError("--offline uses no network; leave out --bind, --lan and --port.")
+        }
+        if (tlsCertificate == nil) != (tlsKey == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together: give the certificate and its private key.")
+        }
+        if offline, tlsCertificate != nil {
+            throw ValidationError("--offline uses no network; leave out --tls-cert and --tls-key.")
         }
         if roster != nil, !offline {
             throw ValidationError("--roster is for --offline; in a live session participants join with the code.")
@@ -109,13 +123,15 @@ struct SessionHostCommand: ParsableCommand {
             try OfflineRoom(setup: setup, printer: printer).run(roster: attendees, reader: &reader)
         } else {
             let pages: WebPages
+            let tls: SessionTLS?
             do {
                 pages = try WebPages(directory: directory.webDirectory, contentNote: note)
-            } catch {
+                tls = try tlsCertificate.map { try SessionTLS(certificateFile: $0, keyFile: tlsKey ?? "") }
+            } catch let error as any CustomStringConvertible & Error {
                 StandardError.print(error.description)
                 throw ExitCode.failure
             }
-            try LiveSession(setup: setup, pages: pages, address: address, capacity: capacity).run()
+            try LiveSession(setup: setup, pages: pages, address: address, capacity: capacity, tls: tls).run()
         }
     }
 
