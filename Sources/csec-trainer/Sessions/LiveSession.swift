@@ -1,6 +1,8 @@
+import ArgumentParser
 import ContentLoading
 import Foundation
 import GroupSessions
+import LocalStore
 import ProtocolEngine
 import Records
 import Scoring
@@ -10,21 +12,22 @@ import Training
 
 /// A live group session: the server for the participants' devices and the projector, and the
 /// facilitator's console at this terminal. `end`, the end of input, Ctrl-C, SIGTERM or SIGHUP
-/// ends it, and every answer given is recorded.
+/// ends it, and every answer given is recorded. Every join, answer, removal and command is kept
+/// in the session's journal before it is acknowledged; a session that ended otherwise (a crash,
+/// `kill -9`) is restored from it (``RestoredSession``), and a finished one's journal says so.
 struct LiveSession {
     let setup: SessionSetup
     let pages: WebPages
     let address: BindAddress
     let capacity: Int
+    /// The session restored from its journal; nil: a new session.
+    var restored: RestoredSession?
 
     func run() throws {
-        var random = SystemRandomNumberGenerator()
-        let session = GroupSession(
-            id: setup.sessionID, facilitator: setup.facilitator, plan: setup.plan, capacity: capacity, using: &random)
-        let room = SessionRoom(session: session, generator: SystemRandomNumberGenerator())
+        let (session, journal, started) = try restored.map { ($0.session, $0.journal, $0.header.startedAt) } ?? newSession()
+        let room = SessionRoom(session: session, generator: SystemRandomNumberGenerator(), journal: journal)
         let running = SessionServer.start(
             SessionServer(room: room, pages: pages).application(host: address.host, port: address.port))
-        let started = Date()
         let output = setup.output
         let addresses = joinAddresses()
         output.write(
@@ -35,6 +38,7 @@ struct LiveSession {
             Commands: next, reveal, counts, roster, remove NAME-or-number, end.
 
             """)
+        if let restored { output.write(restored.summary + "\n") }
         var reader = standardInputLineReader(output: output)
         reader.setCompletions(["next", "reveal", "counts", "roster", "remove", "end"])
         let console = FacilitatorConsole(room: room, secret: session.secretForFacilitator, output: output)
@@ -44,13 +48,27 @@ struct LiveSession {
             try waitFor { await running.stop() }
             let ended = try waitFor { await room.session }
             try Self.writeRecords(of: ended, started: started, setup: setup)
+            try reportingJournalErrors { () throws(SessionJournalError) in try journal.markFinished(at: Date()) }
         }
         let interrupt = InterruptToFinish(finish)
-        while let line = reader.readLine(prompt: "session> ") {
+        while session.phase != .ended, let line = reader.readLine(prompt: "session> ") {
             if try console.handle(line.trimmingCharacters(in: .whitespaces)) == .ended { break }
         }
         reader.setLiveStatus(nil)
         try withExtendedLifetime(interrupt) { try finish.run() }
+    }
+
+    /// A new session, and its journal started in the data directory.
+    private func newSession() throws -> (GroupSession, SessionJournalFile, Date) {
+        var random = SystemRandomNumberGenerator()
+        let session = GroupSession(
+            id: setup.sessionID, facilitator: setup.facilitator, plan: setup.plan, capacity: capacity, using: &random)
+        let started = Date()
+        let journal = try reportingJournalErrors { () throws(SessionJournalError) in
+            try SessionJournals(directory: setup.ending.dataDirectory).create(
+                session.creation, startedAt: started, address: "\(address.urlHost):\(address.port)")
+        }
+        return (session, journal, started)
     }
 
     /// The addresses devices use: this machine's own when listening on every interface, else
@@ -69,7 +87,8 @@ struct LiveSession {
         let now = Date()
         let attendees = session.attempts().map { participant, answers in
             var record = CompletionRecord(
-                id: UUID(), trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
+                id: UUID(recordOf: participant, inSession: session.id),
+                trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
                 training: setup.module, mode: .groupSession(id: session.id, facilitator: session.facilitator),
                 startedAt: .local(started), completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)),
                 answers: answers, policy: setup.training.policy)
@@ -79,5 +98,15 @@ struct LiveSession {
                 answered: "\(answers.filter { $0.chosen != GroupSession.unanswered }.count) of \(answers.count)")
         }
         try setup.ending.write(attendees)
+    }
+}
+
+/// Runs `body`, printing a session journal's error and exiting with failure if it throws one.
+func reportingJournalErrors<T>(_ body: () throws(SessionJournalError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        StandardError.print(error.description)
+        throw ExitCode.failure
     }
 }
