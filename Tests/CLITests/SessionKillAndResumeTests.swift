@@ -25,7 +25,7 @@ extension CLISuite {
                 try await run.play(killing: 0.3, using: &random)
                 killed += run.kills
                 sessions += 1
-                try run.checkRecords()
+                try run.checkRecords(seed: seed)
                 if run.problems.isEmpty == false || sessions >= 25 { break }
             }
             print("kill and resume: \(killed) kills in \(sessions) sessions (seed \(seed))")
@@ -39,7 +39,7 @@ extension CLISuite {
             var random = SplitMix64(seed: 1)
             var run = try await ScriptedSession(data: data, port: Int.random(in: 20_000..<40_000))
             try await run.play(killing: 0, using: &random)
-            try run.checkRecords()
+            try run.checkRecords(seed: 1)
             let resumed = try CLIRunner.run(["session", "host", "--resume", run.sessionID, "--data-dir", data.path])
             #expect(resumed.status != 0)
             #expect(
@@ -311,11 +311,11 @@ struct ScriptedSession {
     // MARK: The records
 
     /// The records the end wrote: one per participant, each with every acknowledged answer.
-    func checkRecords() throws {
-        for problem in problems { Issue.record(Comment(rawValue: problem)) }
+    func checkRecords(seed: UInt64) throws {
+        for problem in problems { Issue.record(Comment(rawValue: "seed \(seed): \(problem)")) }
         guard problems.isEmpty else { return }
         let records = try CLISuite.SessionCommandTests.records(in: data)
-        #expect(records.count == people.count, "one record per participant, nobody twice: \(records.count)")
+        #expect(records.count == people.count, "seed \(seed): one record per participant, nobody twice: \(records.count)")
         for person in people {
             let theirs = records.filter { ($0["trainee"] as? [String: Any])?["name"] as? String == person.name }
             #expect(theirs.count == 1, "\(person.name): \(theirs.count) records")
@@ -323,7 +323,7 @@ struct ScriptedSession {
             for (question, option) in person.acknowledged.sorted(by: { $0.key < $1.key }) {
                 #expect(
                     question < chosen.count && chosen[question] == option,
-                    "\(person.name), question \(question + 1): acknowledged \(option), recorded \(chosen)")
+                    "seed \(seed): \(person.name), question \(question + 1): acknowledged \(option), recorded \(chosen)")
             }
         }
     }
