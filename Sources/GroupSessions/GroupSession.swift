@@ -8,6 +8,10 @@ import Training
 /// participant answers the open question for itself. It knows nothing of networks, pages or
 /// clocks; the session server (and its tests) drive it.
 ///
+/// Every change is an event (``SessionEvent``): a request is first decided (``decideJoin(code:name:employeeID:rejoinKey:using:)``
+/// and the others: nothing changes), then its event is applied (``apply(_:)``), so that a
+/// journal of the events replays to the same session (``init(replaying:plan:)``).
+///
 /// Sensitive by design: no speed points and no leaderboard; the room sees only anonymous counts
 /// per option (``distribution(of:)``).
 public struct GroupSession: Sendable, Equatable {

@@ -49,10 +49,10 @@ struct SessionHostCommand: ParsableCommand {
               csec-trainer session host --resume session-2026-11-30-1234567890
             """)
 
-    @Option(help: "The jurisdiction id (see `csec-trainer protocols`).") var jurisdiction: String?
+    @Option(help: "The jurisdiction id (see `csec-trainer protocols`); needed unless --resume.") var jurisdiction: String?
     @Option(help: "How many vignettes to ask (default: 4).") var count: Int?
     @Option(help: "Seed for choosing the vignettes (default: random).") var seed: UInt64?
-    @Option(help: "Your name, as facilitator on every record.") var facilitator: String?
+    @Option(help: "Your name, as facilitator on every record; needed unless --resume.") var facilitator: String?
     @Flag(help: "Restore a live session that stopped without `end` (a crash, a power cut, kill -9) from its journal.")
     var resume = false
     @Argument(
