@@ -248,6 +248,7 @@ let package = Package(
         .testTarget(
             name: "LocalStoreTests",
             dependencies: ["LocalStore", "Training", "ScenarioEngine", "ProtocolEngine", "TestSupport", "GroupSessions"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
         .testTarget(

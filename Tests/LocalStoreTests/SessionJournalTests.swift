@@ -1,6 +1,7 @@
 import Foundation
 import GroupSessions
 import LocalStore
+import ProtocolEngine
 import ScenarioEngine
 import TestSupport
 import Testing
@@ -150,6 +151,37 @@ struct SessionJournalTests {
         }
         let contents = try SessionJournals.read(file)
         #expect(contents.events == [.created(session.creation)] + participants.map(SessionEvent.joined))
+    }
+}
+
+/// Journals as released csec-trainer versions wrote them keep reading; a newer format is refused.
+struct SessionJournalFormatTests {
+    static let fixtures = Fixtures.repositoryRoot.appending(path: "Tests/LocalStoreTests/Fixtures")
+
+    @Test func aFormatOneJournalReads() throws {
+        let contents = try SessionJournals.read(Self.fixtures.appending(path: "journal-format-1.jsonl"))
+        #expect(contents.header.format == 1 && contents.header.session == "session-2026-11-30-1000000001")
+        #expect(contents.header.address == "0.0.0.0:8080")
+        #expect(contents.finished != nil)
+        guard case .created(let creation) = contents.events.first else { return #expect(Bool(false), "starts with created") }
+        #expect(creation.joinCode.text == "B5P3GK" && creation.capacity == 500 && creation.plan.jurisdiction == "marin")
+        guard case .joined(let ana) = contents.events[1], case .joined(let kim) = contents.events[2] else {
+            return #expect(Bool(false), "two joins")
+        }
+        #expect(ana.rejoinKey?.text == "9f3c2a7be1d04c58a6f1e2d3c4b5a697" && ana.employeeID == nil)
+        #expect(kim.employeeID == "E-7" && kim.rejoinKey == nil)
+        #expect(contents.events.count == 10)
+        #expect(Array(contents.events.suffix(3)) == [.removed(participant: 2), .command(.reveal), .command(.end)])
+    }
+
+    @Test func aNewerFormatIsRefused() throws {
+        let data = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let file = data.appending(path: "journal.jsonl")
+        try Data((#"{"format":2,"session":"s","startedAt":"2026-11-30T09:00:00Z"}"# + "\n").utf8).write(to: file)
+        #expect(throws: SessionJournalError.unsupportedFormat(path: file.path, found: 2)) {
+            _ = try SessionJournals.read(file)
+        }
     }
 }
 
