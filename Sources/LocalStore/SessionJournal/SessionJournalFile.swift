@@ -135,11 +135,21 @@ public final class SessionJournalFile: SessionJournal, Sendable {
         }
     }
 
+    /// Flushes the file's bytes (and its length) to the disk: `fdatasync`, which skips the
+    /// modification time that `fsync` would also write, where there is one.
+    private static func flushData(_ descriptor: Int32) -> Int32 {
+        #if canImport(Glibc)
+            fdatasync(descriptor)
+        #else
+            fsync(descriptor)
+        #endif
+    }
+
     /// Flushes until no one waits: each flush saves every event appended before it began.
     private func flushWhileWaited() {
         while true {
             let target = state.withLock { $0.appended }
-            let failure = fsync(descriptor) == 0 ? nil : errno
+            let failure = Self.flushData(descriptor) == 0 ? nil : errno
             let (ready, failed, more) = state.withLock { state in
                 if let failure {
                     state.failure = .cannotWrite(path: file.path, reason: String(cString: strerror(failure)))
