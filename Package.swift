@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "LocalStore",
-            dependencies: ["ProtocolEngine", "Training", "Records"],
+            dependencies: ["ProtocolEngine", "Training", "Records", "GroupSessions"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -254,7 +254,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LocalStoreTests",
-            dependencies: ["LocalStore", "Training", "ScenarioEngine", "ProtocolEngine", "TestSupport"],
+            dependencies: ["LocalStore", "Training", "ScenarioEngine", "ProtocolEngine", "TestSupport", "GroupSessions"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
         .testTarget(

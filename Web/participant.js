@@ -5,6 +5,8 @@
 const $ = (id) => document.getElementById(id);
 let socket;
 let token = sessionStorage.getItem("csec-token");
+const rejoinKey = storedRejoinKey();
+let retryDelay = 500; // doubles after each failed connection, up to 10 s
 let openQuestion = null;
 let lastRefusal = null;
 let joinedAs = null;
@@ -17,10 +19,26 @@ function showError(text) { $("error").textContent = text ? `Problem: ${text}` : 
 function answerStatus(text) { $("answer-status").textContent = text; }
 function send(message) { if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message)); }
 
+// A random key kept on this device (for this site): joining again with it, after the tab was
+// closed, is the same participant, not a second one.
+function storedRejoinKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const fresh = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  try {
+    const kept = localStorage.getItem("csec-rejoin-key");
+    if (kept) return kept;
+    localStorage.setItem("csec-rejoin-key", fresh);
+  } catch { /* storage refused (a private window): this page keeps its own key */ }
+  return fresh;
+}
+
+// Connects, and resumes with the token when the page has joined. When the connection drops (the
+// host restarted, the Wi-Fi went away) it tries again, waiting longer each time.
 function connect() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   socket = new WebSocket(`${scheme}//${location.host}/ws`);
   socket.onopen = () => {
+    retryDelay = 500;
     if (token) { send({ type: "resume", token }); } else { status(lastRefusal ?? "Enter the code and your name."); show("join", true); }
   };
   socket.onmessage = (event) => {
@@ -29,7 +47,11 @@ function connect() {
     handle(message);
   };
   // A page refused too often is closed by the server: keep saying why.
-  socket.onclose = () => { status(lastRefusal ?? "Connection lost. Reconnecting…"); setTimeout(connect, 2000); };
+  socket.onclose = () => {
+    status(lastRefusal ?? "Connection lost. Reconnecting…");
+    setTimeout(connect, retryDelay + Math.random() * retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 10000);
+  };
 }
 
 function handle(message) {
@@ -157,7 +179,7 @@ function showReveal(reveal) {
 
 $("join").addEventListener("submit", (event) => {
   event.preventDefault();
-  send({ type: "join", code: $("code").value, name: $("name").value, employeeID: $("employee").value || null });
+  send({ type: "join", code: $("code").value, name: $("name").value, employeeID: $("employee").value || null, rejoinKey });
 });
 
 connect();

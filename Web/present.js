@@ -19,12 +19,18 @@ function projectorKey() {
   return fromFragment || new URLSearchParams(location.search).get("key") || "";
 }
 
+// Follows the room with the key from the address; when the connection drops (the host
+// restarted) it tries again, waiting longer each time, and follows the room again.
+let retryDelay = 500; // doubles after each failed connection, up to 10 s
 function connect() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   const socket = new WebSocket(`${scheme}//${location.host}/ws`);
-  socket.onopen = () => socket.send(JSON.stringify({ type: "watch", key: projectorKey() }));
+  socket.onopen = () => { retryDelay = 500; socket.send(JSON.stringify({ type: "watch", key: projectorKey() })); };
   socket.onmessage = (event) => handle(JSON.parse(event.data));
-  socket.onclose = () => setTimeout(connect, 2000);
+  socket.onclose = () => {
+    setTimeout(connect, retryDelay + Math.random() * retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 10000);
+  };
 }
 
 function phase(name) { document.body.dataset.phase = name; }

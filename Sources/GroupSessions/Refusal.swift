@@ -19,6 +19,10 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     case notTheProjector
     case revealFirst
     case noMoreQuestions
+    /// Something of another session (a journal's start that is not this session's).
+    case otherSession
+    /// The session could not keep it (its journal could not be written): nothing changed.
+    case notSaved
 
     public var description: String {
         switch self {
@@ -38,6 +42,10 @@ public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
             "This projector address is not complete: open the projector address the facilitator's console prints (it ends with #key=…)."
         case .revealFirst: "Reveal the answer before moving on."
         case .noMoreQuestions: "That was the last question: end the session."
+        case .otherSession: "That belongs to another session."
+        case .notSaved:
+            "That could not be saved on the facilitator's computer (its disk may be full), so it did not count. "
+                + "Tell the facilitator, then try again."
         }
     }
 }

@@ -19,6 +19,8 @@ public actor SessionRoom {
     private let sleep: @Sendable (Duration) async -> Void
     /// How each participant's phone is told their own outcome at the end (nil: it is not told).
     private let policy: ScoringPolicy?
+    /// Where each change is kept before it is acknowledged (nil: kept in memory only).
+    private let journal: (any SessionJournal)?
 
     /// Wrong join codes one connection may send before it is closed.
     public static let wrongCodesPerConnection = 5
@@ -36,16 +38,20 @@ public actor SessionRoom {
     /// long on it (a join from an address that sent many wrong codes waits for its turn). With a
     /// `policy`, each participant's page is told at the end whether they passed, scored as their
     /// completion record is.
+    /// `journal` keeps every join, answer, removal and command before it is acknowledged, so that
+    /// a session replayed from it after a crash has everything acknowledged.
     public init(
         session: GroupSession, generator: any RandomNumberGenerator & Sendable, policy: ScoringPolicy? = nil,
         uptime: @escaping @Sendable () -> Duration = SessionRoom.systemUptime(),
-        sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
+        sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
+        journal: (any SessionJournal)? = nil
     ) {
         self.session = session
         self.generator = generator
         self.uptime = uptime
         self.sleep = sleep
         self.policy = policy
+        self.journal = journal
     }
 
     /// The time since this call, by the system's monotonic clock.
@@ -74,8 +80,8 @@ public actor SessionRoom {
     public func receive(_ message: ClientMessage, from id: Int) async {
         guard connections[id] != nil else { return }
         switch message {
-        case .join(let code, let name, let employeeID):
-            await join(id, code: code, name: name, employeeID: employeeID)
+        case .join(let code, let name, let employeeID, let rejoinKey):
+            await join(id, code: code, name: name, employeeID: employeeID, rejoinKey: rejoinKey.map(SessionSecret.init))
         case .resume(let token):
             let token = SessionSecret(text: token)
             guard let participant = session.participant(with: token) else {
@@ -83,13 +89,13 @@ public actor SessionRoom {
             }
             attach(id, participant)
         case .answer(let token, let question, let option):
-            let token = SessionSecret(text: token)
-            switch session.answer(token: token, question: question, option: OptionID(option)) {
+            let decision = session.decideAnswer(token: SessionSecret(text: token), question: question, option: OptionID(option))
+            switch await carryOut(decision, then: sendCounts) {
             case .success:
-                var answered = ServerMessage(type: .answered)
-                answered.chosen = option
-                send(answered, to: id)
-                sendCounts()
+                // What the session holds now: a later answer may have replaced this one meanwhile.
+                if let participant = session.participant(with: SessionSecret(text: token)) {
+                    send(answered(by: participant.id, question: question) ?? ServerMessage(type: .answered), to: id)
+                }
             case .failure(let refusal):
                 send(.refused(refusal), to: id)
             }
@@ -99,7 +105,7 @@ public actor SessionRoom {
             for message in stateMessages(forWatcher: true) { send(message, to: id) }
         case .command(let secret, let command):
             guard let command = GroupSession.Command(rawValue: command) else { return send(.refused(.notTheFacilitator), to: id) }
-            if case .failure(let refusal) = perform(command, secret: SessionSecret(text: secret)) {
+            if case .failure(let refusal) = await perform(command, secret: SessionSecret(text: secret)) {
                 send(.refused(refusal), to: id)
             }
         }
@@ -116,8 +122,8 @@ public actor SessionRoom {
 
     /// Carries out a facilitator command and tells every page what changed.
     @discardableResult
-    public func perform(_ command: GroupSession.Command, secret: SessionSecret) -> Result<GroupSession.Phase, Refusal> {
-        let result = session.perform(command, secret: secret)
+    public func perform(_ command: GroupSession.Command, secret: SessionSecret) async -> Result<GroupSession.Phase, Refusal> {
+        let result = await carryOut(session.decide(command, secret: secret))
         guard case .success(let phase) = result else { return result }
         switch phase {
         case .asking:
@@ -140,8 +146,8 @@ public actor SessionRoom {
     /// Removes participant `participant` (the roster's number): their pages are told and closed,
     /// and the room's counts change.
     @discardableResult
-    public func remove(participant: Int, secret: SessionSecret) -> Result<Participant, Refusal> {
-        let result = session.remove(participant: participant, secret: secret)
+    public func remove(participant: Int, secret: SessionSecret) async -> Result<Participant, Refusal> {
+        let result = await carryOut(session.decideRemoval(of: participant, secret: secret))
         guard case .success(let removed) = result else { return result }
         for (id, connection) in connections where connection.participant == removed.id {
             send(.refused(.removed), to: id)
@@ -175,7 +181,7 @@ public actor SessionRoom {
         }
     }
 
-    private func join(_ id: Int, code: String, name: String, employeeID: String?) async {
+    private func join(_ id: Int, code: String, name: String, employeeID: String?, rejoinKey: SessionSecret?) async {
         guard connections[id]?.participant == nil else { return send(.refused(.alreadyJoined), to: id) }
         // Loopback is not limited: behind a reverse proxy every device would share its address.
         let address = connections[id]?.address.flatMap { Self.isLoopback($0) ? nil : $0 }
@@ -189,7 +195,9 @@ public actor SessionRoom {
         }
         // While this join waited, the page may have joined with another message.
         guard connections[id]?.participant == nil else { return send(.refused(.alreadyJoined), to: id) }
-        switch session.join(code: code, name: name, employeeID: employeeID, using: &generator) {
+        let decision = session.decideJoin(
+            code: code, name: name, employeeID: employeeID, rejoinKey: rejoinKey, using: &generator)
+        switch await carryOut(decision) {
         case .success(let participant):
             attach(id, participant)
             sendLobby()
@@ -210,11 +218,43 @@ public actor SessionRoom {
         joined.name = participant.name
         joined.token = participant.token.text
         send(joined, to: id)
-        for message in stateMessages(forWatcher: false) { send(message, to: id) }
+        for message in stateMessages(forWatcher: false, participant: participant.id) { send(message, to: id) }
     }
 
-    /// What a page that arrives now must see: the lobby, or the open or revealed question.
-    private func stateMessages(forWatcher: Bool) -> [ServerMessage] {
+    /// Journals the decided event, applies it, runs `applied` (what may be sent before the event
+    /// is saved, such as the projector's counts), and returns once the journal has saved it: only
+    /// then may the change be acknowledged. Nothing changes when the journal cannot take it.
+    private func carryOut<Value>(
+        _ decision: Result<SessionDecision<Value>, Refusal>, then applied: () -> Void = {}
+    ) async -> Result<Value, Refusal> {
+        guard case .success(let decided) = decision else { return decision.map(\.value) }
+        guard let event = decided.event else { return .success(decided.value) }
+        let place: Int?
+        do {
+            place = try journal?.append(event)
+        } catch {
+            return .failure(.notSaved)
+        }
+        if case .failure(let refusal) = session.apply(event) { return .failure(refusal) }
+        applied()
+        if let journal, let place {
+            do { try await journal.save(through: place) } catch { return .failure(.notSaved) }
+        }
+        return .success(decided.value)
+    }
+
+    /// What participant `id` chose for question `index`, as an `answered` message; nil before
+    /// they answer it.
+    private func answered(by id: Int, question index: Int) -> ServerMessage? {
+        guard let chosen = session.chosen(by: id, question: index) else { return nil }
+        var answered = ServerMessage(type: .answered)
+        answered.chosen = chosen.rawValue
+        return answered
+    }
+
+    /// What a page that arrives now must see: the lobby, or the open or revealed question (with
+    /// the answer `participant` chose, for their page).
+    private func stateMessages(forWatcher: Bool, participant: Int? = nil) -> [ServerMessage] {
         switch session.phase {
         case .lobby:
             return [lobbyMessage(forWatcher: forWatcher)]
@@ -224,6 +264,7 @@ public actor SessionRoom {
             // The projector keeps the code in a corner: latecomers still join.
             if forWatcher { question.code = session.joinCode.text }
             var messages = [question]
+            if let participant, let chosen = answered(by: participant, question: index) { messages.append(chosen) }
             if case .revealed = session.phase {
                 var reveal = ServerMessage(type: .reveal)
                 reveal.reveal = .init(session.plan.questions[index], index: index)

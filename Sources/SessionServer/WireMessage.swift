@@ -1,8 +1,9 @@
 /// What a browser sends over the session's WebSocket (JSON, one message per text frame).
-/// Version 1; documented in docs/group-sessions.md.
+/// Version 2 (`join` may carry a `rejoinKey`); documented in docs/group-sessions.md.
 public enum ClientMessage: Sendable, Equatable, Decodable {
-    /// A participant joins with the code on the screen.
-    case join(code: String, name: String, employeeID: String?)
+    /// A participant joins with the code on the screen; `rejoinKey` is the random key the page
+    /// keeps, with which joining again from the same device is the same participant.
+    case join(code: String, name: String, employeeID: String?, rejoinKey: String? = nil)
     /// A participant's page reconnects with its token.
     case resume(token: String)
     /// A participant answers the open question (plan index) with an option id.
@@ -14,7 +15,7 @@ public enum ClientMessage: Sendable, Equatable, Decodable {
     case command(secret: String, command: String)
 
     private enum CodingKeys: String, CodingKey {
-        case type, code, name, employeeID, token, question, option, secret, command, key
+        case type, code, name, employeeID, token, question, option, secret, command, key, rejoinKey
     }
 
     public init(from decoder: any Decoder) throws {
@@ -23,7 +24,8 @@ public enum ClientMessage: Sendable, Equatable, Decodable {
         case "join":
             self = .join(
                 code: try container.decode(String.self, forKey: .code), name: try container.decode(String.self, forKey: .name),
-                employeeID: try container.decodeIfPresent(String.self, forKey: .employeeID))
+                employeeID: try container.decodeIfPresent(String.self, forKey: .employeeID),
+                rejoinKey: try container.decodeIfPresent(String.self, forKey: .rejoinKey))
         case "resume":
             self = .resume(token: try container.decode(String.self, forKey: .token))
         case "answer":

@@ -1,6 +1,8 @@
+import ArgumentParser
 import ContentLoading
 import Foundation
 import GroupSessions
+import LocalStore
 import ProtocolEngine
 import Records
 import Scoring
@@ -10,7 +12,9 @@ import Training
 
 /// A live group session: the server for the participants' devices and the projector, and the
 /// facilitator's console at this terminal. `end`, the end of input, Ctrl-C, SIGTERM or SIGHUP
-/// ends it, and every answer given is recorded.
+/// ends it, and every answer given is recorded. Every join, answer, removal and command is kept
+/// in the session's journal before it is acknowledged; a session that ended otherwise (a crash,
+/// `kill -9`) is restored from it (``RestoredSession``), and a finished one's journal says so.
 struct LiveSession {
     let setup: SessionSetup
     let pages: WebPages
@@ -18,19 +22,19 @@ struct LiveSession {
     let capacity: Int
     /// HTTPS and WSS with this certificate; plain HTTP without.
     var tls: SessionTLS?
+    /// The session restored from its journal; nil: a new session.
+    var restored: RestoredSession?
 
     func run() throws {
-        var random = SystemRandomNumberGenerator()
-        let session = GroupSession(
-            id: setup.sessionID, facilitator: setup.facilitator, plan: setup.plan, capacity: capacity, using: &random)
-        let room = SessionRoom(session: session, generator: SystemRandomNumberGenerator(), policy: setup.training.policy)
+        let (session, journal, started) = try restored.map { ($0.session, $0.journal, $0.header.startedAt) } ?? newSession()
+        let room = SessionRoom(
+            session: session, generator: SystemRandomNumberGenerator(), policy: setup.training.policy, journal: journal)
         let addresses = joinAddresses()
         // The projector shows the address the room reaches, with its QR code (none for a placeholder).
         let pages = addresses[0].contains("<") ? pages : pages.joining(at: addresses[0])
         let limits = ConnectionLimits(capacity: capacity, openFileLimit: OpenFileLimit.raiseToHardLimit())
         let running = SessionServer.start(
             SessionServer(room: room, pages: pages, limits: limits, tls: tls).application(host: address.host, port: address.port))
-        let started = Date()
         let output = setup.output
         output.write(
             """
@@ -45,6 +49,7 @@ struct LiveSession {
                 "Plain http on the network: anyone on it can read the code and the answers. Use --tls-cert and --tls-key, "
                     + "or a reverse proxy (docs/group-sessions.md, “Running a session over HTTPS”).\n")
         }
+        if let restored { output.write(restored.summary + "\n") }
         var reader = standardInputLineReader(output: output)
         reader.setCompletions(["next", "reveal", "counts", "roster", "remove", "end"])
         let console = FacilitatorConsole(room: room, secret: session.secretForFacilitator, output: output)
@@ -54,13 +59,27 @@ struct LiveSession {
             try waitFor { await running.stop() }
             let ended = try waitFor { await room.session }
             try Self.writeRecords(of: ended, started: started, setup: setup)
+            try reportingJournalErrors { () throws(SessionJournalError) in try journal.markFinished(at: Date()) }
         }
         let interrupt = InterruptToFinish(finish)
-        while let line = reader.readLine(prompt: "session> ") {
+        while session.phase != .ended, let line = reader.readLine(prompt: "session> ") {
             if try console.handle(line.trimmingCharacters(in: .whitespaces)) == .ended { break }
         }
         reader.setLiveStatus(nil)
         try withExtendedLifetime(interrupt) { try finish.run() }
+    }
+
+    /// A new session, and its journal started in the data directory.
+    private func newSession() throws -> (GroupSession, SessionJournalFile, Date) {
+        var random = SystemRandomNumberGenerator()
+        let session = GroupSession(
+            id: setup.sessionID, facilitator: setup.facilitator, plan: setup.plan, capacity: capacity, using: &random)
+        let started = Date()
+        let journal = try reportingJournalErrors { () throws(SessionJournalError) in
+            try SessionJournals(directory: setup.ending.dataDirectory).create(
+                session.creation, startedAt: started, address: "\(address.urlHost):\(address.port)")
+        }
+        return (session, journal, started)
     }
 
     /// The addresses devices use: this machine's own when listening on every interface, else
@@ -84,7 +103,8 @@ struct LiveSession {
         let now = Date()
         let attendees = session.attempts().map { participant, answers in
             var record = CompletionRecord(
-                id: UUID(), trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
+                id: UUID(recordOf: participant, inSession: session.id),
+                trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
                 training: setup.module, mode: .groupSession(id: session.id, facilitator: session.facilitator),
                 startedAt: .local(started), completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)),
                 answers: answers, policy: setup.training.policy)
@@ -94,5 +114,15 @@ struct LiveSession {
                 answered: "\(answers.filter { $0.chosen != GroupSession.unanswered }.count) of \(answers.count)")
         }
         try setup.ending.write(attendees)
+    }
+}
+
+/// Runs `body`, printing a session journal's error and exiting with failure if it throws one.
+func reportingJournalErrors<T>(_ body: () throws(SessionJournalError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        StandardError.print(error.description)
+        throw ExitCode.failure
     }
 }

@@ -38,7 +38,8 @@ struct SessionEnding: Sendable {
             var recordID = "not written"
             var certificate = ""
             do {
-                _ = try records.save(record)
+                // Once: a session restored after a crash while writing keeps the records written.
+                _ = try records.saveOnce(record)
                 saved += 1
                 recordID = record.id.uuidString.lowercased()
                 if record.outcome.completesTraining {

@@ -2,6 +2,7 @@ import ArgumentParser
 import ContentLoading
 import Foundation
 import GroupSessions
+import LocalStore
 import ProtocolEngine
 import Records
 import SessionServer
@@ -27,6 +28,14 @@ struct SessionHostCommand: ParsableCommand {
             otherwise. On the room's network, give --tls-cert and --tls-key (PEM files) to serve \
             over HTTPS, or put a reverse proxy with TLS in front (docs/group-sessions.md).
 
+            Nothing is lost if the host stops without `end` (a crash, a power cut, `kill -9`): every \
+            join, answer and command is kept, as it happens, in the session's journal in the data \
+            directory (sessions/<session id>/journal.jsonl). Run `session host --resume` to restore \
+            the newest unfinished session (or `--resume <session id>` for another): the same join \
+            code, participants, question and answers, at the same address unless --bind, --lan or \
+            --port says otherwise. The pages reconnect by themselves. A session that ended and wrote \
+            its records cannot be resumed.
+
             With --offline there is no server and no network: one screen (this terminal, on the \
             projector). Type the roster (or give --roster FILE), then the room's consensus answer \
             to each question; the room sees the protocol's answer, step and citation after each. \
@@ -38,18 +47,26 @@ struct SessionHostCommand: ParsableCommand {
               csec-trainer session host --jurisdiction marin --facilitator "Dana Whitfield" --lan --port 9000
               csec-trainer session host --jurisdiction marin --facilitator "Dana Whitfield" --lan --tls-cert cert.pem --tls-key key.pem
               csec-trainer session host --jurisdiction marin --facilitator "Dana Whitfield" --offline --roster staff.txt
+              csec-trainer session host --resume
+              csec-trainer session host --resume session-2026-11-30-1234567890
             """)
 
-    @Option(help: "The jurisdiction id (see `csec-trainer protocols`).") var jurisdiction: String
-    @Option(help: "How many vignettes to ask.") var count = 4
+    @Option(help: "The jurisdiction id (see `csec-trainer protocols`); needed unless --resume.") var jurisdiction: String?
+    @Option(help: "How many vignettes to ask (default: 4).") var count: Int?
     @Option(help: "Seed for choosing the vignettes (default: random).") var seed: UInt64?
-    @Option(help: "Your name, as facilitator on every record.") var facilitator: String
+    @Option(help: "Your name, as facilitator on every record; needed unless --resume.") var facilitator: String?
+    @Flag(help: "Restore a live session that stopped without `end` (a crash, a power cut, kill -9) from its journal.")
+    var resume = false
+    @Argument(
+        help: ArgumentHelp(
+            "With --resume: the session to restore (default: the newest unfinished one).", valueName: "session-id"))
+    var sessionID: String?
     @Option(help: "The port to listen on (default: 8080).") var port: Int?
     @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "host:port")) var bind: BindAddress?
     @Flag(help: "Listen on every network interface, so that devices on the room's network can join.") var lan = false
     @Flag(help: "One screen, no network: type the roster and the room's consensus answers.") var offline = false
     @Option(help: "How many people may join a live session (default: \(GroupSession.defaultCapacity)).")
-    var capacity = GroupSession.defaultCapacity
+    var capacity: Int?
     @Option(
         name: .customLong("tls-cert"),
         help: ArgumentHelp("Serve over HTTPS with this certificate (PEM, any intermediates after it).", valueName: "file"))
@@ -65,8 +82,9 @@ struct SessionHostCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     func validate() throws {
-        guard count >= 1 else { throw ValidationError("--count must be at least 1.") }
-        guard capacity >= 1 else { throw ValidationError("--capacity must be at least 1.") }
+        try validateResuming()
+        guard count ?? 1 >= 1 else { throw ValidationError("--count must be at least 1.") }
+        guard capacity ?? 1 >= 1 else { throw ValidationError("--capacity must be at least 1.") }
         if bind != nil, lan || port != nil {
             throw ValidationError("--bind gives the address and port; leave out --lan and --port.")
         }
@@ -84,9 +102,32 @@ struct SessionHostCommand: ParsableCommand {
         }
     }
 
-    /// Where the server listens: --bind, else --lan (every interface) or loopback, on --port.
-    var address: BindAddress {
-        bind ?? BindAddress(host: lan ? "0.0.0.0" : "127.0.0.1", port: port ?? 8080)
+    /// --resume takes what the session started with from its journal; a new session needs
+    /// --jurisdiction and --facilitator.
+    private func validateResuming() throws {
+        if resume {
+            let given = [
+                ("--jurisdiction", jurisdiction != nil), ("--facilitator", facilitator != nil), ("--count", count != nil),
+                ("--seed", seed != nil), ("--capacity", capacity != nil), ("--offline", offline), ("--roster", roster != nil),
+            ].filter(\.1).map(\.0)
+            guard given.isEmpty else {
+                throw ValidationError(
+                    "--resume restores the session as it started; leave out \(given.joined(separator: ", ")).")
+            }
+        } else {
+            if sessionID != nil { throw ValidationError("A session id is for --resume: `session host --resume <session id>`.") }
+            if jurisdiction == nil { throw ValidationError("Missing expected argument '--jurisdiction <jurisdiction>'") }
+            if facilitator == nil { throw ValidationError("Missing expected argument '--facilitator <facilitator>'") }
+        }
+    }
+
+    /// Where the server listens: --bind, else --lan (every interface) or loopback, on --port;
+    /// a restored session, where it listened before unless one of those is given.
+    func address(restoring restored: RestoredSession?) -> BindAddress {
+        if bind == nil, !lan, port == nil, let before = restored?.header.address.flatMap(BindAddress.init(argument:)) {
+            return before
+        }
+        return bind ?? BindAddress(host: lan ? "0.0.0.0" : "127.0.0.1", port: port ?? 8080)
     }
 
     func run() throws {
@@ -95,9 +136,15 @@ struct SessionHostCommand: ParsableCommand {
         let training = try content.reportingErrors {
             try directory.loadTrainingContent(protocolsIn: content.protocolsDirectory.map(ContentOptions.url))
         }
-        guard let jurisdiction = training.library.jurisdiction(self.jurisdiction) else {
+        var restored: RestoredSession?
+        if resume {
+            restored = try reportingJournalErrors { () throws(SessionJournalError) in
+                try RestoredSession(self.sessionID, journals: SessionJournals(directory: data.directory), training: training)
+            }
+        }
+        guard let jurisdiction = restored?.jurisdiction ?? training.library.jurisdiction(self.jurisdiction ?? "") else {
             throw ValidationError(
-                "Unknown jurisdiction '\(self.jurisdiction)'. Valid ids: \(training.library.jurisdictionIDs.joined(separator: ", "))."
+                "Unknown jurisdiction '\(self.jurisdiction ?? "")'. Valid ids: \(training.library.jurisdictionIDs.joined(separator: ", "))."
             )
         }
         let attendees = try roster.map(Self.readRoster) ?? []
@@ -108,12 +155,15 @@ struct SessionHostCommand: ParsableCommand {
             ContentNoteDocument(note: note).render(width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)))
         var random = SystemRandomNumberGenerator()
         let sessionID =
-            "session-\(CalendarDate(Date(), utcOffsetSeconds: 0))-\(UInt32.random(in: 0...UInt32.max, using: &random))"
+            restored?.session.id
+            ?? "session-\(CalendarDate(Date(), utcOffsetSeconds: 0))-\(UInt32.random(in: 0...UInt32.max, using: &random))"
         let setup = SessionSetup(
-            sessionID: sessionID, facilitator: facilitator, jurisdiction: jurisdiction, training: training,
-            plan: TrainingPlan(
-                bank: training.vignettes, jurisdiction: jurisdiction, count: count, seed: seed ?? random.next(),
-                builder: training.questionBuilder),
+            sessionID: sessionID, facilitator: restored?.session.facilitator ?? facilitator ?? "", jurisdiction: jurisdiction,
+            training: training,
+            plan: restored?.session.plan
+                ?? TrainingPlan(
+                    bank: training.vignettes, jurisdiction: jurisdiction, count: count ?? 4, seed: seed ?? random.next(),
+                    builder: training.questionBuilder),
             ending: SessionEnding(
                 sessionID: sessionID, records: try data.recordStore(), dataDirectory: data.directory,
                 output: StandardOutput()))
@@ -131,7 +181,10 @@ struct SessionHostCommand: ParsableCommand {
                 StandardError.print(error.description)
                 throw ExitCode.failure
             }
-            try LiveSession(setup: setup, pages: pages, address: address, capacity: capacity, tls: tls).run()
+            try LiveSession(
+                setup: setup, pages: pages, address: address(restoring: restored),
+                capacity: restored?.session.capacity ?? capacity ?? GroupSession.defaultCapacity, tls: tls, restored: restored
+            ).run()
         }
     }
 
