@@ -32,7 +32,11 @@ public struct SessionServer: Sendable {
 
     /// The application, listening on `host:port` (port 0: any free port). Its log says only
     /// what stops the server, unless `logger` says more.
-    public func application(host: String, port: Int, logger: Logger = Self.quietLogger) -> some ApplicationProtocol {
+    /// `eventLoops`: the threads that serve connections (tests that depend on the order in which
+    /// connections are accepted use one).
+    public func application(
+        host: String, port: Int, logger: Logger = Self.quietLogger, eventLoops: EventLoopGroupProvider = .singleton
+    ) -> some ApplicationProtocol {
         let router = Router(context: SessionRequestContext.self)
         for (path, page) in pages.pages {
             router.get(RouterPath(path)) { _, _ in Self.response(page) }
@@ -48,7 +52,8 @@ public struct SessionServer: Sendable {
         }
         return Application(
             router: router, server: serverBuilder(webSocketRouter: router),
-            configuration: .init(address: .hostname(host, port: port), serverName: "csec-trainer"), logger: logger)
+            configuration: .init(address: .hostname(host, port: port), serverName: "csec-trainer"),
+            eventLoopGroupProvider: eventLoops, logger: logger)
     }
 
     /// HTTP/1.1 with the WebSocket upgrade, behind a ``ConnectionGuard`` (and TLS, with ``tls``).

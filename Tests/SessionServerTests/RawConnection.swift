@@ -94,7 +94,7 @@ final class RawConnection {
         try send(
             "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-        let answer = await receive(within: 5) { String(decoding: $0, as: UTF8.self).contains("\r\n\r\n") }
+        let answer = await receive(within: 60) { String(decoding: $0, as: UTF8.self).contains("\r\n\r\n") }
         return String(decoding: answer, as: UTF8.self)
     }
 
