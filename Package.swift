@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "LocalStore",
-            dependencies: ["ProtocolEngine", "Training", "Records", "GroupSessions"],
+            dependencies: ["ProtocolEngine", "Training", "Records", "GroupSessions", "RecordStore"],
             swiftSettings: strictSwift
         ),
         .target(

@@ -1,4 +1,5 @@
 import Foundation
+import RecordStore
 
 /// Saves and loads the sessions in progress, one file per trainee in the data directory's
 /// `progress/` folder, so that two people on one computer each keep their own. A file written by
@@ -41,7 +42,7 @@ public struct ProgressStore: Sendable {
             try encoder.encode(progress).write(to: file, options: [.atomic])
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         } catch {
-            throw StoreError.cannotWrite(path: file.path, reason: error.localizedDescription)
+            throw StoreError.cannotWrite(path: file.path, reason: FileProblem.words(for: error))
         }
     }
 
@@ -74,7 +75,7 @@ public struct ProgressStore: Sendable {
         do {
             if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
         } catch {
-            throw StoreError.cannotWrite(path: file.path, reason: error.localizedDescription)
+            throw StoreError.cannotWrite(path: file.path, reason: FileProblem.words(for: error))
         }
     }
 
@@ -90,7 +91,7 @@ public struct ProgressStore: Sendable {
         } catch {
             // Another process moved it first: nothing is lost either way.
             guard FileManager.default.fileExists(atPath: destination.path) else {
-                throw StoreError.cannotWrite(path: destination.path, reason: error.localizedDescription)
+                throw StoreError.cannotWrite(path: destination.path, reason: FileProblem.words(for: error))
             }
         }
     }
@@ -100,7 +101,7 @@ public struct ProgressStore: Sendable {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw StoreError.cannotWrite(path: folder.path, reason: error.localizedDescription)
+            throw StoreError.cannotWrite(path: folder.path, reason: FileProblem.words(for: error))
         }
     }
 

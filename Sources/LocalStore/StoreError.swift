@@ -9,7 +9,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):
-            "\(path): error: cannot save (\(reason)). Check that the data directory is writable, or pass --data-dir."
+            "\(path): error: cannot save (\(reason)). Check that the data directory is yours and the disk has room, "
+                + "or choose another data directory."
         case .damaged(let path):
             "\(path): error: the saved session is damaged and cannot be read. Move it aside and start a new session."
         case .unsupportedFormat(let path, let found):

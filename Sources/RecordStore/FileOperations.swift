@@ -38,6 +38,19 @@ extension FileOperations {
         }
         try close(descriptor)
     }
+
+    /// Creates the directory at `path` and those of its parents that are missing, each with
+    /// `mode` (on a fresh account even `~/.local/share` may not exist yet).
+    func makeDirectoryWithParents(_ path: String, mode: mode_t) throws(FileOperationError) {
+        var missing: [String] = []
+        var current = URL(filePath: path, directoryHint: .isDirectory).standardizedFileURL
+        while current.path != "/", !FileManager.default.fileExists(atPath: current.path) {
+            missing.append(current.path)
+            current = current.deletingLastPathComponent()
+        }
+        for directory in missing.reversed() { try makeDirectory(directory, mode: mode) }
+        if missing.isEmpty { try makeDirectory(path, mode: mode) }
+    }
 }
 
 /// A failed system call: which, on what, and the system's reason.
@@ -54,7 +67,10 @@ public struct FileOperationError: Error, Sendable, Equatable, CustomStringConver
 
     public var alreadyExists: Bool { code == EEXIST }
 
-    public var description: String { "\(call) \(path): \(String(cString: strerror(code)))" }
+    /// The file and the reason in words (the call's name is for tests and logs only).
+    public var description: String {
+        path.hasPrefix("fd ") ? FileProblem.words(errno: code) : "\(path): \(FileProblem.words(errno: code))"
+    }
 }
 
 /// The real calls.

@@ -5,7 +5,10 @@ import Foundation
 ///
 /// Created on first use in `<data dir>/keys/installation-ed25519.json`, readable by its owner
 /// only (0600, directory 0700). Back it up: records it signed can be checked with its public
-/// key (`csec-trainer keys export`), but no other key can sign as this installation.
+/// key (`csec-trainer keys export`), but no other key can sign as this installation. The key
+/// is pinned: once records exist, a lost key is never replaced silently (see
+/// ``loadOrCreate(in:now:operations:)`` and ``startNew(in:replacingLostKey:now:operations:)``),
+/// and every new key is written in the key history (``KeyHistory``).
 public struct InstallationKey: Sendable {
     public let privateKey: Curve25519.Signing.PrivateKey
     public var publicKey: Curve25519.Signing.PublicKey { privateKey.publicKey }
@@ -31,48 +34,7 @@ public struct InstallationKey: Sendable {
         dataDirectory.appending(path: "keys/installation-ed25519.json")
     }
 
-    /// The key in `dataDirectory`, created if there is none. Safe when several processes
-    /// start at once and against a crash: the key is written whole to a temporary file, flushed,
-    /// then linked to its name, which fails if another process linked its key first (then that
-    /// key is read and used).
-    public static func loadOrCreate(
-        in dataDirectory: URL, operations: some FileOperations = SystemFileOperations()
-    ) throws(RecordStoreError) -> InstallationKey {
-        let file = Self.file(in: dataDirectory)
-        if let key = try load(from: file) { return key }
-        let created = InstallationKey(privateKey: Curve25519.Signing.PrivateKey())
-        let temporary = file.deletingLastPathComponent().appending(path: ".installation-\(UUID().uuidString).tmp")
-        defer { try? operations.unlink(temporary.path) }
-        do {
-            try operations.makeDirectory(dataDirectory.path, mode: 0o700)
-            try operations.makeDirectory(file.deletingLastPathComponent().path, mode: 0o700)
-            let descriptor = try operations.createNew(temporary.path, mode: 0o600)
-            try operations.writeFlushAndClose(created.fileContents, to: descriptor)
-            try operations.link(temporary.path, as: file.path)
-        } catch  where error.alreadyExists {
-            // Another process created it first (between our check and our create): use theirs.
-            if let key = try load(from: file) { return key }
-            throw RecordStoreError.badKey(path: file.path, reason: "it is being created by another process; try again")
-        } catch {
-            throw RecordStoreError.cannotWrite(path: file.path, reason: error.description)
-        }
-        return created
-    }
-
-    /// The key saved in `file`, or nil when there is none.
-    static func load(from file: URL) throws(RecordStoreError) -> InstallationKey? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        guard let saved = try? JSONDecoder().decode(SavedKey.self, from: data), saved.algorithm == "Ed25519",
-            let raw = Data(base64Encoded: saved.privateKey),
-            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
-        else {
-            // A half-written key (a crash while creating it) also lands here.
-            throw RecordStoreError.badKey(path: file.path, reason: "the file is not a csec-trainer Ed25519 key")
-        }
-        return InstallationKey(privateKey: key)
-    }
-
-    private var fileContents: Data {
+    var fileContents: Data {
         let saved = SavedKey(
             algorithm: "Ed25519", privateKey: privateKey.rawRepresentation.base64EncodedString(),
             publicKey: publicKey.rawRepresentation.base64EncodedString())
@@ -81,7 +43,7 @@ public struct InstallationKey: Sendable {
         return ((try? encoder.encode(saved)) ?? Data()) + Data("\n".utf8)
     }
 
-    private struct SavedKey: Codable {
+    struct SavedKey: Codable {
         var algorithm: String
         var privateKey: String
         var publicKey: String

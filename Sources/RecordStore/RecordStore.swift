@@ -16,9 +16,14 @@ public struct RecordStore: Sendable {
     private let operations: any FileOperations
 
     public init(dataDirectory: URL, key: InstallationKey, operations: any FileOperations = SystemFileOperations()) {
-        directory = dataDirectory.appending(path: "records")
+        directory = Self.directory(in: dataDirectory)
         self.key = key
         self.operations = operations
+    }
+
+    /// The records' directory in `dataDirectory`.
+    public static func directory(in dataDirectory: URL) -> URL {
+        dataDirectory.appending(path: "records")
     }
 
     /// Signs and writes `record`; returns its file.

@@ -15,14 +15,23 @@ public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertibl
     case noSuchRecord(id: String, directory: String)
     /// More than one record starts with this id prefix.
     case ambiguousID(prefix: String, matches: [String])
-    /// The installation key is missing, unreadable or not an Ed25519 key.
+    /// The installation key is unreadable or not an Ed25519 key.
     case badKey(path: String, reason: String)
+    /// The installation key is missing while records signed with a key are stored: no new key
+    /// is made silently.
+    case keyMissing(path: String, recordsDirectory: String, recordCount: Int)
+    /// The key file's private key does not match the public key saved with it.
+    case keyMismatch(path: String)
+    /// The key file's path is a directory.
+    case keyPathIsDirectory(path: String)
+    /// A new key was asked for while a key is in place.
+    case keyExists(path: String, keyID: String)
 
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):
-            "\(path): error: cannot write: \(reason). Check that the disk has room and the directory is yours "
-                + "(or choose another with --data-dir)."
+            "\(path): error: cannot write: \(reason). Check that the disk has room and the directory is yours, "
+                + "or choose another data directory."
         case .cannotRead(let path, let reason):
             "\(path): error: cannot read: \(reason)."
         case .notARecord(let path, let reason):
@@ -39,6 +48,21 @@ public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertibl
         case .badKey(let path, let reason):
             "\(path): error: the installation key cannot be used: \(reason). "
                 + "Restore it from a backup; records signed with it can only be verified with its public key."
+        case .keyMissing(let path, let directory, let count):
+            "\(path): error: the installation key is missing, but \(directory) holds \(count) "
+                + "record\(count == 1 ? "" : "s") signed with a key, so no new key was made. "
+                + "Restore the key file to this path from a backup; or, if the key is lost for good, start a new key "
+                + "on purpose (the change is written in the key history, and records signed with the lost key "
+                + "can then only be verified with its exported public key)."
+        case .keyMismatch(let path):
+            "\(path): error: the installation key cannot be used: its private key does not match the public key "
+                + "saved with it (the file was edited or pieced together from two keys). Restore it from a backup."
+        case .keyPathIsDirectory(let path):
+            "\(path): error: the installation key should be this file, but it is a directory. "
+                + "Move the directory away, then restore the key file to this path from a backup."
+        case .keyExists(let path, let keyID):
+            "\(path): error: an installation key (\(keyID)) is in place, so no new key was made. "
+                + "A new key is only for a data directory whose key is lost."
         }
     }
 }

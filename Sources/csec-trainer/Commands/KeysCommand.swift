@@ -6,7 +6,7 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "This installation's signing key.",
-        subcommands: [KeysExportCommand.self]
+        subcommands: [KeysExportCommand.self, KeysNewCommand.self]
     )
 }
 

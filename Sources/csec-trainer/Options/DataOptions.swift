@@ -19,8 +19,28 @@ struct DataOptions: ParsableArguments {
 
     /// The record store, with the installation key (created on first use).
     func recordStore() throws -> RecordStore {
-        let key = try reportingStoreErrors { try InstallationKey.loadOrCreate(in: directory) }
+        let key = try reportingKeyErrors { try InstallationKey.loadOrCreate(in: directory, now: Date()) }
         return RecordStore(dataDirectory: directory, key: key)
+    }
+
+    /// The command that starts a new key on purpose when the old one is lost.
+    var replaceLostKeyCommand: String {
+        ShellWords.join(["csec-trainer", "keys", "new", "--replace-lost-key"] + (dataDir.map { ["--data-dir", $0] } ?? []))
+    }
+
+    /// Runs `body`, printing a record-store error and exiting with failure if it throws one; a
+    /// missing key's message ends with the command that starts a new key on purpose.
+    func reportingKeyErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as RecordStoreError {
+            if case .keyMissing = error {
+                StandardError.print(error.description + " To start a new key on purpose: `\(replaceLostKeyCommand)`.")
+            } else {
+                StandardError.print(error.description)
+            }
+            throw ExitCode.failure
+        }
     }
 }
 

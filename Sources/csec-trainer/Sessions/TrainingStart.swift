@@ -68,7 +68,8 @@ struct TrainingStart {
     ) throws -> Started {
         let name = try trainee ?? prompts.name()
         let lock = try store.lock(for: name)
-        if let saved = try store.load(for: name), !restart {
+        // A restart never reads the saved session, so a damaged one does not stand in its way.
+        if !restart, let saved = try store.load(for: name) {
             throw Refusal.inProgress(saved, resume: resumeCommand.text(for: saved.trainee))
         }
         let chosen = try jurisdiction ?? prompts.jurisdiction(in: protocols)
