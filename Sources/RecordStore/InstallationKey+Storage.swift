@@ -120,13 +120,13 @@ extension InstallationKey {
 /// The records already in a data directory, and the keys that signed them.
 private struct StoredSigners {
     let directory: URL
-    let recordCount: Int
-    let keyIDs: [String]
+    let recordFiles: [URL]
+    var recordCount: Int { recordFiles.count }
 
     init(in dataDirectory: URL) throws(RecordStoreError) {
         directory = RecordStore.directory(in: dataDirectory)
         guard FileManager.default.fileExists(atPath: directory.path) else {
-            (recordCount, keyIDs) = (0, [])
+            recordFiles = []
             return
         }
         let names: [String]
@@ -135,10 +135,12 @@ private struct StoredSigners {
         } catch {
             throw RecordStoreError.cannotRead(path: directory.path, reason: FileProblem.words(for: error))
         }
-        let records = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-        recordCount = records.count
         let folder = directory
-        let signers = records.compactMap { try? RecordStore.read(folder.appending(path: $0)).signed.signature.keyID }
-        keyIDs = Set(signers).sorted()
+        recordFiles = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { folder.appending(path: $0) }
+    }
+
+    /// The ids of the keys that signed the records (each file is read: only for a new key).
+    var keyIDs: [String] {
+        Set(recordFiles.compactMap { try? RecordStore.read($0).signed.signature.keyID }).sorted()
     }
 }

@@ -145,10 +145,11 @@ struct RecordStoreTests {
 
     @Test func aRecordSignedElsewhereIsNotTrusted() throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
         let other = RecordStore(dataDirectory: dataDirectory, key: InstallationKey(privateKey: .init()))
         let file = try other.save(SampleRecords.record())
         let error = #expect(throws: RecordStoreError.self) {
-            try store().verify(try store().find(file.deletingPathExtension().lastPathComponent))
+            try store.verify(try store.find(file.deletingPathExtension().lastPathComponent))
         }
         #expect(error?.description.contains("not signed by this installation's key") == true)
     }
