@@ -26,23 +26,57 @@ public struct ProgressStore: Sendable {
     /// Takes `trainee`'s session for this process: see ``ProgressLock``.
     public func lock(for trainee: String) throws(StoreError) -> ProgressLock {
         try createFolder()
-        return try ProgressLock(
+        let lock = try ProgressLock(
             file: folder.appending(path: ProgressFileName.stem(for: trainee) + ".lock"), trainee: trainee)
+        removeLeftoverTemporaries(of: trainee)
+        return lock
     }
 
-    /// Writes the whole file anew, atomically (a temporary file renamed over the old one), so a
-    /// crash mid-write leaves the previous version intact.
+    /// Writes the whole file anew, atomically: a temporary file of the trainee's own (readable by
+    /// its owner only from the start), flushed, then renamed over the old one, so a crash mid-write
+    /// leaves the previous version intact. A write that fails removes its temporary file; one cut
+    /// short by a crash is removed when the trainee's session is next taken (``lock(for:)``).
     public func save(_ progress: SessionProgress) throws(StoreError) {
         let file = file(for: progress.trainee)
         try createFolder()
+        let operations = SystemFileOperations()
+        let temporary = folder.appending(path: Self.temporaryPrefix(for: progress.trainee) + UUID().uuidString + ".tmp")
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.dateEncodingStrategy = .iso8601
-            try encoder.encode(progress).write(to: file, options: [.atomic])
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+            let data = try encoder.encode(progress)
+            let descriptor = try operations.createNew(temporary.path, mode: 0o600)
+            try operations.writeFlushAndClose(data, to: descriptor)
+            try operations.rename(temporary.path, over: file.path)
+            try operations.syncDirectory(folder.path)
         } catch {
+            try? operations.unlink(temporary.path)
             throw StoreError.cannotWrite(path: file.path, reason: FileProblem.words(for: error))
+        }
+    }
+
+    /// How the names of `trainee`'s temporary files begin: hidden, and theirs alone.
+    static func temporaryPrefix(for trainee: String) -> String {
+        "." + ProgressFileName.stem(for: trainee) + ".json."
+    }
+
+    /// Removes the temporary files a crash left of `trainee`'s saves, and those that earlier
+    /// versions left (`.dat.nosync…`, no longer written) once they are an hour old. Only the
+    /// process holding the trainee's lock calls it: no save of theirs is under way.
+    func removeLeftoverTemporaries(of trainee: String, now: Date = Date()) {
+        let prefix = Self.temporaryPrefix(for: trainee)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names {
+            let path = folder.appending(path: name).path
+            if name.hasPrefix(prefix), name.hasSuffix(".tmp") {
+                try? FileManager.default.removeItem(atPath: path)
+            } else if name.hasPrefix(".dat.nosync"),
+                let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                now.timeIntervalSince(modified) > 3_600
+            {
+                try? FileManager.default.removeItem(atPath: path)
+            }
         }
     }
 

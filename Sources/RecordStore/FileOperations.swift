@@ -21,6 +21,9 @@ public protocol FileOperations: Sendable {
     /// ever overwritten.
     func link(_ existing: String, as new: String) throws(FileOperationError)
     func unlink(_ path: String) throws(FileOperationError)
+    /// Moves the file at `existing` to `new`, replacing what is there in one step (a file saved
+    /// again and again, such as progress; records are never replaced: see ``link(_:as:)``).
+    func rename(_ existing: String, over new: String) throws(FileOperationError)
     /// Flushes a directory's entries (a new name) to the disk.
     func syncDirectory(_ path: String) throws(FileOperationError)
 }
@@ -28,7 +31,7 @@ public protocol FileOperations: Sendable {
 extension FileOperations {
     /// Writes and flushes `data`, then closes the file, also when writing fails (the descriptor
     /// is never leaked).
-    func writeFlushAndClose(_ data: Data, to descriptor: Int32) throws(FileOperationError) {
+    public func writeFlushAndClose(_ data: Data, to descriptor: Int32) throws(FileOperationError) {
         do {
             try write(data, to: descriptor)
             try sync(descriptor)
@@ -119,6 +122,10 @@ public struct SystemFileOperations: FileOperations {
         if posixUnlink(path) != 0 { throw FileOperationError(call: "unlink", path: path, code: errno) }
     }
 
+    public func rename(_ existing: String, over new: String) throws(FileOperationError) {
+        if posixRename(existing, new) != 0 { throw FileOperationError(call: "rename", path: new, code: errno) }
+    }
+
     public func syncDirectory(_ path: String) throws(FileOperationError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileOperationError(call: "open", path: path, code: errno) }
@@ -132,3 +139,4 @@ private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count:
 private func posixClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
 private func posixLink(_ existing: String, _ new: String) -> Int32 { link(existing, new) }
 private func posixUnlink(_ path: String) -> Int32 { unlink(path) }
+private func posixRename(_ existing: String, _ new: String) -> Int32 { rename(existing, new) }

@@ -69,7 +69,8 @@ public struct TrainingSession: Sendable {
                 policy.criticalMistakesFail && answered.criticalMistake != nil
                 && !answers.contains { $0.criticalMistake != nil }
             answers.append(answered)
-            var effects: [Effect] = [.feedback(Feedback(answered, firstCriticalMistake: firstCritical)), .saveProgress]
+            // Saved before it is judged on screen: an answer the trainee saw judged is never lost.
+            var effects: [Effect] = [.saveProgress, .feedback(Feedback(answered, firstCriticalMistake: firstCritical))]
             if let next = current {
                 let isNewStage = next.vignette.id != question.vignette.id || next.stage != question.stage
                 effects += present(next, story: isNewStage ? .newPart : StoryPart.none)

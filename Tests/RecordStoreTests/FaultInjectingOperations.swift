@@ -70,6 +70,11 @@ final class FaultInjectingOperations: FileOperations {
         try real.unlink(path)
     }
 
+    func rename(_ existing: String, over new: String) throws(FileOperationError) {
+        if try step("rename", new) { throw FileOperationError(call: "rename", path: new, code: EIO) }
+        try real.rename(existing, over: new)
+    }
+
     func syncDirectory(_ path: String) throws(FileOperationError) {
         if try step("fsync", path) { throw FileOperationError(call: "fsync", path: path, code: EIO) }
         try real.syncDirectory(path)

@@ -28,7 +28,7 @@ struct TrainingSessionTests {
         var session = try session()
         let first = try #require(session.current)
         let effects = session.handle(.choose(first.correctOptionID))
-        guard case .feedback(let feedback) = effects.first else {
+        guard let feedback = effects.lazy.compactMap(Self.feedback).first else {
             Issue.record("no feedback: \(effects)")
             return
         }
@@ -36,6 +36,26 @@ struct TrainingSessionTests {
         #expect(effects.contains(.saveProgress))
         #expect(session.answers.count == 1)
         #expect(session.current?.id != first.id)
+    }
+
+    static func feedback(_ effect: TrainingSession.Effect) -> Feedback? {
+        if case .feedback(let feedback) = effect { feedback } else { nil }
+    }
+
+    /// Every answer of every plan is saved before the trainee sees it judged: a crash or a full
+    /// disk between the two never loses an answer already shown right or wrong.
+    @Test(arguments: [1, 7, 42, 99] as [UInt64])
+    func everyAnswerIsSavedBeforeItsFeedbackIsShown(seed: UInt64) throws {
+        var session = try session(seed: seed, count: 3)
+        var answered = 0
+        while let question = session.current {
+            let effects = session.handle(.choose(question.options[answered % question.options.count].id))
+            answered += 1
+            let saved = try #require(effects.firstIndex(of: .saveProgress))
+            let shown = try #require(effects.firstIndex { Self.feedback($0) != nil })
+            #expect(saved < shown, "answer \(answered): \(effects)")
+        }
+        #expect(answered > 3)
     }
 
     @Test func commandsChangeNothing() throws {

@@ -21,7 +21,7 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             Each answer is scored against your county's protocol, as computed by the protocol \
             engine, with feedback that cites the protocol step. Missing flags are asked for. \
-            Progress is saved after every answer, one saved session per trainee: Ctrl-C, `quit` \
+            Each answer is saved before its feedback is shown, one saved session per trainee: Ctrl-C, `quit` \
             or the end of input stops the session, and `csec-trainer train --resume` continues it \
             with no answer lost. A session runs in one process at a time.
 
