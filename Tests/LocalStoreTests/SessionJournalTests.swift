@@ -41,6 +41,7 @@ struct SessionJournalTests {
         var last = 0
         for event in events { last = try journal.append(event) }
         try await journal.save(through: last)
+        journal.close()
     }
 
     var file: URL { journals.file(for: session.id) }
@@ -54,6 +55,7 @@ struct SessionJournalTests {
             #expect(contents.events == [.created(session.creation)] + events.prefix(3))
             #expect(contents.header.address == "127.0.0.1:8080" && contents.header.session == session.id)
             for event in events.dropFirst(3) { try await journal.save(through: try journal.append(event)) }
+            journal.close()
         }
         let (contents, _) = try journals.reopen(session.id)
         #expect(contents.events == [.created(session.creation)] + events)
@@ -77,6 +79,7 @@ struct SessionJournalTests {
             #expect(contents.droppedBytes == bytes)
             #expect(try Data(contentsOf: file) == whole, "the cut-short line is cut off")
             try await journal.save(through: try journal.append(events[4]))
+            journal.close()
         }
         let (contents, _) = try journals.reopen(session.id)
         #expect(contents.events == [.created(session.creation)] + events)

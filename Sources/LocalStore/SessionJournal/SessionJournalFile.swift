@@ -31,13 +31,15 @@ public final class SessionJournalFile: SessionJournal, Sendable {
         var waiting: [(place: Int, continuation: CheckedContinuation<Void, any Error>)] = []
         /// A flush that failed: the file's state on the disk is unknown, so nothing more is taken.
         var failure: SessionJournalError?
+        /// ``close()`` let go of the file.
+        var closed = false
     }
 
     /// Takes `file`, opened as `descriptor` (appending) and `length` bytes long.
     init(file: URL, descriptor: Int32, length: Int) throws(SessionJournalError) {
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let failure = errno
-            close(descriptor)
+            closeDescriptor(descriptor)
             if failure == EWOULDBLOCK { throw .inUse(path: file.path) }
             throw .cannotWrite(path: file.path, reason: String(cString: strerror(failure)))
         }
@@ -47,7 +49,20 @@ public final class SessionJournalFile: SessionJournal, Sendable {
     }
 
     deinit {
-        close(descriptor)
+        close()
+    }
+
+    /// Lets go of the file, and with it the session (another host may take it at once). Call it
+    /// once every save has returned; the journal takes nothing more after it. Without it, the
+    /// file is let go when the journal is released, which a flush just finished may delay.
+    public func close() {
+        let descriptor = state.withLock { state -> Int32? in
+            guard !state.closed else { return nil }
+            state.closed = true
+            state.failure = state.failure ?? .cannotWrite(path: file.path, reason: "the journal is closed")
+            return self.descriptor
+        }
+        if let descriptor { closeDescriptor(descriptor) }
     }
 
     /// Writes `event` as the journal's next line (not yet flushed: see ``save(through:)``).
@@ -169,3 +184,6 @@ public final class SessionJournalFile: SessionJournal, Sendable {
         }
     }
 }
+
+/// The C function, under a name ``SessionJournalFile/close()`` does not shadow.
+private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }
