@@ -27,20 +27,8 @@ struct IdleConnectionsBenchmark {
         let data = FileManager.default.temporaryDirectory.appending(path: "csec-benchmark-idle-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let port = Int.random(in: 30_000..<32_000)
-        let host = Process()
-        host.executableURL = trainer
-        host.arguments = [
-            "session", "host", "--jurisdiction", "marin", "--facilitator", "Benchmark", "--count", "1", "--port", "\(port)",
-            "--data-dir", data.path, "--capacity", "\(capacity)",
-        ]
-        let console = Pipe()
-        let printed = Pipe()
-        host.standardInput = console
-        host.standardOutput = printed
-        host.standardError = FileHandle.nullDevice
-        try host.run()
+        let (host, console, code) = try SessionLoadBenchmark.startHost(trainer, port: port, data: data, capacity: capacity)
         defer { if host.isRunning { host.terminate() } }
-        let code = try SessionLoadBenchmark.joinCode(from: printed.fileHandleForReading)
         // The page answers once the server listens.
         for attempt in 1...100 {
             let socket = LoopbackSocket(port: port)

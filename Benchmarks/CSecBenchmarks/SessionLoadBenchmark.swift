@@ -21,20 +21,8 @@ struct SessionLoadBenchmark {
         let data = FileManager.default.temporaryDirectory.appending(path: "csec-benchmark-session-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let port = Int.random(in: 30_000..<50_000)
-        let host = Process()
-        host.executableURL = trainer
-        host.arguments = [
-            "session", "host", "--jurisdiction", "marin", "--facilitator", "Benchmark", "--count", "1", "--port", "\(port)",
-            "--data-dir", data.path, "--capacity", "\(participants)",
-        ]
-        let console = Pipe()
-        let printed = Pipe()
-        host.standardInput = console
-        host.standardOutput = printed
-        host.standardError = FileHandle.nullDevice
-        try host.run()
+        let (host, console, code) = try Self.startHost(trainer, port: port, data: data, capacity: participants)
         defer { if host.isRunning { host.terminate() } }
-        let code = try Self.joinCode(from: printed.fileHandleForReading)
 
         let state = LoadState()
         let clock = ContinuousClock()
@@ -117,7 +105,32 @@ struct SessionLoadBenchmark {
         }
     }
 
-    static func joinCode(from output: FileHandle) throws -> String {
+    /// Starts `session host` (one vignette of Marin's protocol, for `capacity` people) on `port`,
+    /// its console on a pipe; returns it once it has printed its join code. Standard error is
+    /// dropped.
+    static func startHost(
+        _ trainer: URL, port: Int, data: URL, capacity: Int
+    ) throws -> (host: Process, console: Pipe, code: String) {
+        let host = Process()
+        host.executableURL = trainer
+        host.arguments = [
+            "session", "host", "--jurisdiction", "marin", "--facilitator", "Benchmark", "--count", "1", "--port", "\(port)",
+            "--data-dir", data.path, "--capacity", "\(capacity)",
+        ]
+        let (console, printed) = (Pipe(), Pipe())
+        host.standardInput = console
+        host.standardOutput = printed
+        host.standardError = FileHandle.nullDevice
+        try host.run()
+        do {
+            return (host, console, try joinCode(from: printed.fileHandleForReading))
+        } catch {
+            host.terminate()
+            throw error
+        }
+    }
+
+    private static func joinCode(from output: FileHandle) throws -> String {
         var seen = ""
         while true {
             let chunk = output.availableData

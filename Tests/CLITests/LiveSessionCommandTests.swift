@@ -26,7 +26,8 @@ extension CLISuite {
             let participant = Task {
                 try await Self.retryingWhileTheServerStarts { logger in
                     try await Self.participant(
-                        port: port, code: String(code), console: console, answered: answered, logger: logger)
+                        port: port, code: String(code), console: console, logger: logger
+                    ) { answered.set() }
                 }
             }
             for _ in 0..<500 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
@@ -97,11 +98,14 @@ extension CLISuite {
             #expect(records?.isEmpty ?? true, "no record for the removed participant")
         }
 
-        /// Joins as Ana Ruiz, has the console open the question, answers it with option A, and
-        /// stays until the session ends.
+        /// Joins as Ana Ruiz, has the console open the question, answers it with option A, calls
+        /// `whenAnswered` once the answer is acknowledged, and stays until the session ends;
+        /// returns the `ended` message the page gets (JSON text).
+        @discardableResult
         static func participant(
-            port: Int, code: String, console: Pipe, answered: Flag, logger: Logger
-        ) async throws {
+            port: Int, code: String, console: Pipe, logger: Logger, whenAnswered: @escaping @Sendable () throws -> Void
+        ) async throws -> String {
+            let ended = Mutex("{}")
             try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/ws", logger: logger) { inbound, outbound, _ in
                 try await outbound.write(.text(#"{"type":"join","code":"\#(code)","name":"Ana Ruiz"}"#))
                 var token = ""
@@ -119,14 +123,16 @@ extension CLISuite {
                         try await outbound.write(
                             .text(#"{"type":"answer","token":"\#(token)","question":0,"option":"\#(option)"}"#))
                     case "answered":
-                        answered.set()
+                        try whenAnswered()
                     case "ended":
+                        ended.withLock { $0 = text }
                         return
                     default:
                         break
                     }
                 }
             }
+            return ended.withLock { $0 }
         }
 
         /// Starts `csec-trainer` with `arguments`, its console on a pipe and its output read from

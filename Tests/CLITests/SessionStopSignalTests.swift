@@ -32,7 +32,8 @@ extension CLISuite {
             let participant = Task {
                 try await LiveSessionCommandTests.retryingWhileTheServerStarts { logger in
                     try await LiveSessionCommandTests.participant(
-                        port: port, code: String(code), console: console, answered: answered, logger: logger)
+                        port: port, code: String(code), console: console, logger: logger
+                    ) { answered.set() }
                 }
             }
             for _ in 0..<500 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
