@@ -98,6 +98,11 @@ let package = Package(
             dependencies: ["Records", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Storage",
+            dependencies: ["Records", "RecordStore"],
+            swiftSettings: strictSwift
+        ),
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
