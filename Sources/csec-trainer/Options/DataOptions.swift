@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LocalStore
 import RecordStore
+import Storage
 
 /// Where csec-trainer keeps its data: progress, completion records and the installation key.
 struct DataOptions: ParsableArguments {
@@ -21,6 +22,11 @@ struct DataOptions: ParsableArguments {
     func recordStore() throws -> RecordStore {
         let key = try reportingKeyErrors { try InstallationKey.loadOrCreate(in: directory, now: Date()) }
         return RecordStore(dataDirectory: directory, key: key)
+    }
+
+    /// Where completion records are kept: the signed record files in the data directory.
+    func recordRepository() throws -> any RecordRepository {
+        FileRecordRepository(store: try recordStore())
     }
 
     /// The command that starts a new key on purpose when the old one is lost.

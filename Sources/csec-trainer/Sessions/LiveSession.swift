@@ -1,4 +1,5 @@
 import ArgumentParser
+import Completion
 import ContentLoading
 import Foundation
 import GroupSessions
@@ -100,20 +101,7 @@ struct LiveSession {
     /// certificates and the attendance roster, and says where they are. A session ended before
     /// its last question passes nobody: its records say so.
     private static func writeRecords(of session: GroupSession, started: Date, setup: SessionSetup) throws {
-        let now = Date()
-        let attendees = session.attempts().map { participant, answers in
-            var record = CompletionRecord(
-                id: UUID(recordOf: participant, inSession: session.id),
-                trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
-                training: setup.module, mode: .groupSession(id: session.id, facilitator: session.facilitator),
-                startedAt: .local(started), completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)),
-                answers: answers, policy: setup.training.policy)
-            record.score = .groupSession(answers, policy: setup.training.policy, planned: session.plan.questions.count)
-            return SessionEnding.Attendee(
-                record: record,
-                answered: "\(answers.filter { $0.chosen != GroupSession.unanswered }.count) of \(answers.count)")
-        }
-        try setup.ending.write(attendees)
+        try setup.end(with: GroupSessionRecords.live(session, setup: setup.group, started: started, clock: .system))
     }
 }
 

@@ -1,11 +1,14 @@
 import ArgumentParser
+import Completion
 import ContentLoading
 import Foundation
 import GroupSessions
 import LocalStore
 import ProtocolEngine
+import RecordStore
 import Records
 import SessionServer
+import Storage
 import TerminalUI
 import Training
 
@@ -157,16 +160,19 @@ struct SessionHostCommand: ParsableCommand {
         let sessionID =
             restored?.session.id
             ?? "session-\(CalendarDate(Date(), utcOffsetSeconds: 0))-\(UInt32.random(in: 0...UInt32.max, using: &random))"
+        let store = try data.recordStore()
         let setup = SessionSetup(
-            sessionID: sessionID, facilitator: restored?.session.facilitator ?? facilitator ?? "", jurisdiction: jurisdiction,
-            training: training,
-            plan: restored?.session.plan
-                ?? TrainingPlan(
-                    bank: training.vignettes, jurisdiction: jurisdiction, count: count ?? 4, seed: seed ?? random.next(),
-                    builder: training.questionBuilder),
-            ending: SessionEnding(
-                sessionID: sessionID, records: try data.recordStore(), dataDirectory: data.directory,
-                output: StandardOutput()))
+            group: GroupSessionSetup(
+                sessionID: sessionID, facilitator: restored?.session.facilitator ?? facilitator ?? "",
+                jurisdiction: jurisdiction, training: training,
+                plan: restored?.session.plan
+                    ?? TrainingPlan(
+                        bank: training.vignettes, jurisdiction: jurisdiction, count: count ?? 4, seed: seed ?? random.next(),
+                        builder: training.questionBuilder)),
+            ending: GroupSessionEnding(
+                sessionID: sessionID, records: FileRecordRepository(store: store),
+                certificates: CertificateIssuer(key: store.key), dataDirectory: data.directory),
+            output: StandardOutput())
         if offline {
             let printer = SessionPrinter.forStandardOutput(environment: ProcessInfo.processInfo.environment)
             var reader = standardInputLineReader(output: setup.output, echo: true)
@@ -196,7 +202,7 @@ struct SessionHostCommand: ParsableCommand {
             StandardError.print(error.description)
             throw ExitCode.failure
         } catch {
-            throw ValidationError("Cannot read the roster \(path): \(error.localizedDescription)")
+            throw ValidationError("Cannot read the roster \(path): \(FileProblem.words(for: error)).")
         }
     }
 }
