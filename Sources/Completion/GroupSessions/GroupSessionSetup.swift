@@ -26,3 +26,20 @@ public struct GroupSessionSetup: Sendable {
     /// The training module every record of the session names.
     public var module: TrainingModule { TrainingModule(jurisdiction, training: training, seed: plan.seed) }
 }
+
+extension GroupSessionSetup {
+    /// A new session's setup: `count` vignettes of `jurisdiction` chosen with `seed` (default:
+    /// from `generator`), and an id from today's date and `generator`.
+    public static func new(
+        jurisdiction: JurisdictionProtocol, facilitator: String, training: TrainingContent, count: Int, seed: UInt64?,
+        clock: TrainingClock, using generator: inout some RandomNumberGenerator
+    ) -> GroupSessionSetup {
+        let id =
+            "session-\(CalendarDate(clock.now(), utcOffsetSeconds: 0))-\(UInt32.random(in: 0...UInt32.max, using: &generator))"
+        let plan = TrainingPlan(
+            bank: training.vignettes, jurisdiction: jurisdiction, count: count, seed: seed ?? generator.next(),
+            builder: training.questionBuilder)
+        return GroupSessionSetup(
+            sessionID: id, facilitator: facilitator, jurisdiction: jurisdiction, training: training, plan: plan)
+    }
+}

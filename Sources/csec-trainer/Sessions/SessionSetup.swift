@@ -23,7 +23,12 @@ struct SessionSetup: Sendable {
     /// that could not be written is printed, and makes the command fail.
     func end(with attendees: [GroupSessionEnding.Attendee]) throws {
         let ending = self.ending
-        let report = try waitFor { await ending.write(attendees) }
+        try tell(try waitFor { await ending.write(attendees) })
+    }
+
+    /// Says what the end of the session wrote and where; any that could not be written is
+    /// printed, and makes the command fail.
+    func tell(_ report: GroupSessionEnding.Report) throws {
         var lines = [
             "\(report.recordsSaved) completion \(report.recordsSaved == 1 ? "record" : "records") written to \(report.recordsLocation).",
             "Attendance roster, with each attendee's result: \(report.rosterFile.path)",

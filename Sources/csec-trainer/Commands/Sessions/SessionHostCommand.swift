@@ -157,20 +157,20 @@ struct SessionHostCommand: ParsableCommand {
         StandardOutput().write(
             ContentNoteDocument(note: note).render(width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)))
         var random = SystemRandomNumberGenerator()
-        let sessionID =
-            restored?.session.id
-            ?? "session-\(CalendarDate(Date(), utcOffsetSeconds: 0))-\(UInt32.random(in: 0...UInt32.max, using: &random))"
+        let group =
+            restored.map {
+                GroupSessionSetup(
+                    sessionID: $0.session.id, facilitator: $0.session.facilitator, jurisdiction: jurisdiction,
+                    training: training, plan: $0.session.plan)
+            }
+            ?? .new(
+                jurisdiction: jurisdiction, facilitator: facilitator ?? "", training: training, count: count ?? 4,
+                seed: seed, clock: .system, using: &random)
         let store = try data.recordStore()
         let setup = SessionSetup(
-            group: GroupSessionSetup(
-                sessionID: sessionID, facilitator: restored?.session.facilitator ?? facilitator ?? "",
-                jurisdiction: jurisdiction, training: training,
-                plan: restored?.session.plan
-                    ?? TrainingPlan(
-                        bank: training.vignettes, jurisdiction: jurisdiction, count: count ?? 4, seed: seed ?? random.next(),
-                        builder: training.questionBuilder)),
+            group: group,
             ending: GroupSessionEnding(
-                sessionID: sessionID, records: FileRecordRepository(store: store),
+                sessionID: group.sessionID, records: FileRecordRepository(store: store),
                 certificates: CertificateIssuer(key: store.key), dataDirectory: data.directory),
             output: StandardOutput())
         if offline {
