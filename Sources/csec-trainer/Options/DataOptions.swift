@@ -18,10 +18,14 @@ struct DataOptions: ParsableArguments {
             home: FileManager.default.homeDirectoryForCurrentUser)
     }
 
-    /// The record store, with the installation key (created on first use).
+    /// The installation key (created on first use).
+    func installationKey() throws -> InstallationKey {
+        try reportingKeyErrors { try InstallationKey.loadOrCreate(in: directory, now: Date()) }
+    }
+
+    /// The record store, with the installation key.
     func recordStore() throws -> RecordStore {
-        let key = try reportingKeyErrors { try InstallationKey.loadOrCreate(in: directory, now: Date()) }
-        return RecordStore(dataDirectory: directory, key: key)
+        RecordStore(dataDirectory: directory, key: try installationKey())
     }
 
     /// Where completion records are kept: the signed record files in the data directory.

@@ -8,7 +8,6 @@ import ProtocolEngine
 import RecordStore
 import Records
 import SessionServer
-import Storage
 import TerminalUI
 import Training
 
@@ -166,12 +165,11 @@ struct SessionHostCommand: ParsableCommand {
             ?? .new(
                 jurisdiction: jurisdiction, facilitator: facilitator ?? "", training: training, count: count ?? 4,
                 seed: seed, clock: .system, using: &random)
-        let store = try data.recordStore()
         let setup = SessionSetup(
             group: group,
             ending: GroupSessionEnding(
-                sessionID: group.sessionID, records: FileRecordRepository(store: store),
-                certificates: CertificateIssuer(key: store.key), dataDirectory: data.directory),
+                sessionID: group.sessionID, records: try data.recordRepository(),
+                certificates: CertificateIssuer(key: try data.installationKey()), dataDirectory: data.directory),
             output: StandardOutput())
         if offline {
             let printer = SessionPrinter.forStandardOutput(environment: ProcessInfo.processInfo.environment)
