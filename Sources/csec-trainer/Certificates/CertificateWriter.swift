@@ -25,7 +25,7 @@ struct CertificateWriter {
         do {
             switch format {
             case .pdf:
-                try PDFCertificate().write(details, to: file)
+                try PDFCertificate(sealing: stored.bytes, with: store.key.privateKey).write(details, to: file)
             case .openbadge:
                 try Data((try token(details) + "\n").utf8).write(to: file, options: .atomic)
             }
@@ -39,7 +39,7 @@ struct CertificateWriter {
         let details = try checkedDetails(stored)
         do {
             switch format {
-            case .pdf: return try PDFCertificate().render(details)
+            case .pdf: return try PDFCertificate(sealing: stored.bytes, with: store.key.privateKey).render(details)
             case .openbadge: return Data((try token(details) + "\n").utf8)
             }
         } catch {

@@ -20,7 +20,8 @@ struct DataOptions: ParsableArguments {
     /// The record store, with the installation key (created on first use).
     func recordStore() throws -> RecordStore {
         let key = try reportingKeyErrors { try InstallationKey.loadOrCreate(in: directory, now: Date()) }
-        return RecordStore(dataDirectory: directory, key: key)
+        let settings = try reportingStoreErrors { try InstallationSettings.load(in: directory) }
+        return RecordStore(dataDirectory: directory, key: key, issuer: settings.issuer)
     }
 
     /// The command that starts a new key on purpose when the old one is lost.
