@@ -52,7 +52,8 @@ public enum CertificatePDFVerification {
         let verdict = Verdict(
             person: record.trainee.name,
             training: "\(record.training.jurisdictionName) protocol (\(record.training.protocolVersion))",
-            completedOn: record.completedAt.calendarDate.description, issuer: key.issuer ?? reference.issuerName,
+            completedOn: record.completedAt.calendarDate.description,
+            result: record.outcome.percent.map { "\($0)%" } ?? "attended", issuer: key.issuer ?? reference.issuerName,
             keyID: key.keyID, verificationCode: signed.verificationCode)
         return Verified(verdict: verdict, record: signed, recordFile: recordFile)
     }

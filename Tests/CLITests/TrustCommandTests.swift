@@ -42,21 +42,29 @@ extension CLISuite {
             let kept = try finishSession(name: "Ana Ruiz")
             let emptied = try finishSession(name: "Kim Lee")
             let deleted = try finishSession(name: "Luis Ortega")
+            let edited = try finishSession(name: "Mei Chen")
             try FileManager.default.removeItem(at: try recordFile(deleted))
             let emptiedFile = try recordFile(emptied)
             try Data().write(to: emptiedFile)
+            let editedFile = try recordFile(edited)
+            let text = try String(contentsOf: editedFile, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "Mei Chen", with: "Mei Chan").utf8).write(to: editedFile)
 
-            let list = try CLIRunner.run(["records", "list", "--data-dir", data.path])
-            #expect(list.output.contains("Ana Ruiz") && !list.output.contains("Kim Lee"), "\(list.output)")
-            #expect(list.status == 1 && list.error.contains(emptiedFile.path))
+            for format in ["table", "json"] {
+                let list = try CLIRunner.run(["records", "list", "--format", format, "--data-dir", data.path])
+                #expect(list.output.contains("Ana Ruiz"), "\(list.output)")
+                #expect(!list.output.contains("Kim Lee") && !list.output.contains("Mei Ch"), "\(list.output)")
+                #expect(list.status == 1 && list.error.contains(emptiedFile.path) && list.error.contains(editedFile.path))
+            }
             let report = try CLIRunner.run(["records", "report", "--school-year", "2026-2027", "--data-dir", data.path])
-            #expect(!report.output.contains("Kim Lee") && report.status == 1)
+            #expect(!report.output.contains("Kim Lee") && !report.output.contains("Mei Ch") && report.status == 1)
 
             let verify = try CLIRunner.run(["records", "verify", "--all", "--data-dir", data.path])
             #expect(verify.status == 1)
             #expect(verify.error.contains("MISSING") && verify.error.contains(deleted), "\(verify.error)")
-            #expect(verify.output.contains(kept) && verify.output.contains("1 of 3 records verified"), "\(verify.output)")
-            #expect(verify.output.contains("Records log: 3 entries"))
+            #expect(verify.output.contains(kept) && verify.output.contains("1 of 4 records verified"), "\(verify.output)")
+            #expect(verify.error.contains("ALTERED") && verify.error.contains(editedFile.path))
+            #expect(verify.output.contains("Records log: 4 entries"))
         }
 
         @Test func theDistrictsKeyVerifiesItsCertificatesAndRecordsElsewhere() throws {

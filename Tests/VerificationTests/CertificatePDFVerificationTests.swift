@@ -19,7 +19,7 @@ struct CertificatePDFVerificationTests {
             verified.verdict
                 == Verdict(
                     person: "Zoë Łukasiewicz-O'Brien", training: "Marin County protocol (3.1.19)", completedOn: "2026-09-15",
-                    issuer: "Tamalpais Union High School District", keyID: sample.key.keyID,
+                    result: "92%", issuer: "Tamalpais Union High School District", keyID: sample.key.keyID,
                     verificationCode: sample.signed.verificationCode))
     }
 

@@ -90,7 +90,8 @@ struct CertificateVerifyCommand: ParsableCommand {
         let verdict = Verdict(
             person: record.trainee.name,
             training: "\(record.training.jurisdictionName) protocol (\(record.training.protocolVersion))",
-            completedOn: record.completedAt.calendarDate.description, issuer: key?.issuer ?? reference.issuerName,
+            completedOn: record.completedAt.calendarDate.description,
+            result: record.outcome.percent.map { "\($0)%" } ?? "attended", issuer: key?.issuer ?? reference.issuerName,
             keyID: stored.signed.signature.keyID, verificationCode: reference.verificationCode)
         print("valid: \(verdict.text)")
     }
