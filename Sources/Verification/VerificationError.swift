@@ -14,8 +14,16 @@ public enum VerificationError: Error, Sendable, Equatable, CustomStringConvertib
     case unsealed
     /// The PDF's seal or the record inside it does not check out.
     case sealBroken(reason: String)
-    /// The record inside the seal does not verify.
+    /// The record inside the seal, or the one a certificate names, does not verify.
     case record(RecordStoreError)
+    /// The PDF names no csec-trainer record.
+    case notACertificate
+    /// A certificate made before seals: its code is not the code of the record it names.
+    case codeMismatch(code: String, recordID: String, recordCode: String)
+    /// A certificate made before seals: its pages are not the ones drawn from its record.
+    case pagesChanged(recordID: String)
+    /// The record this machine keeps under the certificate's record id is another file.
+    case storedRecordDiffers(path: String)
 
     public var description: String {
         switch self {
@@ -28,11 +36,20 @@ public enum VerificationError: Error, Sendable, Equatable, CustomStringConvertib
             "the credential is not valid today: valid from \(validFrom)" + (validUntil.map { " until \($0)" } ?? "")
                 + " (its signature checks out)"
         case .unsealed:
-            "the PDF carries no signed record (it was made before certificates carried one)"
+            "the PDF carries no signed record (it was made before certificates carried one), and its record is not "
+                + "in the records given: check it where its record is kept"
         case .sealBroken(let reason):
             reason
         case .record(let error):
             error.description
+        case .notACertificate:
+            "not a csec-trainer certificate (it carries no record id and verification code)"
+        case .codeMismatch(let code, let recordID, let recordCode):
+            "the verification code \(code) does not match record \(recordID) (its code is \(recordCode))"
+        case .pagesChanged(let recordID):
+            "its pages are not the certificate of record \(recordID) (the text or layout was changed after it was exported)"
+        case .storedRecordDiffers(let path):
+            "the record it carries is not the one stored in \(path)"
         }
     }
 }

@@ -46,54 +46,16 @@ struct CertificateVerifyCommand: ParsableCommand {
     }
 
     private func verifyPDF(_ contents: Data, trusting keys: TrustedKeys, store: RecordStore?) throws {
+        let records = store?.directory ?? RecordStore.directory(in: data.directory)
         do {
-            let verified = try CertificatePDFVerification.verify(contents, trusting: keys)
-            // On the machine that made it, the record it carries must also be the one stored.
-            let id = verified.record.record.id
-            if let store, FileManager.default.fileExists(atPath: store.file(for: id).path) {
-                let stored = try reportingStoreErrors { try store.find(id.uuidString.lowercased()) }
-                try reportingStoreErrors { try store.verify(stored) }
-                guard stored.bytes == verified.recordFile else {
-                    throw failure("the record it carries is not the one stored in \(stored.file.path)")
-                }
-            }
+            let verified = try CertificatePDFVerification.verify(contents, trusting: keys, records: records)
             print("valid: \(verified.verdict.text)")
-        } catch VerificationError.unsealed {
-            try verifyUnsealedPDF(contents, trusting: keys)
-        } catch let error as VerificationError {
+        } catch .record(let error) {
+            StandardError.print(error.description)
+            throw ExitCode.failure
+        } catch {
             throw failure(error.description)
         }
-    }
-
-    /// A certificate made before certificates carried their record: checked against the record
-    /// it names, by drawing it again and comparing the bytes.
-    private func verifyUnsealedPDF(_ contents: Data, trusting keys: TrustedKeys) throws {
-        guard let reference = PDFCertificateReference(pdf: contents) else {
-            throw failure("not a csec-trainer certificate (it carries no record id and verification code)")
-        }
-        let id = reference.recordID.uuidString.lowercased()
-        let directory = RecordStore.directory(in: data.directory)
-        let stored = try reportingStoreErrors { try RecordStore.find(id, in: directory) }
-        try reportingStoreErrors { try RecordStore.verify(stored, trusting: keys) }
-        guard stored.signed.verificationCode == reference.verificationCode else {
-            throw failure(
-                "the verification code \(reference.verificationCode) does not match record \(id) "
-                    + "(its code is \(stored.signed.verificationCode))")
-        }
-        let expected = try? PDFCertificate().render(CertificateDetails(stored, issuer: reference.issuerName))
-        guard expected == contents else {
-            throw failure(
-                "its pages are not the certificate of record \(id) (the text or layout was changed after it was exported)")
-        }
-        let record = stored.record
-        let key = keys[stored.signed.signature.keyID]
-        let verdict = Verdict(
-            person: record.trainee.name,
-            training: "\(record.training.jurisdictionName) protocol (\(record.training.protocolVersion))",
-            completedOn: record.completedAt.calendarDate.description,
-            result: record.outcome.percent.map { "\($0)%" } ?? "attended", issuer: key?.issuer ?? reference.issuerName,
-            keyID: stored.signed.signature.keyID, verificationCode: reference.verificationCode)
-        print("valid: \(verdict.text)")
     }
 
     /// Prints why `file` fails; the command then exits with status 1.
