@@ -117,6 +117,11 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Verification",
+            dependencies: ["Certificates", "RecordStore", "Records", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSwift
+        ),
         .systemLibrary(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
@@ -132,7 +137,7 @@ let package = Package(
             name: "Completion",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
-                "LocalStore", "RecordStore", "Storage", "Certificates",
+                "LocalStore", "RecordStore", "Storage", "Certificates", "Verification",
             ],
             swiftSettings: strictSwift
         ),
@@ -143,6 +148,7 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
+                "Verification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -265,6 +271,15 @@ let package = Package(
             dependencies: [
                 "Certificates", "Briefing", "ContentLoading", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "VerificationTests",
+            dependencies: [
+                "Verification", "Certificates", "RecordStore", "Records", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -4,6 +4,9 @@
     python3 schemas/check.py                  # every bundled file (run from the repository root)
     python3 schemas/check.py FILE_OR_DIR ...  # other files; a folder means its *.yaml / *.yml files
 
+JSON files (a key set, installation settings) are checked against the schema their `format`
+names (JSON_FORMATS below); the bundled examples in docs/examples/*.json are checked too.
+
 Each file's schema is the one named on its first line,
 `# yaml-language-server: $schema=../schemas/protocol.schema.json`, or else the one its place
 implies (Scoring/protocols/ → protocol, Scenarios/ → vignette, Scoring/vocabulary.yaml …).
@@ -44,6 +47,11 @@ SCHEMA_FILES = {
     "briefing": "briefing.schema.json",
     "site-contacts": "site-contacts.schema.json",
 }
+# JSON files csec-trainer reads, by their "format".
+JSON_FORMATS = {
+    "csec-trainer-key-set": "key-set.schema.json",
+    "csec-trainer-settings": "settings.schema.json",
+}
 YAML_SUFFIXES = (".yaml", ".yml")
 MODELINE = re.compile(r"#\s*yaml-language-server\s*:\s*\$schema\s*=\s*(\S+)")
 
@@ -73,7 +81,7 @@ Validator = validators.extend(
 def load_schemas(problems):
     """Loads and checks the five schemas; returns {kind: validator}."""
     loaded = {}
-    for kind, name in SCHEMA_FILES.items():
+    for kind, name in list(SCHEMA_FILES.items()) + list(JSON_FORMATS.items()):
         path = SCHEMA_DIR / name
         try:
             schema = json.loads(path.read_text(encoding="utf-8"))
@@ -291,8 +299,30 @@ def explain(error):
 
 # ---------------------------------------------------------------- checking
 
+def check_json_file(path, schemas, problems):
+    """Checks one JSON file against the schema its "format" names; returns True when it was checked."""
+    name = shown(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        problems.append((name, "(top level)", f"not readable JSON: {error}"))
+        return False
+    kind = data.get("format") if isinstance(data, dict) else None
+    if kind not in JSON_FORMATS:
+        problems.append((name, "format", f"should be one of: {', '.join(JSON_FORMATS)}"))
+        return False
+    if kind not in schemas:
+        return False
+    for error in sorted(schemas[kind].iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        for path_, _, message in explain(error):
+            problems.append((name, show_path(path_), message))
+    return True
+
+
 def check_file(path, schemas, problems):
     """Checks one file; returns True when it was checked against a schema."""
+    if path.suffix == ".json":
+        return check_json_file(path, schemas, problems)
     name = shown(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -339,6 +369,9 @@ def bundled_files(root):
     for folder in (scoring / "protocols", root / "Scenarios", root / "docs" / "examples"):
         if folder.is_dir():
             files += yaml_files_in(folder)
+    examples = root / "docs" / "examples"
+    if examples.is_dir():
+        files += sorted(p for p in examples.iterdir() if p.is_file() and p.suffix == ".json")
     return files
 
 

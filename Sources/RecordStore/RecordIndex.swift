@@ -13,14 +13,18 @@ import Synchronization
 ///
 /// The index is a cache, never the record: every line carries an HMAC-SHA256 under a key
 /// derived from the installation's private key, so a line cannot be forged or edited without
-/// that key; a line that does not check out, or a record that has no line (a crash between
-/// writing the record and its line), is read from the record file itself. Lines are appended
-/// with one `write` under an exclusive lock, so writers at the same time never interleave.
+/// that key, and the identity of the record file it was taken from (``FileIdentity``: size,
+/// inode, modification and change times), so a file emptied, overwritten or edited since is
+/// read again. A line that does not check out is reported (never used), and its record read
+/// from the file, as is a record that has no line (a crash between writing the record and its
+/// line) or whose file is not the one the line was taken from. Lines are appended with one
+/// `write` under an exclusive lock, so writers at the same time never interleave.
 struct RecordIndex: Sendable {
     static let fileName = "index.log"
-    /// v2 added group attendance ("a" or "p" for the result); v1 lines read the same.
-    static let version = "v2"
-    static let readableVersions: Set<String> = ["v1", "v2"]
+    /// v2 added group attendance ("a" or "p" for the result); v3 the record file's identity.
+    /// v1 and v2 lines read the same, without an identity: their records are read from the file.
+    static let version = "v3"
+    static let readableVersions: Set<String> = ["v1", "v2", "v3"]
 
     let file: URL
     /// An HMAC already keyed, copied for each line (keying it costs more than a short line).
@@ -34,22 +38,41 @@ struct RecordIndex: Sendable {
         keyedMAC = HMAC<SHA256>(key: key)
     }
 
-    /// Appends the summaries' lines in one write. Failure is not an error for the records:
+    /// One line: a record's summary, and the identity of its file when the line was written.
+    struct Entry: Sendable, Equatable {
+        var summary: CompletionSummary
+        /// Nil on lines of versions 1 and 2.
+        var identity: FileIdentity?
+    }
+
+    /// What ``read()`` found: the lines that check out, by record id (the last line for an id),
+    /// and the numbers of the lines that do not.
+    struct Reading: Sendable {
+        var entries: [String: Entry] = [:]
+        var damagedLines: [Int] = []
+    }
+
+    /// Appends the entries' lines in one write. Failure is not an error for the records:
     /// the report reads a record's file when its line is missing.
-    func append(_ summaries: [CompletionSummary]) {
-        guard !summaries.isEmpty else { return }
-        let line = Data(summaries.map { self.line(for: $0) + "\n" }.joined().utf8)
-        let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+    func append(_ entries: [Entry]) {
+        guard !entries.isEmpty else { return }
+        let text = entries.map { self.line(for: $0.summary, identity: $0.identity) + "\n" }.joined()
+        let descriptor = open(file.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX) == 0 else { return }
-        _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        // After a line cut short by a crash, start a new line rather than finish that one.
+        var last: UInt8 = UInt8(ascii: "\n")
+        let size = lseek(descriptor, 0, SEEK_END)
+        if size > 0 { _ = pread(descriptor, &last, 1, size - 1) }
+        let bytes = Data(((last == UInt8(ascii: "\n") ? "" : "\n") + text).utf8)
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     }
 
-    /// The summaries whose lines check out, by record id. Large indexes are read in parallel,
-    /// in chunks that end at line ends.
-    func read() -> [String: CompletionSummary] {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return [:] }
+    /// The lines that check out, and the numbers of those that do not. Large indexes are read
+    /// in parallel, in chunks that end at line ends.
+    func read() -> Reading {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return Reading() }
         let bytes = [UInt8](data)
         let chunkCount = max(1, min(16, bytes.count / 65_536))
         var bounds = [0]
@@ -59,53 +82,65 @@ struct RecordIndex: Sendable {
         }
         bounds.append(bytes.count)
         let limits = bounds
-        let chunks = Mutex([[CompletionSummary]](repeating: [], count: chunkCount))
+        /// Per chunk: the entries, the damaged lines' numbers within the chunk, and its line count.
+        typealias Chunk = (entries: [Entry], damaged: [Int], lineCount: Int)
+        let chunks = Mutex([Chunk](repeating: ([], [], 0), count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var found: [CompletionSummary] = []
+            var found: Chunk = ([], [], 0)
             var start = limits[chunk]
             while start < limits[chunk + 1] {
                 let end = bytes[start..<limits[chunk + 1]].firstIndex(of: UInt8(ascii: "\n")) ?? limits[chunk + 1]
-                if let summary = summary(in: bytes[start..<end]) { found.append(summary) }
+                if let entry = entry(in: bytes[start..<end]) {
+                    found.entries.append(entry)
+                } else if end > start {
+                    found.damaged.append(found.lineCount)
+                }
+                found.lineCount += 1
                 start = end + 1
             }
             chunks.withLock { $0[chunk] = found }
         }
-        var summaries: [String: CompletionSummary] = [:]
-        summaries.reserveCapacity(bytes.count / 160)
+        var reading = Reading()
+        reading.entries.reserveCapacity(bytes.count / 160)
+        var linesBefore = 0
         for chunk in chunks.withLock({ $0 }) {
-            for summary in chunk { summaries[summary.id] = summary }
+            for entry in chunk.entries { reading.entries[entry.summary.id] = entry }
+            reading.damagedLines += chunk.damaged.map { linesBefore + $0 + 1 }
+            linesBefore += chunk.lineCount
         }
-        return summaries
+        return reading
     }
 
-    /// The line of `summary`, as index `version` writes it.
-    func line(for summary: CompletionSummary, version: String = Self.version) -> String {
+    /// The line of `summary`, as index `version` writes it (from version 3, with `identity`).
+    func line(for summary: CompletionSummary, identity: FileIdentity? = nil, version: String = Self.version) -> String {
         let trainee = summary.trainee
-        let fields: [String] = [
-            version, summary.id, summary.completedAt.description, Self.resultField(summary.outcome),
-            summary.outcome.percent.map(String.init) ?? "", summary.jurisdiction, trainee.name, trainee.employeeID ?? "",
-            trainee.email ?? "",
-            trainee.school ?? "", trainee.district ?? "", trainee.role ?? "", trainee.hireDate?.description ?? "",
-        ].map(Self.escaped)
+        let fields: [String] =
+            [
+                version, summary.id, summary.completedAt.description, Self.resultField(summary.outcome),
+                summary.outcome.percent.map(String.init) ?? "", summary.jurisdiction, trainee.name, trainee.employeeID ?? "",
+                trainee.email ?? "",
+                trainee.school ?? "", trainee.district ?? "", trainee.role ?? "", trainee.hireDate?.description ?? "",
+            ].map(Self.escaped) + (version == "v1" || version == "v2" ? [] : [identity?.text ?? ""])
         let text = fields.joined(separator: "\t")
         return text + "\t" + authentication(of: Data(text.utf8))
     }
 
-    private func summary(in line: ArraySlice<UInt8>) -> CompletionSummary? {
+    private func entry(in line: ArraySlice<UInt8>) -> Entry? {
         guard let tab = line.lastIndex(of: UInt8(ascii: "\t")),
             authentication(of: line[..<tab]).utf8.elementsEqual(line[(tab + 1)...])
         else { return nil }
         let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescaped)
-        guard fields.count == 13, Self.readableVersions.contains(fields[0]), let completed = Timestamp(fields[2]),
-            let outcome = Self.outcome(result: fields[3], percent: fields[4])
+        guard fields.count == (fields.first == "v3" ? 14 : 13), Self.readableVersions.contains(fields[0]),
+            let completed = Timestamp(fields[2]), let outcome = Self.outcome(result: fields[3], percent: fields[4])
         else { return nil }
         func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
-        return CompletionSummary(
+        let summary = CompletionSummary(
             id: fields[1],
             trainee: Trainee(
                 name: fields[6], employeeID: optional(fields[7]), email: optional(fields[8]), school: optional(fields[9]),
                 district: optional(fields[10]), role: optional(fields[11]), hireDate: CalendarDate(fields[12])),
             completedAt: completed, outcome: outcome, jurisdiction: fields[5])
+        return Entry(summary: summary, identity: fields.count == 14 ? FileIdentity(text: fields[13]) : nil)
     }
 
     /// "1" passed, "0" not passed, "a" attended a whole group session, "p" part of one (no percent).

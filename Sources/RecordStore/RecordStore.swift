@@ -13,11 +13,17 @@ import Synchronization
 public struct RecordStore: Sendable {
     public let directory: URL
     public let key: InstallationKey
+    /// The district or school that issues the records saved from now on (``InstallationSettings``).
+    public let issuer: String?
     private let operations: any FileOperations
 
-    public init(dataDirectory: URL, key: InstallationKey, operations: any FileOperations = SystemFileOperations()) {
+    public init(
+        dataDirectory: URL, key: InstallationKey, issuer: String? = nil,
+        operations: any FileOperations = SystemFileOperations()
+    ) {
         directory = Self.directory(in: dataDirectory)
         self.key = key
+        self.issuer = issuer
         self.operations = operations
     }
 
@@ -26,9 +32,10 @@ public struct RecordStore: Sendable {
         dataDirectory.appending(path: "records")
     }
 
-    /// Signs and writes `record`; returns its file.
+    /// Signs and writes `record`, issued by ``issuer`` when the record names none; returns its file.
     @discardableResult
     public func save(_ record: CompletionRecord) throws(RecordStoreError) -> URL {
+        let record = record.issued(by: issuer)
         let file = self.file(for: record.id)
         let contents: Data
         do {
@@ -51,16 +58,22 @@ public struct RecordStore: Sendable {
         // hastens the new name to the disk, and does not make the save fail.
         try? operations.unlink(temporary.path)
         try? operations.syncDirectory(directory.path)
-        index.append([CompletionSummary(record)])
+        // The records log is evidence that the record was written; a record that missed its
+        // line (a crash here) still verifies, and `records verify --all` lists it as not logged.
+        try? chain.append(recordID: record.id.uuidString.lowercased(), bytes: contents, key: key)
+        index.append([RecordIndex.Entry(summary: CompletionSummary(record), identity: FileIdentity(path: file.path))])
         return file
     }
 
-    private var index: RecordIndex { RecordIndex(directory: directory, installationKey: key) }
+    var index: RecordIndex { RecordIndex(directory: directory, installationKey: key) }
+    var chain: RecordChain { RecordChain(directory: directory) }
 
     /// The summary of every record, for reports: from the index where its line checks out
-    /// (the line was written, under this installation's key, with the record), else from the
-    /// record file once ``verify(_:)`` passes, and the index is repaired. A record that does not
-    /// verify is a problem, never counted. Much faster than ``loadAll()`` on a large store.
+    /// (the line was written under this installation's key) and the record file is still the
+    /// one the line was taken from (same size, inode and times, by `stat`); else from the
+    /// record file once ``verify(_:)`` passes, and a new index line is written. A record that
+    /// does not verify is a problem, never counted, and so is an index line that does not
+    /// check out. Much faster than ``loadAll()`` on a large store.
     public func summaries() -> RecordListing.Summaries {
         let names: [String]
         do {
@@ -69,21 +82,31 @@ public struct RecordStore: Sendable {
             return .init(summaries: [], problems: [])
         }
         let index = self.index
-        let indexed = index.read()
-        var summaries: [CompletionSummary] = []
+        let reading = index.read()
+        var candidates: [(file: String, entry: RecordIndex.Entry)] = []
         var unindexed: [URL] = []
-        summaries.reserveCapacity(names.count)
+        candidates.reserveCapacity(names.count)
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            if let summary = indexed[String(name.dropLast(5))] {
-                summaries.append(summary)
+            if let entry = reading.entries[String(name.dropLast(5))], entry.identity != nil {
+                candidates.append((directory.appending(path: name).path, entry))
             } else {
                 unindexed.append(directory.appending(path: name))
             }
         }
-        let read = Self.readInParallel(unindexed, verifyingWith: self)
-        let repaired = read.records.map { CompletionSummary($0.record) }
-        index.append(repaired)
-        return .init(summaries: summaries + repaired, problems: read.problems)
+        let unchanged = ParallelMap.map(candidates) { FileIdentity(path: $0.file) == $0.entry.identity }
+        var summaries: [CompletionSummary] = []
+        summaries.reserveCapacity(candidates.count)
+        for (candidate, isUnchanged) in zip(candidates, unchanged) {
+            if isUnchanged {
+                summaries.append(candidate.entry.summary)
+            } else {
+                unindexed.append(URL(filePath: candidate.file))
+            }
+        }
+        let read = Self.readInParallel(unindexed) { stored throws(RecordStoreError) in try verify(stored) }
+        index.append(read.records.map { RecordIndex.Entry(summary: CompletionSummary($0.record), identity: $0.identity) })
+        let damaged = reading.damagedLines.map { RecordStoreError.indexLineAltered(path: index.file.path, line: $0) }
+        return .init(summaries: summaries + read.records.map { CompletionSummary($0.record) }, problems: read.problems + damaged)
     }
 
     /// Saves `record` unless a record with its id is already stored (a session finished again
@@ -94,6 +117,7 @@ public struct RecordStore: Sendable {
         return try save(record)
     }
 
+    /// The file of the record `id`.
     public func file(for id: UUID) -> URL {
         directory.appending(path: "\(id.uuidString.lowercased()).json")
     }
@@ -101,6 +125,12 @@ public struct RecordStore: Sendable {
     /// Every record, newest first, and a problem for each file that is not a readable record.
     /// One damaged or foreign file never hides the others. Files are read in parallel.
     public func loadAll() -> RecordListing {
+        Self.loadAll(in: directory)
+    }
+
+    /// Every record in the records directory `directory`, as ``loadAll()`` reads them (no key
+    /// is needed to read them: verify them with ``verify(_:trusting:)``).
+    public static func loadAll(in directory: URL) -> RecordListing {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -114,14 +144,16 @@ public struct RecordStore: Sendable {
         return listing
     }
 
-    /// Reads `files` in parallel, and verifies each with `store` when given; the problems keep
+    /// Reads `files` in parallel, and checks each with `verify` when given; the problems keep
     /// the files' order.
-    private static func readInParallel(_ files: [URL], verifyingWith store: RecordStore? = nil) -> RecordListing {
+    private static func readInParallel(
+        _ files: [URL], verify: (@Sendable (StoredRecord) throws(RecordStoreError) -> Void)? = nil
+    ) -> RecordListing {
         let results = Mutex([Result<StoredRecord, RecordStoreError>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let result = Result { () throws(RecordStoreError) in
                 let stored = try Self.read(files[index])
-                try store?.verify(stored)
+                try verify?(stored)
                 return stored
             }
             results.withLock { $0[index] = result }
@@ -139,6 +171,11 @@ public struct RecordStore: Sendable {
 
     /// The record whose id is `id` or starts with it (as `records list` shows them).
     public func find(_ id: String) throws(RecordStoreError) -> StoredRecord {
+        try Self.find(id, in: directory)
+    }
+
+    /// The record in the records directory `directory` whose id is `id` or starts with it.
+    public static func find(_ id: String, in directory: URL) throws(RecordStoreError) -> StoredRecord {
         let prefix = id.lowercased()
         let exact = directory.appending(path: "\(prefix).json")
         if FileManager.default.fileExists(atPath: exact.path) { return try Self.read(exact) }
@@ -156,20 +193,47 @@ public struct RecordStore: Sendable {
     /// Checks a stored record against its file's name and bytes and this installation's key.
     /// (A copy of a record under another name would count twice; its name gives it away.)
     public func verify(_ stored: StoredRecord) throws(RecordStoreError) {
-        let id = stored.record.id.uuidString.lowercased()
-        guard stored.file.deletingPathExtension().lastPathComponent == id else {
-            throw RecordStoreError.altered(path: stored.file.path, reason: "it holds record \(id) under another name (a copy)")
-        }
+        try Self.checkName(of: stored)
         if let problem = stored.signed.problem(in: stored.bytes, trusting: key.publicKey) {
             throw RecordStoreError.altered(path: stored.file.path, reason: problem)
         }
     }
 
-    static func read(_ file: URL) throws(RecordStoreError) -> StoredRecord {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw RecordStoreError.cannotRead(path: file.path, reason: "missing or unreadable")
+    /// Checks a stored record against its file's name and bytes and whichever of `keys` signed
+    /// it: a record made elsewhere, checked with that district's or school's public key.
+    public static func verify(_ stored: StoredRecord, trusting keys: TrustedKeys) throws(RecordStoreError) {
+        try checkName(of: stored)
+        if let problem = stored.signed.problem(in: stored.bytes, trusting: keys) {
+            throw RecordStoreError.altered(path: stored.file.path, reason: problem)
         }
-        return StoredRecord(file: file, bytes: data, signed: try SignedRecord.read(data, path: file.path))
+    }
+
+    private static func checkName(of stored: StoredRecord) throws(RecordStoreError) {
+        let id = stored.record.id.uuidString.lowercased()
+        guard stored.file.deletingPathExtension().lastPathComponent == id else {
+            throw RecordStoreError.altered(path: stored.file.path, reason: "it holds record \(id) under another name (a copy)")
+        }
+    }
+
+    /// Reads a record file, with the identity of the file its bytes came from.
+    public static func read(_ file: URL) throws(RecordStoreError) -> StoredRecord {
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: file)
+        } catch {
+            throw RecordStoreError.cannotRead(path: file.path, reason: FileProblem.words(for: error))
+        }
+        defer { try? handle.close() }
+        let identity = FileIdentity(descriptor: handle.fileDescriptor)
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw RecordStoreError.cannotRead(path: file.path, reason: FileProblem.words(for: error))
+        }
+        var stored = StoredRecord(file: file, bytes: data, signed: try SignedRecord.read(data, path: file.path))
+        stored.identity = identity
+        return stored
     }
 }
 
@@ -179,6 +243,14 @@ public struct StoredRecord: Sendable {
     public var bytes: Data
     public var signed: SignedRecord
     public var record: CompletionRecord { signed.record }
+    /// The file's identity when its bytes were read.
+    var identity: FileIdentity?
+
+    init(file: URL, bytes: Data, signed: SignedRecord) {
+        self.file = file
+        self.bytes = bytes
+        self.signed = signed
+    }
 }
 
 /// What `loadAll` found.

@@ -11,6 +11,13 @@ public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertibl
     case unsupportedSchema(path: String, found: Int, supported: [Int])
     /// The file's bytes are not what was signed: it was changed after it was written.
     case altered(path: String, reason: String)
+    /// A line of the summary index does not check out (edited, forged or damaged): it was not
+    /// used.
+    case indexLineAltered(path: String, line: Int)
+    /// The records log names a record whose file is gone.
+    case missing(path: String, log: String, line: Int)
+    /// A line of the records log was edited, removed, moved or damaged.
+    case logAltered(path: String, line: Int, reason: String)
     /// No record has this id (or id prefix).
     case noSuchRecord(id: String, directory: String)
     /// More than one record starts with this id prefix.
@@ -24,6 +31,10 @@ public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertibl
     case keyMismatch(path: String)
     /// The key file's path is a directory.
     case keyPathIsDirectory(path: String)
+    /// A key file given to check records or certificates is not a public key or key set.
+    case badKeyFile(path: String, reason: String)
+    /// The installation's settings file cannot be used.
+    case badSettings(path: String, reason: String)
     /// A new key was asked for while a key is in place.
     case keyExists(path: String, keyID: String)
 
@@ -41,6 +52,16 @@ public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertibl
                 + "(\(supported.map(String.init).joined(separator: ", "))). Update csec-trainer."
         case .altered(let path, let reason):
             "\(path): error: ALTERED: \(reason). The record was changed after it was signed; do not rely on it."
+        case .indexLineAltered(let path, let line):
+            "\(path):\(line): error: this line of the summary index was changed or damaged after it was written, so it "
+                + "was not used (the record was read from its own file). The index is only a cache: keep a copy for "
+                + "whoever investigates, then delete it; the next report rebuilds it."
+        case .missing(let path, let log, let line):
+            "\(path): error: MISSING: the records log (\(log), line \(line)) says this record was written, but its file "
+                + "is gone (deleted or moved). Restore it from a backup."
+        case .logAltered(let path, let line, let reason):
+            "\(path):\(line): error: the records log was changed: \(reason). Lines are only ever added to it; keep the "
+                + "file as it is for whoever investigates, and compare it with a backup."
         case .noSuchRecord(let id, let directory):
             "error: no record '\(id)' in \(directory). `csec-trainer records list` shows the ids."
         case .ambiguousID(let prefix, let matches):
@@ -60,6 +81,12 @@ public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertibl
         case .keyPathIsDirectory(let path):
             "\(path): error: the installation key should be this file, but it is a directory. "
                 + "Move the directory away, then restore the key file to this path from a backup."
+        case .badKeyFile(let path, let reason):
+            "\(path): error: not a key to check records with: \(reason). Give the output of `csec-trainer keys export` "
+                + "(PEM or JWK) or a csec-trainer key set."
+        case .badSettings(let path, let reason):
+            "\(path): error: the installation's settings cannot be used: \(reason). Set them again with "
+                + "`csec-trainer settings`."
         case .keyExists(let path, let keyID):
             "\(path): error: an installation key (\(keyID)) is in place, so no new key was made. "
                 + "A new key is only for a data directory whose key is lost."

@@ -82,6 +82,16 @@ public struct SignedRecord: Sendable, Codable, Equatable {
         return nil
     }
 
+    /// Checks `data` as ``problem(in:trusting:)-(_,Curve25519.Signing.PublicKey)`` does, with
+    /// whichever of `keys` signed it. Returns why not, or nil when it holds.
+    public func problem(in data: Data, trusting keys: TrustedKeys) -> String? {
+        guard let key = keys[signature.keyID] else {
+            let known = keys.keyIDs.joined(separator: ", ")
+            return "it was signed by key \(signature.keyID), which is not one of the keys it is checked with (\(known))"
+        }
+        return problem(in: data, trusting: key.publicKey)
+    }
+
     /// The short code printed on certificates: the first 60 bits of the SHA-256 of the
     /// signature, in Crockford base 32, as XXXX-XXXX-XXXX. It changes with any change to the
     /// record, and ties a certificate to one signed record.

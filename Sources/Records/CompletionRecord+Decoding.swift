@@ -2,7 +2,8 @@ import Foundation
 
 extension CompletionRecord {
     /// Decodes a record and refuses one whose parts do not fit together: group attendance
-    /// (version 2 only) has an attendance summary and no score; every other mode has a score.
+    /// (from version 2) has an attendance summary and no score; every other mode has a score;
+    /// an issuer needs version 3.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
@@ -17,13 +18,18 @@ extension CompletionRecord {
         score = try container.decodeIfPresent(ScoreSummary.self, forKey: .score)
         attendance = try container.decodeIfPresent(AttendanceSummary.self, forKey: .attendance)
         legalNote = try container.decode(String.self, forKey: .legalNote)
+        issuer = try container.decodeIfPresent(String.self, forKey: .issuer)
+        if issuer != nil, schemaVersion < 3 {
+            throw DecodingError.dataCorruptedError(
+                forKey: .issuer, in: container, debugDescription: "a record names its issuer from schema version 3 on")
+        }
         let isAttendance = mode.kind == .groupAttendance
         guard isAttendance ? score == nil && attendance != nil && schemaVersion >= 2 : score != nil && attendance == nil
         else {
             throw DecodingError.dataCorruptedError(
                 forKey: .score, in: container,
                 debugDescription: isAttendance
-                    ? "a group-attendance record (schema version 2) has an attendance summary and no score"
+                    ? "a group-attendance record (schema version 2 or later) has an attendance summary and no score"
                     : "a \(mode.kind.rawValue) record has a score and no attendance summary")
         }
     }

@@ -6,14 +6,15 @@ import Foundation
 /// chosen and correct options, and the score with pass or fail and its reasons — or, for group
 /// attendance, no score: the room answered together, so nobody was scored alone.
 ///
-/// Schema version 2 added group attendance; a record is written with the lowest version that
-/// can hold it (1 unless it is group attendance), so older readers keep reading what they can.
+/// Schema version 2 added group attendance, version 3 the issuer; a record is written with the
+/// lowest version that can hold it (1 unless it is group attendance or names its issuer), so
+/// older readers keep reading what they can.
 /// Documented in docs/completion-records.md and
 /// schemas/completion-record.schema.json. Stored as one signed JSON file per record.
 public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
     /// The versions this code reads (and writes: see `schemaVersion`); every version 1 record
-    /// is a valid version 2 record.
-    public static let readableSchemaVersions = [1, 2]
+    /// is a valid version 2 record, and every version 2 record a valid version 3 record.
+    public static let readableSchemaVersions = [1, 2, 3]
 
     public var schemaVersion: Int
     public var id: UUID
@@ -31,10 +32,13 @@ public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
     /// For group attendance: how much of the session the room covered.
     public var attendance: AttendanceSummary?
     public var legalNote: String
+    /// The district or school that issued the record (the installation's settings when it was
+    /// signed: see ``issued(by:)``); nil on records without one.
+    public var issuer: String?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, trainee, training, mode, startedAt, completedAt, activeSeconds, questions, score
-        case attendance, legalNote
+        case attendance, legalNote, issuer
     }
 
     public init(

@@ -38,7 +38,11 @@ extension CLISuite {
             #expect(verified.status == 0, "\(verified.error)")
             #expect(verified.output.contains("\(Self.trainees) of \(Self.trainees) records verified"), "\(verified.output)")
             let verifiedLines = verified.output.split(separator: "\n").filter { $0.hasPrefix("ok ") }
-            let names = Set(verifiedLines.compactMap { $0.split(separator: "  ").last.map(String.init) })
+            // "ok  <id>  <code>  <name>, <training>, completed <date>"
+            let names = Set(
+                verifiedLines.compactMap { line in
+                    line.split(separator: "  ").last?.split(separator: ",").first.map(String.init)
+                })
             #expect(names == Set((1...Self.trainees).map { "Person \($0)" }))
         }
 

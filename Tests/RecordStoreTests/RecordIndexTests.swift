@@ -54,10 +54,10 @@ struct RecordIndexTests {
         let line = index.line(for: CompletionSummary(record), version: "v1")
         #expect(line.hasPrefix("v1\t"))
         try Data((line + "\n").utf8).write(to: index.file)
-        #expect(index.read()[record.id.uuidString.lowercased()] == CompletionSummary(record))
+        #expect(index.read().entries[record.id.uuidString.lowercased()]?.summary == CompletionSummary(record))
     }
 
-    @Test func anEditedLineIsIgnoredAndTheRecordReadInstead() throws {
+    @Test func anEditedLineIsReportedAndTheRecordReadInstead() throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let store = try store()
         let records = try savedRecords(store)
@@ -68,9 +68,15 @@ struct RecordIndexTests {
                 line.contains("Kim Lee") ? line.replacingOccurrences(of: "\t0\t40\t", with: "\t1\t90\t") : String(line)
             }.joined(separator: "\n") + "\n"
         try Data(forged.utf8).write(to: indexFile)
-        let kim = try #require(store.summaries().summaries.first { $0.trainee.name == "Kim Lee" })
+        let kimLine = try #require(forged.split(separator: "\n").firstIndex { $0.contains("Kim Lee") }) + 1
+        let found = store.summaries()
+        let kim = try #require(found.summaries.first { $0.trainee.name == "Kim Lee" })
         #expect(kim.outcome == .scored(percent: 40, passed: false))
-        #expect(byID(store.summaries().summaries) == byID(records.map(CompletionSummary.init)))
+        #expect(byID(found.summaries) == byID(records.map(CompletionSummary.init)))
+        #expect(found.problems == [.indexLineAltered(path: indexFile.path, line: kimLine)])
+        #expect(found.problems[0].description.hasPrefix("\(indexFile.path):\(kimLine): error: "))
+        // Reported again next time: the edited line stays until someone deletes the index.
+        #expect(store.summaries().problems == [.indexLineAltered(path: indexFile.path, line: kimLine)])
     }
 
     /// With the index gone, an edited record (a failed attempt marked passed) is found by its
@@ -108,7 +114,79 @@ struct RecordIndexTests {
         // Under another key neither the index lines nor the records check out: nothing counts.
         let found = other.summaries()
         #expect(found.summaries.isEmpty)
-        #expect(found.problems.count == 5)
-        #expect(found.problems.allSatisfy { $0.description.contains("not signed by this installation's key") })
+        let unusedLines = found.problems.filter { if case .indexLineAltered = $0 { true } else { false } }
+        #expect(unusedLines.count == 5)
+        let records = found.problems.filter { $0.description.contains("not signed by this installation's key") }
+        #expect(records.count == 5)
+    }
+
+    /// How a record file can stop being the one its index line was taken from.
+    enum FileChange: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case emptied, truncated, overwrittenWithAnotherRecord, oneByteChangedWithItsTimeKept, replacedByAnEditedCopy
+
+        var testDescription: String { rawValue }
+
+        func apply(to file: URL, other: URL) throws {
+            let original = try Data(contentsOf: file)
+            switch self {
+            case .emptied:
+                try Data().write(to: file)
+            case .truncated:
+                let handle = try FileHandle(forWritingTo: file)
+                try handle.truncate(atOffset: UInt64(original.count / 2))
+                try handle.close()
+            case .overwrittenWithAnotherRecord:
+                try Data(contentsOf: other).write(to: file)
+            case .oneByteChangedWithItsTimeKept:
+                // The same size, and the modification time set back: only the change time tells.
+                let modified = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]
+                let edited = String(decoding: original, as: UTF8.self).replacingOccurrences(
+                    of: "\"percent\" : 40", with: "\"percent\" : 90")
+                let handle = try FileHandle(forWritingTo: file)
+                try handle.write(contentsOf: Data(edited.utf8))
+                try handle.close()
+                try FileManager.default.setAttributes([.modificationDate: modified as Any], ofItemAtPath: file.path)
+            case .replacedByAnEditedCopy:
+                let edited = String(decoding: original, as: UTF8.self).replacingOccurrences(
+                    of: "\"passed\" : false", with: "\"passed\" : true ")
+                try Data(edited.utf8).write(to: file, options: .atomic)
+            }
+        }
+    }
+
+    /// Reports never trust what they have not verified: a record file changed after its index
+    /// line was written is read again, fails, and is not counted.
+    @Test(arguments: FileChange.allCases)
+    func aRecordFileChangedAfterItsLineIsNotCounted(_ change: FileChange) throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
+        let records = try savedRecords(store)
+        let kim = try #require(records.first { $0.trainee.name == "Kim Lee" })
+        let other = try #require(records.first { $0.trainee.name == "Luis Ortega" })
+        #expect(store.summaries().summaries.count == 5)
+        try change.apply(to: store.file(for: kim.id), other: store.file(for: other.id))
+        let found = store.summaries()
+        #expect(found.summaries.count == 4)
+        #expect(!found.summaries.contains { $0.id == kim.id.uuidString.lowercased() })
+        #expect(found.problems.count == 1)
+        #expect(found.problems.first?.description.hasPrefix(store.file(for: kim.id).path) == true)
+    }
+
+    /// A record file whose identity changed but whose bytes did not (copied back from a backup,
+    /// permissions changed) is read, verified and counted, and its line renewed.
+    @Test func aFileRestoredUnchangedIsVerifiedAndCountedAgain() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let store = try store()
+        let records = try savedRecords(store)
+        let file = store.file(for: records[0].id)
+        let bytes = try Data(contentsOf: file)
+        try FileManager.default.removeItem(at: file)
+        try bytes.write(to: file)
+        let linesBefore = try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count
+        let found = store.summaries()
+        #expect(found.problems.isEmpty)
+        #expect(byID(found.summaries) == byID(records.map(CompletionSummary.init)))
+        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == linesBefore + 1)
+        #expect(store.summaries().problems.isEmpty)
     }
 }

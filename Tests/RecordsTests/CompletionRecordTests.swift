@@ -39,6 +39,28 @@ struct CompletionRecordTests {
         #expect(record.mode.facilitator == "Dana Whitfield" && record.questions.count == 2)
     }
 
+    /// A version 3 record names its issuer (a frozen file, never re-recorded).
+    @Test func theFrozenVersion3RecordWithAnIssuerStillDecodes() throws {
+        let fixture = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/record-v3-issuer.json")
+        let record = try JSONDecoder().decode(CompletionRecord.self, from: Data(contentsOf: fixture))
+        #expect(record.schemaVersion == 3 && record.issuer == "Tamalpais Union High School District")
+    }
+
+    /// A record issued by a district is written at version 3; one without an issuer keeps the
+    /// lowest version that holds it, and an issuer on an older version is refused.
+    @Test func anIssuerNeedsVersion3() throws {
+        let record = SampleRecords.record()
+        #expect(record.issued(by: nil) == record)
+        let issued = record.issued(by: "Tamalpais Union High School District")
+        #expect(issued.schemaVersion == 3 && issued.issuer == "Tamalpais Union High School District")
+        #expect(issued.issued(by: "Another District").issuer == "Tamalpais Union High School District", "set once")
+        #expect(SampleRecords.attendance().issued(by: "Redwood High School").schemaVersion == 3)
+        var older = issued
+        older.schemaVersion = 2
+        let encoded = try JSONEncoder().encode(older)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CompletionRecord.self, from: encoded) }
+    }
+
     /// Group attendance (an offline room session) has no score, says so, and counts as completed
     /// training.
     @Test func groupAttendanceIsNotIndividuallyScored() throws {

@@ -1,4 +1,5 @@
 import CCairo
+import Crypto
 import Foundation
 
 /// Renders a ``CertificateDetails`` as a one-page PDF certificate (landscape US Letter,
@@ -8,10 +9,30 @@ public struct PDFCertificate: Sendable {
     /// The page size in PDF points: landscape US Letter, 792 × 612.
     public static let pageSize = (width: PDFPageLayout.width, height: PDFPageLayout.height)
 
-    public init() {}
+    /// The signed record file each certificate carries, and the key that signed it, or nil for a
+    /// certificate checked only against the record (as made before certificates carried one).
+    private let seal: (recordFile: Data, key: Curve25519.Signing.PrivateKey)?
 
-    /// The certificate for `details`, as PDF bytes.
+    public init() {
+        seal = nil
+    }
+
+    /// Certificates that carry `recordFile` (the signed record, as stored) and a signature over
+    /// their pages by `key`, the key that signed the record, so that they verify on any machine
+    /// with its public key alone (``PDFCertificateSeal``).
+    public init(sealing recordFile: Data, with key: Curve25519.Signing.PrivateKey) {
+        seal = (recordFile, key)
+    }
+
+    /// The certificate for `details`, as PDF bytes, sealed when a record to seal was given.
     public func render(_ details: CertificateDetails) throws(PDFCertificateError) -> Data {
+        let pages = try renderPages(details)
+        guard let seal else { return pages }
+        return try PDFCertificateSeal.seal(pages, recordFile: seal.recordFile, key: seal.key)
+    }
+
+    /// The certificate's pages as cairo writes them, without a seal.
+    public func renderPages(_ details: CertificateDetails) throws(PDFCertificateError) -> Data {
         let sink = PDFByteSink()
         return try withExtendedLifetime(sink) { () throws(PDFCertificateError) -> Data in
             guard

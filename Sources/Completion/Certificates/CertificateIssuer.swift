@@ -2,6 +2,7 @@ import Certificates
 import Foundation
 import RecordStore
 import Records
+import Verification
 
 /// Issues certificates of stored records: each record is verified against the installation's
 /// key first, and only a record that documents completed training (a passing attempt, or group
@@ -31,10 +32,10 @@ public struct CertificateIssuer: Sendable {
 
     /// The certificate of `signed` as bytes: the PDF, or the credential and a newline.
     public func certificate(of signed: SignedRecord) async throws(CertificateError) -> Data {
-        let details = try checkedDetails(signed)
+        let (details, bytes) = try checkedDetails(signed)
         do {
             switch format {
-            case .pdf: return try PDFCertificate().render(details)
+            case .pdf: return try PDFCertificate(sealing: bytes, with: key.privateKey).render(details)
             case .openbadge: return Data((try await token(details) + "\n").utf8)
             }
         } catch {
@@ -44,11 +45,11 @@ public struct CertificateIssuer: Sendable {
 
     /// Writes the certificate of `signed` to `file`.
     public func write(_ signed: SignedRecord, to file: URL) async throws(CertificateError) {
-        let details = try checkedDetails(signed)
+        let (details, bytes) = try checkedDetails(signed)
         do {
             switch format {
             case .pdf:
-                try PDFCertificate().write(details, to: file)
+                try PDFCertificate(sealing: bytes, with: key.privateKey).write(details, to: file)
             case .openbadge:
                 try Data((try await token(details) + "\n").utf8).write(to: file, options: .atomic)
             }
@@ -72,8 +73,9 @@ public struct CertificateIssuer: Sendable {
         return file
     }
 
-    /// The details of `signed` once its record is verified and documents completed training.
-    private func checkedDetails(_ signed: SignedRecord) throws(CertificateError) -> CertificateDetails {
+    /// The details of `signed`, and its signed bytes (which a PDF carries, sealed), once its
+    /// record is verified and documents completed training.
+    private func checkedDetails(_ signed: SignedRecord) throws(CertificateError) -> (CertificateDetails, Data) {
         guard let bytes = try? signed.fileContents() else {
             throw .notVerified(record: signed.record.id, reason: "it cannot be read back as signed")
         }
@@ -83,7 +85,7 @@ public struct CertificateIssuer: Sendable {
         guard signed.record.outcome.completesTraining else {
             throw .notCompleted(record: signed.record.id, result: signed.record.resultDescription)
         }
-        return CertificateDetails(signed, issuer: issuer)
+        return (CertificateDetails(signed: signed, issuer: issuer), bytes)
     }
 
     /// The Open Badges credential of `details`, signed as a VC-JWT.

@@ -25,7 +25,8 @@ struct DataOptions: ParsableArguments {
 
     /// The record store, with the installation key.
     func recordStore() throws -> RecordStore {
-        RecordStore(dataDirectory: directory, key: try installationKey())
+        let settings = try reportingStoreErrors { try InstallationSettings.load(in: directory) }
+        return RecordStore(dataDirectory: directory, key: try installationKey(), issuer: settings.issuer)
     }
 
     /// Where completion records are kept: the signed record files in the data directory.

@@ -1,75 +1,61 @@
 import ArgumentParser
 import Certificates
-import Completion
 import Foundation
 import RecordStore
 import Records
+import Verification
 
 struct CertificateVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check a PDF certificate's verification code, or an Open Badges credential's signature.",
+        abstract: "Check a PDF certificate or an Open Badges credential, on any machine with --key.",
         discussion: """
-            A PDF passes when the record it names is in this installation's records, is \
-            exactly as signed, gives the same verification code, and the PDF is byte for byte \
-            the certificate csec-trainer makes from that record (so nothing on the page was \
-            changed). A credential (.jwt) passes when its signature is this installation's key \
-            and it has not expired. Exit status 1 otherwise.
+            A PDF passes when the signed record it carries verifies with the key, its pages are \
+            the ones signed with that key when it was exported, and they name that record and \
+            its verification code; nothing is drawn again, so the result does not depend on \
+            this machine's cairo or fonts. A PDF made before certificates carried their record \
+            passes when the record it names is in the records (see --data-dir), is exactly as \
+            signed, and the PDF is byte for byte the certificate made from it. A credential \
+            (.jwt) passes when its signature is the key's and it has not expired. The key is \
+            this installation's, or with --key a district's or school's (`keys export`, or a key \
+            set). Exit status 1 otherwise.
             """)
 
     @Argument(help: "The certificate: a .pdf, or an Open Badges credential (.jwt).") var file: String
+    @OptionGroup var key: KeyFileOptions
     @OptionGroup var data: DataOptions
 
     func run() throws {
         guard let contents = FileManager.default.contents(atPath: file) else {
             throw ValidationError("Cannot read \(file).")
         }
-        let store = try data.recordStore()
+        let given = try key.trustedKeys()
+        let store = given == nil ? try data.recordStore() : nil
+        let keys = given ?? store.map { TrustedKeys(installationKey: $0.key) } ?? TrustedKeys([])
         if contents.starts(with: Data("%PDF".utf8)) {
-            try verifyPDF(contents, store: store)
+            try verifyPDF(contents, trusting: keys, store: store)
         } else {
-            try verifyCredential(contents, store: store)
+            let token = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            do {
+                let verdict = try waitFor { try await CredentialVerification.verify(token, trusting: keys, now: Date()) }
+                print("valid: \(verdict.text)")
+            } catch {
+                throw failure(String(describing: error))
+            }
         }
     }
 
-    private func verifyPDF(_ contents: Data, store: RecordStore) throws {
-        guard let reference = PDFCertificateReference(pdf: contents) else {
-            throw failure("not a csec-trainer certificate (it carries no record id and verification code)")
-        }
-        let stored = try reportingStoreErrors { try store.find(reference.recordID.uuidString.lowercased()) }
-        try reportingStoreErrors { try store.verify(stored) }
-        guard stored.signed.verificationCode == reference.verificationCode else {
-            throw failure(
-                "the verification code \(reference.verificationCode) does not match record "
-                    + "\(reference.recordID.uuidString.lowercased()) (its code is \(stored.signed.verificationCode))")
-        }
-        let expected = try? PDFCertificate().render(CertificateDetails(stored.signed, issuer: reference.issuerName))
-        guard expected == contents else {
-            throw failure(
-                "its pages are not the certificate of record \(reference.recordID.uuidString.lowercased()) "
-                    + "(the text or layout was changed after it was exported)")
-        }
-        print(
-            "valid: \(stored.record.trainee.name), \(stored.record.training.jurisdictionName), completed "
-                + "\(stored.record.completedAt.calendarDate), \(stored.record.outcome.percent.map { "\($0)%" } ?? "attended"), code \(reference.verificationCode)"
-        )
-    }
-
-    private func verifyCredential(_ contents: Data, store: RecordStore) throws {
-        let token = String(decoding: contents, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let key = store.key.publicKey
-        let credential: OpenBadgeCredential
+    private func verifyPDF(_ contents: Data, trusting keys: TrustedKeys, store: RecordStore?) throws {
+        let records = store?.directory ?? RecordStore.directory(in: data.directory)
         do {
-            credential = try waitFor { try await OpenBadgeJWT.verify(token, expectedIssuerKey: key) }
+            let verified = try CertificatePDFVerification.verify(contents, trusting: keys, records: records)
+            print("valid: \(verified.verdict.text)")
+        } catch .record(let error) {
+            StandardError.print(error.description)
+            throw ExitCode.failure
         } catch {
-            throw failure(String(describing: error))
+            throw failure(error.description)
         }
-        guard credential.isValid(at: Date()) else {
-            throw failure(
-                "the credential is not valid today: valid from \(credential.validFrom.text)"
-                    + (credential.validUntil.map { " until \($0.text)" } ?? "") + " (its signature is this installation's)")
-        }
-        print("valid: \(credential.name), issued by \(credential.issuer.name), from \(credential.validFrom.text)")
     }
 
     /// Prints why `file` fails; the command then exits with status 1.

@@ -19,9 +19,20 @@ struct RecordsListCommand: ParsableCommand {
         let output: String
         let isEmpty: Bool
         if format == .json {
+            // Whole records, each verified: a changed file is a problem, never listed.
             let listing = store.loadAll()
-            (problems, isEmpty) = (listing.problems, listing.records.isEmpty)
-            output = try JSONOutput.string(listing.records.map(\.record)) + "\n"
+            var verified: [StoredRecord] = []
+            var found = listing.problems
+            for stored in listing.records {
+                do {
+                    try store.verify(stored)
+                    verified.append(stored)
+                } catch {
+                    found.append(error)
+                }
+            }
+            (problems, isEmpty) = (found, verified.isEmpty)
+            output = try JSONOutput.string(verified.map(\.record)) + "\n"
         } else {
             let found = store.summaries()
             let newestFirst = found.summaries.sorted { $0.completedAt > $1.completedAt }

@@ -54,7 +54,8 @@ struct RecordsReportCommand: ParsableCommand {
         }
         print(try format.render(table, json: report), terminator: "")
         if !found.problems.isEmpty {
-            StandardError.print("\(found.problems.count) record file(s) were left out of the report (above).")
+            StandardError.print(
+                "\(found.problems.count) problem(s) above: record files left out of the report, or index lines not used.")
             throw ExitCode.failure
         }
     }

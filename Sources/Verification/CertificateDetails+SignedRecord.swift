@@ -3,12 +3,14 @@ import RecordStore
 import Records
 
 extension CertificateDetails {
+    /// The course every certificate names.
     public static let courseTitle =
         "Responding to Suspected Commercial Sexual Exploitation of Children (CSEC) and Human Trafficking: "
         + "School Staff Protocol Training"
 
-    /// What the certificate of a signed record shows.
-    public init(_ signed: SignedRecord, issuer: String) {
+    /// What the certificate of a signed record shows. The issuer is the one the record names,
+    /// else `issuer` (records signed before the installation named its issuer).
+    public init(signed: SignedRecord, issuer: String) {
         let record = signed.record
         let training = record.training
         self.init(
@@ -18,6 +20,6 @@ extension CertificateDetails {
             completedAt: record.completedAt.date, utcOffsetSeconds: record.completedAt.utcOffsetSeconds,
             scoreText: record.resultDescription,
             activeSeconds: record.activeSeconds, recordID: record.id, verificationCode: signed.verificationCode,
-            legalNote: record.legalNote, issuerName: issuer)
+            legalNote: record.legalNote, issuerName: record.issuer ?? issuer)
     }
 }
