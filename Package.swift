@@ -132,7 +132,7 @@ let package = Package(
             name: "csec-trainer",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
-                "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing",
+                "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
