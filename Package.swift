@@ -127,12 +127,22 @@ let package = Package(
             swiftSettings: strictSwift
         ),
 
+        // MARK: The application layer every front end calls
+        .target(
+            name: "Completion",
+            dependencies: [
+                "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
+                "LocalStore", "RecordStore", "Storage", "Certificates",
+            ],
+            swiftSettings: strictSwift
+        ),
+
         // MARK: The thin executable
         .executableTarget(
             name: "csec-trainer",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
-                "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Storage",
+                "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -266,6 +276,14 @@ let package = Package(
             name: "LocalStoreTests",
             dependencies: ["LocalStore", "Training", "ScenarioEngine", "ProtocolEngine", "TestSupport", "GroupSessions"],
             exclude: ["Fixtures"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "CompletionTests",
+            dependencies: [
+                "Completion", "Storage", "RecordStore", "LocalStore", "Records", "Training", "Scoring", "ScenarioEngine",
+                "ProtocolEngine", "GroupSessions", "ContentLoading", "TestSupport",
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

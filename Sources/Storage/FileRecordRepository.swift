@@ -11,11 +11,15 @@ public struct FileRecordRepository: RecordRepository {
         self.store = store
     }
 
+    public var description: String { store.directory.path }
+
     public func saveOnce(_ record: CompletionRecord) async throws(StorageError) -> SavedRecord {
         let existed = FileManager.default.fileExists(atPath: store.file(for: record.id).path)
         do {
             let file = try store.saveOnce(record)
-            return SavedRecord(id: record.id, location: file.path, isNew: !existed)
+            let stored = try store.find(record.id.uuidString.lowercased())
+            try store.verify(stored)
+            return SavedRecord(id: record.id, location: file.path, isNew: !existed, signed: stored.signed)
         } catch {
             throw .files(error)
         }

@@ -27,7 +27,11 @@ struct SessionServerTests {
         code = session.joinCode.text
         secret = session.secretForFacilitator
         room = SessionRoom(session: session, generator: SplitMix64(seed: 6))
-        server = SessionServer(room: room, pages: try WebPages(directory: Fixtures.repositoryRoot.appending(path: "Web")))
+        // Patient limits: these tests are not about timeouts (ConnectionLimitTests are), and on a
+        // loaded machine a test's idle connection must not be closed under it.
+        server = SessionServer(
+            room: room, pages: try WebPages(directory: Fixtures.repositoryRoot.appending(path: "Web")),
+            limits: ConnectionLimits(requestHeaderTimeout: .seconds(300), keepAliveTimeout: .seconds(300)))
     }
 
     /// Sends JSON messages and collects what comes back until `until` returns true.

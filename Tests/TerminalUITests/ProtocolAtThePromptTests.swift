@@ -16,8 +16,8 @@ struct ProtocolAtThePromptTests {
         let output = RecordingOutput()
         let printer = SessionPrinter(width: 80, style: TextStyle(color: false))
         var terminal = TrainingTerminal(
-            session: TrainingSession(plan: plan, policy: content.policy), reader: ScriptedReader(lines: ["protocol"]),
-            output: output, printer: printer, protocolText: { "THE PROTOCOL\n" }, save: { _ in })
+            driver: TrainingSession(plan: plan, policy: content.policy), reader: ScriptedReader(lines: ["protocol"]),
+            output: output, printer: printer, protocolText: { "THE PROTOCOL\n" })
 
         _ = try terminal.run()
 

@@ -20,14 +20,14 @@ public enum ContentError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(let path, let reason):
             "\(path): error: cannot read it (\(reason)). Check the path and its permissions."
         case .noProtocols(let directory):
-            "\(directory): error: no protocol files (*.yaml) here. Point --protocols at a directory of protocol files."
+            "\(directory): error: no protocol files (*.yaml) here. Choose a directory that holds protocol files."
         case .duplicateJurisdiction(let id, let files):
             "error: jurisdiction id '\(id)' is used by \(files.joined(separator: " and ")). Give each protocol file its own id."
         case .contentNotFound(let searched):
             "error: cannot find csec-trainer's content (Scoring/vocabulary.yaml). Looked in: "
                 + searched.joined(separator: ", ")
                 + ". Install it with scripts/install.sh, run from the repository, "
-                + "set CSEC_TRAINER_CONTENT to the directory that holds Scoring/, or pass --content."
+                + "or set CSEC_TRAINER_CONTENT to the directory that holds Scoring/."
         case .several(let errors):
             errors.map(\.description).joined(separator: "\n")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GroupSessions
+import RecordStore
 
 #if canImport(Glibc)
     import Glibc
@@ -32,7 +33,7 @@ public struct SessionJournals: Sendable {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .cannotWrite(path: folder.path, reason: error.localizedDescription)
+            throw .cannotWrite(path: folder.path, reason: FileProblem.words(for: error))
         }
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .cannotWrite(path: file.path, reason: String(cString: strerror(errno))) }
@@ -71,7 +72,7 @@ public struct SessionJournals: Sendable {
         do {
             bytes = try Data(contentsOf: file)
         } catch {
-            throw .cannotRead(path: file.path, reason: error.localizedDescription)
+            throw .cannotRead(path: file.path, reason: FileProblem.words(for: error))
         }
         return try SessionJournalContents(bytes: bytes, path: file.path)
     }

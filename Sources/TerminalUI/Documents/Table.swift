@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// Rows of text under column names, printed as aligned columns or as CSV (RFC 4180).
 public struct Table: Sendable, Equatable {
@@ -21,17 +22,8 @@ public struct Table: Sendable, Equatable {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// Comma-separated, a header line first; cells with a comma, quote or line break are
-    /// quoted, quotes doubled. A cell that a spreadsheet would take for a formula (it starts
-    /// with =, +, -, @, a tab or a carriage return: a participant may type any name) starts
-    /// with an apostrophe instead, so it shows as text.
+    /// Comma-separated (RFC 4180): see ``CSVText``.
     public func csv() -> String {
-        ([columns] + rows).map { row in
-            row.map { cell in
-                let text = cell.first.map { "=+-@\t\r".contains($0) } == true ? "'" + cell : cell
-                return text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
-                    ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-            }.joined(separator: ",")
-        }.joined(separator: "\r\n") + "\r\n"
+        CSVText(columns: columns, rows: rows).text
     }
 }

@@ -3,49 +3,52 @@ import ScenarioEngine
 import Scoring
 import Training
 
-/// Runs a training session at a terminal (or over a pipe): shows each effect, reads answers,
-/// and saves progress through `save` after every answer. The protocol goes through the
-/// output's pager, and the question is shown again after it.
-public struct TrainingTerminal<Reader: LineReader> {
+/// Runs a training session at a terminal (or over a pipe): shows each effect and reads answers,
+/// which `driver` handles (an attempt saves each before its feedback comes back). The end of
+/// input stops the session as `quit` does. The protocol goes through the output's pager, and the
+/// question is shown again after it.
+public struct TrainingTerminal<Reader: LineReader, Driver: TrainingSessionDriver> {
     public enum Outcome: Sendable, Equatable {
         case finished(ScoreReport)
         case paused(answered: Int, of: Int)
     }
 
-    public private(set) var session: TrainingSession
+    public private(set) var driver: Driver
+    private var session: TrainingSession { driver.session }
     private var reader: Reader
     private let output: any TextOutput
     private let printer: SessionPrinter
     private let protocolText: () -> String
-    private let save: (TrainingSession) throws -> Void
 
     public init(
-        session: TrainingSession, reader: Reader, output: any TextOutput, printer: SessionPrinter,
-        protocolText: @escaping () -> String, save: @escaping (TrainingSession) throws -> Void
+        driver: Driver, reader: Reader, output: any TextOutput, printer: SessionPrinter,
+        protocolText: @escaping () -> String
     ) {
-        self.session = session
+        self.driver = driver
         self.reader = reader
         self.output = output
         self.printer = printer
         self.protocolText = protocolText
-        self.save = save
     }
 
     /// Runs until the session finishes, the trainee quits, or input ends (which pauses).
     public mutating func run() throws -> Outcome {
-        if let outcome = try perform(session.start()) { return outcome }
+        if let outcome = try perform(driver.start()) { return outcome }
         while let question = session.current {
             reader.setCompletions(question.options.indices.map(SessionPrinter.letter) + SessionPrinter.commands)
             guard let line = reader.readLine(prompt: "answer> ") else {
-                return try perform([.paused(answered: session.answers.count, of: session.plan.questions.count)])!
+                return try perform(driver.handle(.quit))
+                    ?? .paused(
+                        answered: session.answers.count, of: session.plan.questions.count)
             }
             guard let input = TrainingSession.Input(typed: line, for: question) else {
                 output.write(printer.help(optionCount: question.options.count))
                 continue
             }
-            if let outcome = try perform(session.handle(input)) { return outcome }
+            if let outcome = try perform(driver.handle(input)) { return outcome }
         }
-        return .finished(session.policy.score(session.answers))
+        // Not reached: the session's last answer finishes it above.
+        return .paused(answered: session.answers.count, of: session.plan.questions.count)
     }
 
     private mutating func perform(_ effects: [TrainingSession.Effect]) throws -> Outcome? {
@@ -63,12 +66,11 @@ public struct TrainingTerminal<Reader: LineReader> {
                         printer.question(question, number: session.answers.count + 1, of: session.plan.questions.count))
                 }
             case .saveProgress:
-                try save(session)
+                break  // the driver saved it before returning the effects
             case .finished(let report):
                 output.write(printer.result(report))
                 outcome = .finished(report)
             case .paused(let answered, let total):
-                try save(session)
                 output.write(printer.paused(answered: answered, of: total))
                 outcome = .paused(answered: answered, of: total)
             }

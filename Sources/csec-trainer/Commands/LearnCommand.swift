@@ -2,6 +2,7 @@ import ArgumentParser
 import Certificates
 import ContentLoading
 import Foundation
+import RecordStore
 import TerminalUI
 
 struct LearnCommand: ParsableCommand {
@@ -56,7 +57,7 @@ struct LearnCommand: ParsableCommand {
             do {
                 try pdf.write(to: URL(filePath: card), options: .atomic)
             } catch {
-                throw ValidationError("Cannot write the card to \(card): \(error.localizedDescription)")
+                throw ValidationError("Cannot write the card to \(card): \(FileProblem.words(for: error)).")
             }
         }
         let environment = ProcessInfo.processInfo.environment

@@ -1,10 +1,12 @@
 import ArgumentParser
+import Completion
 import ContentLoading
 import Foundation
 import LocalStore
 import ProtocolEngine
 import RecordStore
 import Records
+import Storage
 import TerminalUI
 import Training
 
@@ -57,79 +59,45 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         StopSignal.unblock()
         let environment = ProcessInfo.processInfo.environment
-        let store = ProgressStore(directory: data.directory)
-        let records = try data.recordStore()
         let training = try content.reportingErrors {
             try content.locate().loadTrainingContent(
                 protocolsIn: content.protocolsDirectory.map(ContentOptions.url), scenariosIn: scenarios.map(ContentOptions.url))
         }
+        let attempts = SelfPacedTraining(
+            content: training, progress: ProgressStore(directory: data.directory), records: try data.recordRepository())
         let output = StandardOutput(pager: .forStandardOutput(environment: environment))
         let resumeCommand = ResumeCommand(options: repeatedOptions)
         let opening = try self.opening.open(content: content, library: training.library, data: data, output: output)
-
         var start = TrainingStart(
-            store: store, protocols: training.library.protocols, resumeCommand: resumeCommand,
+            training: attempts,
             prompts: OpeningPrompts(
                 reader: standardInputLineReader(output: output, echo: true), output: output,
-                wrapper: TextWrapper(width: TerminalSize.columns(environment: environment))),
-            vignetteCount: { jurisdiction, seed, length in
-                TrainingPlan(
-                    bank: training.vignettes, jurisdiction: jurisdiction, length: length, seed: seed,
-                    builder: training.questionBuilder
-                ).vignettes.count
-            })
-        let started = try reportingStartErrors { try begin(&start, library: training.library) }
-        defer { withExtendedLifetime(started.lock) {} }  // held until the end: see ProgressLock
-        let progress = started.progress
-        guard let jurisdiction = training.library.jurisdiction(progress.jurisdiction.rawValue) else {
-            throw ValidationError(
-                "Unknown jurisdiction '\(progress.jurisdiction)'. Valid ids: \(training.library.jurisdictionIDs.joined(separator: ", "))."
-            )
+                wrapper: TextWrapper(width: TerminalSize.columns(environment: environment))))
+        let attempt = try reporting(resumeCommand) { try begin(&start, library: training.library) }
+        let trainee = attempt.progress.trainee
+        if attempt.progress.answers.isEmpty {
+            opening.offerBriefing(for: attempt.jurisdiction, reader: &start.prompts.reader, output: output)
         }
-        if progress.answers.isEmpty { opening.offerBriefing(for: jurisdiction, reader: &start.prompts.reader, output: output) }
-        let plan = TrainingPlan(
-            bank: training.vignettes, jurisdiction: jurisdiction, count: progress.count, seed: progress.seed,
-            builder: training.questionBuilder)
-        var session = TrainingSession(plan: plan, policy: training.policy)
-        do {
-            try session.replay(progress.answers)
-        } catch {
-            StandardError.print("\(store.file(for: progress.trainee).path): error: \(error.description)")
-            throw ExitCode.failure
-        }
-        try reportingStoreErrors { try store.save(progress) }
-        let resume = resumeCommand.text(for: progress.trainee)
+        let resume = resumeCommand.text(for: trainee)
         StopSignal.install(resumeCommand: resume)
 
         let printer = SessionPrinter.forStandardOutput(environment: environment, resumeCommand: resume)
-        output.write(printer.header(jurisdiction: jurisdiction, trainee: progress.trainee, plan: plan))
-        let document = ProtocolDocument(jurisdiction: jurisdiction, vocabulary: training.library.vocabulary)
-        let activeTime = ActiveTime(alreadySpent: progress.activeSeconds ?? 0)
+        output.write(printer.header(jurisdiction: attempt.jurisdiction, trainee: trainee, plan: attempt.session.plan))
+        let document = ProtocolDocument(jurisdiction: attempt.jurisdiction, vocabulary: training.library.vocabulary)
         var terminal = TrainingTerminal(
-            session: session, reader: AnyLineReader(start.prompts.reader), output: output, printer: printer,
-            protocolText: { document.render(width: printer.width) },
-            save: { session in
-                var saved = progress
-                saved.answers = session.savedAnswers
-                saved.activeSeconds = activeTime.answered()
-                try store.save(saved)
-            })
-        let outcome = try reportingStoreErrors { try terminal.run() }
+            driver: attempt, reader: AnyLineReader(start.prompts.reader), output: output, printer: printer,
+            protocolText: { document.render(width: printer.width) })
+        let outcome = try reporting(resumeCommand) { try terminal.run() }
         guard case .finished = outcome else { return }
-        var finished = progress
-        finished.activeSeconds = activeTime.total
-        let record = CompletionRecord(
-            finished, answers: terminal.session.answers, jurisdiction: jurisdiction, training: training, now: Date())
-        let file = try reportingStoreErrors { try records.saveOnce(record) }
-        try reportingStoreErrors { try store.clear(for: progress.trainee) }
+        let finished = try reporting(resumeCommand) { [attempt = terminal.driver] in try waitFor { try await attempt.finish() } }
         output.write(
             printer.recordSaved(
-                file: file.path, shortID: String(record.id.uuidString.lowercased().prefix(8)),
-                passed: record.outcome.completesTraining))
+                file: finished.saved.location, shortID: String(finished.record.id.uuidString.lowercased().prefix(8)),
+                passed: finished.record.outcome.completesTraining))
     }
 
-    /// The saved session (`--resume`), or a new one from the flags, asking for what is missing.
-    private func begin(_ start: inout TrainingStart, library: ProtocolLibrary) throws -> TrainingStart.Started {
+    /// The saved attempt (`--resume`), or a new one from the flags, asking for what is missing.
+    private func begin(_ start: inout TrainingStart, library: ProtocolLibrary) throws -> SelfPacedAttempt {
         if resume { return try start.resuming(trainee: trainee) }
         return try start.starting(
             trainee: trainee, jurisdiction: try jurisdiction.map { try library.matchingJurisdiction($0) },
@@ -146,24 +114,25 @@ struct TrainCommand: ParsableCommand {
         ].compactMap { $0 }.flatMap { $0 }
     }
 
-    /// Runs `body`, printing why a session cannot start (and exiting with failure) if it says.
-    private func reportingStartErrors<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`, printing why the attempt cannot start, go on or finish (with the command to
+    /// type instead, where there is one) and exiting with failure if it says.
+    private func reporting<T>(_ resumeCommand: ResumeCommand, _ body: () throws -> T) throws -> T {
         do {
-            return try reportingStoreErrors(body)
-        } catch let refusal as TrainingStart.Refusal {
-            StandardError.print(refusal.description)
+            return try body()
+        } catch let error as AttemptError {
+            switch error {
+            case .nothingToResume:
+                StandardError.print(error.description + " Start one with `\(resumeCommand.newSession)`.")
+            case .inProgress(let trainee, _, _):
+                StandardError.print(
+                    error.description
+                        + " Continue it with `\(resumeCommand.text(for: trainee))`, or discard it with --restart.")
+            default:
+                StandardError.print(error.description)
+            }
             throw ExitCode.failure
         } catch let ended as OpeningPrompts.InputEnded {
             StandardError.print(ended.description)
-            throw ExitCode.failure
-        }
-    }
-
-    private func reportingStoreErrors<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as StoreError {
-            StandardError.print(error.description)
             throw ExitCode.failure
         }
     }

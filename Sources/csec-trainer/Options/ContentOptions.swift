@@ -31,8 +31,17 @@ struct ContentOptions: ParsableArguments {
         do {
             return try load()
         } catch let error as ContentError {
-            StandardError.print(error.description)
+            StandardError.print(error.description + Self.flagHint(for: error))
             throw ExitCode.failure
+        }
+    }
+
+    /// The flag that points at other content, for the errors it can mend.
+    private static func flagHint(for error: ContentError) -> String {
+        switch error {
+        case .noProtocols: " (--protocols DIR)"
+        case .contentNotFound: " Or pass --content DIR."
+        default: ""
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LocalStore
 import RecordStore
+import Storage
 
 /// Where csec-trainer keeps its data: progress, completion records and the installation key.
 struct DataOptions: ParsableArguments {
@@ -17,10 +18,19 @@ struct DataOptions: ParsableArguments {
             home: FileManager.default.homeDirectoryForCurrentUser)
     }
 
-    /// The record store, with the installation key (created on first use).
+    /// The installation key (created on first use).
+    func installationKey() throws -> InstallationKey {
+        try reportingKeyErrors { try InstallationKey.loadOrCreate(in: directory, now: Date()) }
+    }
+
+    /// The record store, with the installation key.
     func recordStore() throws -> RecordStore {
-        let key = try reportingKeyErrors { try InstallationKey.loadOrCreate(in: directory, now: Date()) }
-        return RecordStore(dataDirectory: directory, key: key)
+        RecordStore(dataDirectory: directory, key: try installationKey())
+    }
+
+    /// Where completion records are kept: the signed record files in the data directory.
+    func recordRepository() throws -> any RecordRepository {
+        FileRecordRepository(store: try recordStore())
     }
 
     /// The command that starts a new key on purpose when the old one is lost.

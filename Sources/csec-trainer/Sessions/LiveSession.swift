@@ -1,4 +1,5 @@
 import ArgumentParser
+import Completion
 import ContentLoading
 import Foundation
 import GroupSessions
@@ -26,9 +27,13 @@ struct LiveSession {
     var restored: RestoredSession?
 
     func run() throws {
-        let (session, journal, started) = try restored.map { ($0.session, $0.journal, $0.header.startedAt) } ?? newSession()
+        let lifecycle = LiveGroupSessions(dataDirectory: setup.ending.dataDirectory)
+        let live =
+            try restored.map { LiveGroupSession(session: $0.session, journal: $0.journal, started: $0.header.startedAt) }
+            ?? newSession(lifecycle)
+        let session = live.session
         let room = SessionRoom(
-            session: session, generator: SystemRandomNumberGenerator(), policy: setup.training.policy, journal: journal)
+            session: session, generator: SystemRandomNumberGenerator(), policy: setup.training.policy, journal: live.journal)
         let addresses = joinAddresses()
         // The projector shows the address the room reaches, with its QR code (none for a placeholder).
         let pages = addresses[0].contains("<") ? pages : pages.joining(at: addresses[0])
@@ -58,8 +63,10 @@ struct LiveSession {
             _ = try? waitFor { await room.perform(.end, secret: session.secretForFacilitator) }
             try waitFor { await running.stop() }
             let ended = try waitFor { await room.session }
-            try Self.writeRecords(of: ended, started: started, setup: setup)
-            try reportingJournalErrors { () throws(SessionJournalError) in try journal.markFinished(at: Date()) }
+            let report = try reportingJournalErrors {
+                try waitFor { try await lifecycle.end(ended, of: live, setup: setup.group, ending: setup.ending) }
+            }
+            try setup.tell(report)
         }
         let interrupt = InterruptToFinish(finish)
         while session.phase != .ended, let line = reader.readLine(prompt: "session> ") {
@@ -70,16 +77,12 @@ struct LiveSession {
     }
 
     /// A new session, and its journal started in the data directory.
-    private func newSession() throws -> (GroupSession, SessionJournalFile, Date) {
+    private func newSession(_ lifecycle: LiveGroupSessions) throws -> LiveGroupSession {
         var random = SystemRandomNumberGenerator()
-        let session = GroupSession(
-            id: setup.sessionID, facilitator: setup.facilitator, plan: setup.plan, capacity: capacity, using: &random)
-        let started = Date()
-        let journal = try reportingJournalErrors { () throws(SessionJournalError) in
-            try SessionJournals(directory: setup.ending.dataDirectory).create(
-                session.creation, startedAt: started, address: "\(address.urlHost):\(address.port)")
+        return try reportingJournalErrors {
+            try lifecycle.start(
+                setup.group, capacity: capacity, address: "\(address.urlHost):\(address.port)", using: &random)
         }
-        return (session, journal, started)
     }
 
     /// The addresses devices use: this machine's own when listening on every interface, else
@@ -96,32 +99,13 @@ struct LiveSession {
         address.host == "localhost" || address.host.hasPrefix("127.") || address.host == "::1"
     }
 
-    /// Writes a signed completion record per participant (mode group session), their
-    /// certificates and the attendance roster, and says where they are. A session ended before
-    /// its last question passes nobody: its records say so.
-    private static func writeRecords(of session: GroupSession, started: Date, setup: SessionSetup) throws {
-        let now = Date()
-        let attendees = session.attempts().map { participant, answers in
-            var record = CompletionRecord(
-                id: UUID(recordOf: participant, inSession: session.id),
-                trainee: Trainee(name: participant.name, employeeID: participant.employeeID),
-                training: setup.module, mode: .groupSession(id: session.id, facilitator: session.facilitator),
-                startedAt: .local(started), completedAt: .local(now), activeSeconds: Int(now.timeIntervalSince(started)),
-                answers: answers, policy: setup.training.policy)
-            record.score = .groupSession(answers, policy: setup.training.policy, planned: session.plan.questions.count)
-            return SessionEnding.Attendee(
-                record: record,
-                answered: "\(answers.filter { $0.chosen != GroupSession.unanswered }.count) of \(answers.count)")
-        }
-        try setup.ending.write(attendees)
-    }
 }
 
 /// Runs `body`, printing a session journal's error and exiting with failure if it throws one.
-func reportingJournalErrors<T>(_ body: () throws(SessionJournalError) -> T) throws -> T {
+func reportingJournalErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch {
+    } catch let error as SessionJournalError {
         StandardError.print(error.description)
         throw ExitCode.failure
     }

@@ -1,3 +1,4 @@
+import Completion
 import ContentLoading
 import Foundation
 import ProtocolEngine
@@ -113,20 +114,13 @@ final class OfflineRoom: Sendable {
             output.write("\nThe session ended before any question was answered, so no attendance was recorded.\n")
             return
         }
-        let now = Date()
         let right = done.answers.filter { $0.isCorrect }.count
         output.write(
             "\nThe room discussed \(done.answers.count) of \(planned) questions and agreed with the protocol on \(right)."
                 + (done.answers.count < planned
                     ? " The session ended early: attendance is recorded, but it does not complete the training.\n" : "\n"))
-        let attendees = done.attendees.map { attendee in
-            SessionEnding.Attendee(
-                record: CompletionRecord(
-                    id: UUID(), attendee: attendee, training: setup.module, session: setup.sessionID,
-                    facilitator: setup.facilitator, startedAt: .local(started), completedAt: .local(now),
-                    roomAnswers: done.answers, planned: planned, policy: setup.training.policy),
-                answered: "as the room")
-        }
-        try setup.ending.write(attendees)
+        try setup.end(
+            with: GroupSessionRecords.offline(
+                attendees: done.attendees, roomAnswers: done.answers, setup: setup.group, started: started, clock: .system))
     }
 }

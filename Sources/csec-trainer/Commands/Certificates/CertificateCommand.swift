@@ -1,5 +1,6 @@
 import ArgumentParser
 import Certificates
+import Completion
 import Foundation
 import RecordStore
 import Records
@@ -38,7 +39,7 @@ struct CertificateExportCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp("The file to write, or - for standard output (with --session: the directory).", valueName: "path"))
     var out: String
-    @Option(help: "pdf, or openbadge (an Open Badges 3.0 credential as a VC-JWT).") var format: CertificateWriter.Format =
+    @Option(help: "pdf, or openbadge (an Open Badges 3.0 credential as a VC-JWT).") var format: CertificateIssuer.Format =
         .pdf
     @Option(help: "Who issues it, as printed: your district or school (default: csec-trainer).") var issuer = "csec-trainer"
     @Flag(help: "Open Badges: no expiry date (default: valid for one year).") var noExpiry = false
@@ -51,23 +52,27 @@ struct CertificateExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try data.recordStore()
-        let writer = CertificateWriter(
-            store: store, format: format, issuer: issuer, validity: noExpiry ? .noExpiry : .oneYearAfterCompletion)
+        let issuer = CertificateIssuer(
+            key: store.key, format: format, issuer: issuer, validity: noExpiry ? .noExpiry : .oneYearAfterCompletion)
         if let id {
             let stored = try reportingStoreErrors { try store.find(id) }
+            try reportingStoreErrors { try store.verify(stored) }
+            let (name, code) = (stored.record.trainee.name, stored.signed.verificationCode)
             if out == "-" {
-                let certificate = try reportingCertificateErrors { try writer.certificate(of: stored) }
+                let certificate = try reportingCertificateErrors {
+                    try waitFor { try await issuer.certificate(of: stored.signed) }
+                }
                 FileHandle.standardOutput.write(certificate)
-                StandardError.print(
-                    "Wrote the certificate for \(stored.record.trainee.name) (verification code \(stored.signed.verificationCode))."
-                )
+                StandardError.print("Wrote the certificate for \(name) (verification code \(code)).")
                 return
             }
-            try reportingCertificateErrors { try writer.write(stored, to: URL(filePath: out)) }
-            print("Wrote \(out) for \(stored.record.trainee.name) (verification code \(stored.signed.verificationCode)).")
+            let file = URL(filePath: out)
+            try reportingCertificateErrors { try waitFor { try await issuer.write(stored.signed, to: file) } }
+            print("Wrote \(out) for \(name) (verification code \(code)).")
             return
         }
-        let attendees = store.loadAll().records.filter {
+        let listing = store.loadAll()
+        let attendees = listing.records.filter {
             $0.record.mode.sessionID == session && $0.record.outcome.completesTraining
         }
         guard !attendees.isEmpty else {
@@ -76,17 +81,20 @@ struct CertificateExportCommand: ParsableCommand {
         }
         let directory = URL(filePath: out, directoryHint: .isDirectory)
         for stored in attendees {
-            _ = try reportingCertificateErrors { try writer.write(stored, into: directory) }
+            try reportingStoreErrors { try store.verify(stored) }
+            _ = try reportingCertificateErrors { try waitFor { try await issuer.write(stored.signed, into: directory) } }
         }
         print("Wrote \(attendees.count) certificates to \(directory.path).")
     }
 }
 
+extension CertificateIssuer.Format: ExpressibleByArgument {}
+
 /// Runs `body`, printing a certificate error and exiting with failure if it throws one.
 func reportingCertificateErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as CertificateWriteError {
+    } catch let error as CertificateError {
         StandardError.print(error.description)
         throw ExitCode.failure
     }

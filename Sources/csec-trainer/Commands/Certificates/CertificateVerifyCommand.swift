@@ -1,5 +1,6 @@
 import ArgumentParser
 import Certificates
+import Completion
 import Foundation
 import RecordStore
 import Records
@@ -42,7 +43,7 @@ struct CertificateVerifyCommand: ParsableCommand {
                 "the verification code \(reference.verificationCode) does not match record "
                     + "\(reference.recordID.uuidString.lowercased()) (its code is \(stored.signed.verificationCode))")
         }
-        let expected = try? PDFCertificate().render(CertificateDetails(stored, issuer: reference.issuerName))
+        let expected = try? PDFCertificate().render(CertificateDetails(stored.signed, issuer: reference.issuerName))
         guard expected == contents else {
             throw failure(
                 "its pages are not the certificate of record \(reference.recordID.uuidString.lowercased()) "

@@ -1,9 +1,11 @@
 import ArgumentParser
+import Completion
 import ContentLoading
 import Foundation
 import GroupSessions
 import LocalStore
 import ProtocolEngine
+import RecordStore
 import Records
 import SessionServer
 import TerminalUI
@@ -154,19 +156,21 @@ struct SessionHostCommand: ParsableCommand {
         StandardOutput().write(
             ContentNoteDocument(note: note).render(width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)))
         var random = SystemRandomNumberGenerator()
-        let sessionID =
-            restored?.session.id
-            ?? "session-\(CalendarDate(Date(), utcOffsetSeconds: 0))-\(UInt32.random(in: 0...UInt32.max, using: &random))"
+        let group =
+            restored.map {
+                GroupSessionSetup(
+                    sessionID: $0.session.id, facilitator: $0.session.facilitator, jurisdiction: jurisdiction,
+                    training: training, plan: $0.session.plan)
+            }
+            ?? .new(
+                jurisdiction: jurisdiction, facilitator: facilitator ?? "", training: training, count: count ?? 4,
+                seed: seed, clock: .system, using: &random)
         let setup = SessionSetup(
-            sessionID: sessionID, facilitator: restored?.session.facilitator ?? facilitator ?? "", jurisdiction: jurisdiction,
-            training: training,
-            plan: restored?.session.plan
-                ?? TrainingPlan(
-                    bank: training.vignettes, jurisdiction: jurisdiction, count: count ?? 4, seed: seed ?? random.next(),
-                    builder: training.questionBuilder),
-            ending: SessionEnding(
-                sessionID: sessionID, records: try data.recordStore(), dataDirectory: data.directory,
-                output: StandardOutput()))
+            group: group,
+            ending: GroupSessionEnding(
+                sessionID: group.sessionID, records: try data.recordRepository(),
+                certificates: CertificateIssuer(key: try data.installationKey()), dataDirectory: data.directory),
+            output: StandardOutput())
         if offline {
             let printer = SessionPrinter.forStandardOutput(environment: ProcessInfo.processInfo.environment)
             var reader = standardInputLineReader(output: setup.output, echo: true)
@@ -196,7 +200,7 @@ struct SessionHostCommand: ParsableCommand {
             StandardError.print(error.description)
             throw ExitCode.failure
         } catch {
-            throw ValidationError("Cannot read the roster \(path): \(error.localizedDescription)")
+            throw ValidationError("Cannot read the roster \(path): \(FileProblem.words(for: error)).")
         }
     }
 }

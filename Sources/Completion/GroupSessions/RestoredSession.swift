@@ -9,15 +9,15 @@ import Training
 /// power cut or `kill -9`: its plan rebuilt from the content and the journal's events replayed,
 /// so that it has the same join code, participants, tokens, phase and answers as when the last
 /// event was kept; the journal then goes on.
-struct RestoredSession {
-    let session: GroupSession
-    let journal: SessionJournalFile
-    let header: SessionJournalHeader
-    let jurisdiction: JurisdictionProtocol
+public struct RestoredSession: Sendable {
+    public let session: GroupSession
+    public let journal: SessionJournalFile
+    public let header: SessionJournalHeader
+    public let jurisdiction: JurisdictionProtocol
 
     /// Restores `sessionID` (nil: the session whose unfinished journal was written last) from
     /// the journals in `journals`, with the plan rebuilt from `training`.
-    init(_ sessionID: String?, journals: SessionJournals, training: TrainingContent) throws(SessionJournalError) {
+    public init(_ sessionID: String?, journals: SessionJournals, training: TrainingContent) throws(SessionJournalError) {
         let (contents, journal) = try journals.reopen(sessionID != nil ? sessionID! : journals.newestUnfinished())
         let path = journal.file.path
         guard case .created(let creation) = contents.events.first else {
@@ -43,7 +43,7 @@ struct RestoredSession {
     }
 
     /// Where the session stands, for the console: "Restored: 12 joined; question 3 of 8 is open."
-    var summary: String {
+    public var summary: String {
         let joined = "\(session.participants.count) joined"
         let total = session.plan.questions.count
         let phase =

@@ -3,13 +3,13 @@ import RecordStore
 import Records
 
 extension CertificateDetails {
-    static let courseTitle =
+    public static let courseTitle =
         "Responding to Suspected Commercial Sexual Exploitation of Children (CSEC) and Human Trafficking: "
         + "School Staff Protocol Training"
 
-    /// What the certificate of a stored record shows.
-    init(_ stored: StoredRecord, issuer: String) {
-        let record = stored.record
+    /// What the certificate of a signed record shows.
+    public init(_ signed: SignedRecord, issuer: String) {
+        let record = signed.record
         let training = record.training
         self.init(
             traineeName: record.trainee.name, courseTitle: Self.courseTitle,
@@ -17,7 +17,7 @@ extension CertificateDetails {
                 + "content SHA-256 \(training.protocolHash.prefix(12))",
             completedAt: record.completedAt.date, utcOffsetSeconds: record.completedAt.utcOffsetSeconds,
             scoreText: record.resultDescription,
-            activeSeconds: record.activeSeconds, recordID: record.id, verificationCode: stored.signed.verificationCode,
+            activeSeconds: record.activeSeconds, recordID: record.id, verificationCode: signed.verificationCode,
             legalNote: record.legalNote, issuerName: issuer)
     }
 }

@@ -1,0 +1,29 @@
+import Foundation
+import LocalStore
+import ProtocolEngine
+import Records
+import Training
+
+/// A trainee's attempt, taken for this process before anything else is asked, so that a second
+/// process (or a saved attempt) is refused first. ``start(jurisdiction:person:length:seed:)``
+/// begins the new attempt; its record id is fixed there.
+public struct AttemptClaim: Sendable {
+    public let trainee: String
+    let lock: ProgressLock
+    let training: SelfPacedTraining
+
+    /// A new attempt on `jurisdiction`'s protocol, of `length`, with `person`'s details on its
+    /// record (its name is the trainee's), and `seed` (default: a new one).
+    public func start(
+        jurisdiction: JurisdictionProtocol, person: Trainee, length: SessionLength, seed: UInt64? = nil
+    ) throws(AttemptError) -> SelfPacedAttempt {
+        let chosenSeed = seed ?? training.newSeed()
+        var details = person
+        details.name = trainee
+        let progress = SessionProgress(
+            trainee: trainee, jurisdiction: jurisdiction.id,
+            count: training.vignetteCount(jurisdiction, seed: chosenSeed, length: length), seed: chosenSeed,
+            startedAt: training.clock.now(), person: details, recordID: UUID())
+        return try SelfPacedAttempt(progress: progress, lock: lock, training: training)
+    }
+}

@@ -1,0 +1,94 @@
+import ContentLoading
+import Foundation
+import LocalStore
+import ProtocolEngine
+import Storage
+import Training
+
+/// Self-paced training, for every front end: an attempt is claimed for a trainee (so a second
+/// process on it is refused), started or resumed, answered with each answer saved before its
+/// feedback is returned, and finished with its signed completion record stored once.
+///
+/// Several trainees can have attempts in progress in one data directory; each has its own.
+public struct SelfPacedTraining: Sendable {
+    public let content: TrainingContent
+    public let progress: ProgressStore
+    public let records: any RecordRepository
+    public let clock: TrainingClock
+    /// A new attempt's seed when none is given.
+    public let newSeed: @Sendable () -> UInt64
+
+    public init(
+        content: TrainingContent, progress: ProgressStore, records: any RecordRepository, clock: TrainingClock = .system,
+        newSeed: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) }
+    ) {
+        self.content = content
+        self.progress = progress
+        self.records = records
+        self.clock = clock
+        self.newSeed = newSeed
+    }
+
+    /// Every attempt in progress, by trainee.
+    public func attemptsInProgress() throws(AttemptError) -> [SessionProgress] {
+        do {
+            return try progress.savedSessions()
+        } catch {
+            throw .progress(error)
+        }
+    }
+
+    /// Takes `trainee`'s attempt for this process (a second one is refused until it ends). A
+    /// saved attempt of theirs stands in the way of a new one unless `discardingSaved`.
+    public func claim(trainee: String, discardingSaved: Bool = false) throws(AttemptError) -> AttemptClaim {
+        let lock: ProgressLock
+        do {
+            lock = try progress.lock(for: trainee)
+            // Discarding never reads the saved attempt, so a damaged one does not stand in its way.
+            if !discardingSaved, let saved = try progress.load(for: trainee) {
+                throw AttemptError.inProgress(
+                    trainee: saved.trainee, jurisdiction: saved.jurisdiction.rawValue, answered: saved.answers.count)
+            }
+        } catch let error as StoreError {
+            throw .progress(error)
+        } catch {
+            throw error as! AttemptError
+        }
+        return AttemptClaim(trainee: trainee, lock: lock, training: self)
+    }
+
+    /// `trainee`'s saved attempt, taken for this process, at the question where it stopped.
+    public func resume(trainee: String) throws(AttemptError) -> SelfPacedAttempt {
+        let saved: SessionProgress?
+        let lock: ProgressLock
+        do {
+            lock = try progress.lock(for: trainee)
+            saved = try progress.load(for: trainee)
+        } catch {
+            throw .progress(error)
+        }
+        guard var saved else { throw .nothingToResume(directory: progress.directory.path, trainee: trainee) }
+        if saved.recordID == nil {
+            // Saved by a version that chose the id at the end: fixed now, and saved below.
+            saved.recordID = UUID()
+        }
+        return try SelfPacedAttempt(progress: saved, lock: lock, training: self)
+    }
+
+    /// How many vignettes an attempt of `length` is, for a county and seed: a refresher's count
+    /// depends on the questions its vignettes have. Saved with the attempt, it rebuilds the same
+    /// plan on resume.
+    func vignetteCount(_ jurisdiction: JurisdictionProtocol, seed: UInt64, length: SessionLength) -> Int {
+        plan(jurisdiction, seed: seed, length: length).vignettes.count
+    }
+
+    func plan(_ jurisdiction: JurisdictionProtocol, seed: UInt64, length: SessionLength) -> TrainingPlan {
+        TrainingPlan(
+            bank: content.vignettes, jurisdiction: jurisdiction, length: length, seed: seed, builder: content.questionBuilder)
+    }
+
+    func plan(_ jurisdiction: JurisdictionProtocol, seed: UInt64, count: Int) -> TrainingPlan {
+        TrainingPlan(
+            bank: content.vignettes, jurisdiction: jurisdiction, count: count, seed: seed, builder: content.questionBuilder)
+    }
+}
