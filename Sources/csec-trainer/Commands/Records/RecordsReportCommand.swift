@@ -43,7 +43,7 @@ struct RecordsReportCommand: ParsableCommand {
 
         let found = try data.recordStore().summaries()
         for problem in found.problems { StandardError.print(problem.description) }
-        let rosters = FileRosterRepository(dataDirectory: data.directory)
+        let rosters = data.rosterRepository()
         let roster = try reportingStorageErrors { try waitFor { try await rosters.roster() } }
         let report =
             roster.map { ComplianceReport(completions: found.summaries, roster: $0, schoolYear: year, asOf: asOf) }

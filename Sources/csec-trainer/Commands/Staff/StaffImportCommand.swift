@@ -40,7 +40,7 @@ struct StaffImportCommand: ParsableCommand {
         }
         let staff = reading.staff
         let scope: RosterImportScope = wholeRoster ? .wholeRoster : .schoolsNamed
-        let repository = FileRosterRepository(dataDirectory: data.directory)
+        let repository = data.rosterRepository()
         let changes = try reportingStorageErrors {
             try waitFor { [dryRun] in
                 dryRun

@@ -11,7 +11,7 @@ struct StaffListCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let repository = FileRosterRepository(dataDirectory: data.directory)
+        let repository = data.rosterRepository()
         guard let roster = try reportingStorageErrors({ try waitFor { try await repository.roster() } }) else {
             StandardError.print("No staff roster has been imported. Import one: `csec-trainer staff import staff.csv`.")
             throw ExitCode.failure
