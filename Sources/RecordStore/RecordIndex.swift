@@ -21,10 +21,11 @@ import Synchronization
 /// `write` under an exclusive lock, so writers at the same time never interleave.
 struct RecordIndex: Sendable {
     static let fileName = "index.log"
-    /// v2 added group attendance ("a" or "p" for the result); v3 the record file's identity.
-    /// v1 and v2 lines read the same, without an identity: their records are read from the file.
-    static let version = "v3"
-    static let readableVersions: Set<String> = ["v1", "v2", "v3"]
+    /// v2 added group attendance ("a" or "p" for the result); v3 the record file's identity (a
+    /// 14th field); v4 the record's verification code (a 15th). Lines before v4 read the same,
+    /// without what they lack: their records are read again from the file, once.
+    static let version = "v4"
+    static let readableVersions: Set<String> = ["v1", "v2", "v3", "v4"]
 
     let file: URL
     /// An HMAC already keyed, copied for each line (keying it costs more than a short line).
@@ -114,14 +115,16 @@ struct RecordIndex: Sendable {
     /// The line of `summary`, as index `version` writes it (from version 3, with `identity`).
     func line(for summary: CompletionSummary, identity: FileIdentity? = nil, version: String = Self.version) -> String {
         let trainee = summary.trainee
+        let identityField = version == "v1" || version == "v2" ? [] : [identity?.text ?? ""]
+        let codeField = version == "v4" ? [summary.verificationCode ?? ""] : []
         let fields: [String] =
             [
                 version, summary.id, summary.completedAt.description, Self.resultField(summary.outcome),
                 summary.outcome.percent.map(String.init) ?? "", summary.jurisdiction, trainee.name, trainee.employeeID ?? "",
                 trainee.email ?? "",
                 trainee.school ?? "", trainee.district ?? "", trainee.role ?? "", trainee.hireDate?.description ?? "",
-            ].map(Self.escaped) + (version == "v1" || version == "v2" ? [] : [identity?.text ?? ""])
-        let text = fields.joined(separator: "\t")
+            ] + identityField + codeField
+        let text = fields.map(Self.escaped).joined(separator: "\t")
         return text + "\t" + authentication(of: Data(text.utf8))
     }
 
@@ -130,7 +133,8 @@ struct RecordIndex: Sendable {
             authentication(of: line[..<tab]).utf8.elementsEqual(line[(tab + 1)...])
         else { return nil }
         let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescaped)
-        guard fields.count == (fields.first == "v3" ? 14 : 13), Self.readableVersions.contains(fields[0]),
+        let fieldCount = ["v3": 14, "v4": 15][fields.first ?? ""] ?? 13
+        guard fields.count == fieldCount, Self.readableVersions.contains(fields[0]),
             let completed = Timestamp(fields[2]), let outcome = Self.outcome(result: fields[3], percent: fields[4])
         else { return nil }
         func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
@@ -139,8 +143,9 @@ struct RecordIndex: Sendable {
             trainee: Trainee(
                 name: fields[6], employeeID: optional(fields[7]), email: optional(fields[8]), school: optional(fields[9]),
                 district: optional(fields[10]), role: optional(fields[11]), hireDate: CalendarDate(fields[12])),
-            completedAt: completed, outcome: outcome, jurisdiction: fields[5])
-        return Entry(summary: summary, identity: fields.count == 14 ? FileIdentity(text: fields[13]) : nil)
+            completedAt: completed, outcome: outcome, jurisdiction: fields[5],
+            verificationCode: fields.count == 15 ? optional(fields[14]) : nil)
+        return Entry(summary: summary, identity: fields.count >= 14 ? FileIdentity(text: fields[13]) : nil)
     }
 
     /// "1" passed, "0" not passed, "a" attended a whole group session, "p" part of one (no percent).

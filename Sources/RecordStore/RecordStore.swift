@@ -37,9 +37,11 @@ public struct RecordStore: Sendable {
     public func save(_ record: CompletionRecord) throws(RecordStoreError) -> URL {
         let record = record.issued(by: issuer)
         let file = self.file(for: record.id)
+        let signed: SignedRecord
         let contents: Data
         do {
-            contents = try SignedRecord(signing: record, with: key).fileContents()
+            signed = try SignedRecord(signing: record, with: key)
+            contents = try signed.fileContents()
         } catch {
             throw RecordStoreError.cannotWrite(path: file.path, reason: "the record could not be signed: \(error)")
         }
@@ -61,7 +63,11 @@ public struct RecordStore: Sendable {
         // The records log is evidence that the record was written; a record that missed its
         // line (a crash here) still verifies, and `records verify --all` lists it as not logged.
         try? chain.append(recordID: record.id.uuidString.lowercased(), bytes: contents, key: key)
-        index.append([RecordIndex.Entry(summary: CompletionSummary(record), identity: FileIdentity(path: file.path))])
+        index.append([
+            RecordIndex.Entry(
+                summary: CompletionSummary(record, verificationCode: signed.verificationCode),
+                identity: FileIdentity(path: file.path))
+        ])
         return file
     }
 
@@ -87,7 +93,11 @@ public struct RecordStore: Sendable {
         var unindexed: [URL] = []
         candidates.reserveCapacity(names.count)
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            if let entry = reading.entries[String(name.dropLast(5))], entry.identity != nil {
+            // A line without the file's identity or the verification code (index v1 to v3) is
+            // read again from its record, once.
+            if let entry = reading.entries[String(name.dropLast(5))], entry.identity != nil,
+                entry.summary.verificationCode != nil
+            {
                 candidates.append((directory.appending(path: name).path, entry))
             } else {
                 unindexed.append(directory.appending(path: name))
@@ -104,9 +114,10 @@ public struct RecordStore: Sendable {
             }
         }
         let read = Self.readInParallel(unindexed) { stored throws(RecordStoreError) in try verify(stored) }
-        index.append(read.records.map { RecordIndex.Entry(summary: CompletionSummary($0.record), identity: $0.identity) })
+        let repaired = read.records.map { CompletionSummary($0.record, verificationCode: $0.signed.verificationCode) }
+        index.append(zip(read.records, repaired).map { RecordIndex.Entry(summary: $1, identity: $0.identity) })
         let damaged = reading.damagedLines.map { RecordStoreError.indexLineAltered(path: index.file.path, line: $0) }
-        return .init(summaries: summaries + read.records.map { CompletionSummary($0.record) }, problems: read.problems + damaged)
+        return .init(summaries: summaries + repaired, problems: read.problems + damaged)
     }
 
     /// Saves `record` unless a record with its id is already stored (a session finished again
