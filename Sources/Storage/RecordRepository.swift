@@ -3,13 +3,50 @@ import Records
 
 /// Where completion records are kept, whatever the backend: the signed record files of the
 /// embedded default, or a PostgreSQL database for a county. Records stay signed JSON documents
-/// in every backend, and every read verifies them.
+/// in every backend, and every read verifies them against the repository's ``TrustedSigners``:
+/// a record that does not verify is reported as a problem, never returned or counted.
 ///
 /// One contract test suite runs against every conformance.
 public protocol RecordRepository: Sendable {
+    /// The files' directory or the database, in words for messages.
+    var location: String { get }
+
     /// Signs `record` with the installation key and stores it, unless a record with its id is
     /// stored already (an attempt finished again after a crash): then the stored one stands.
     func saveOnce(_ record: CompletionRecord) async throws(StorageError) -> SavedRecord
+
+    /// The record whose id is `id` or starts with it (as `records list` shows them), verified.
+    func find(_ id: String) async throws(StorageError) -> VerifiedRecord
+
+    /// The summary of every record that verifies, and a problem for each one that does not.
+    func summaries() async throws(StorageError) -> VerifiedSummaries
+
+    /// The compliance report of `schoolYear` over the records that verify, and the problems
+    /// found on the way.
+    func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate) async throws(StorageError) -> VerifiedReport
+
+    /// Stores a record signed elsewhere (another machine, another school): `contents` are the
+    /// exact bytes of its signed file, read from `source`. They must verify against a trusted
+    /// key. The same record again is a no-op (``SavedRecord/isNew`` is false); a different
+    /// record under a stored id is refused (``StorageError/conflicting(source:id:location:)``).
+    func importSigned(_ contents: Data, from source: String) async throws(StorageError) -> SavedRecord
+
+    /// Calls `body` with every stored record that verifies, and returns a problem for each one
+    /// that does not.
+    func forEachRecord(_ body: (VerifiedRecord) async throws(StorageError) -> Void) async throws(StorageError)
+        -> [StorageError]
+}
+
+extension RecordRepository {
+    /// The report computed in Swift from ``summaries()``.
+    public func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate) async throws(StorageError)
+        -> VerifiedReport
+    {
+        let found = try await summaries()
+        return VerifiedReport(
+            report: ComplianceReport(completions: found.summaries, schoolYear: schoolYear, asOf: asOf),
+            problems: found.problems)
+    }
 }
 
 /// Where a record was saved, in words for the person who finished it.
@@ -24,5 +61,29 @@ public struct SavedRecord: Sendable, Equatable {
         self.id = id
         self.location = location
         self.isNew = isNew
+    }
+}
+
+/// What ``RecordRepository/summaries()`` found.
+public struct VerifiedSummaries: Sendable {
+    public var summaries: [CompletionSummary]
+    /// Records left out because they do not verify or cannot be read.
+    public var problems: [StorageError]
+
+    public init(summaries: [CompletionSummary], problems: [StorageError]) {
+        self.summaries = summaries
+        self.problems = problems
+    }
+}
+
+/// What ``RecordRepository/complianceReport(for:asOf:)`` found.
+public struct VerifiedReport: Sendable {
+    public var report: ComplianceReport
+    /// Records left out because they do not verify or cannot be read.
+    public var problems: [StorageError]
+
+    public init(report: ComplianceReport, problems: [StorageError]) {
+        self.report = report
+        self.problems = problems
     }
 }

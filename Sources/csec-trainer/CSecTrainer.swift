@@ -27,6 +27,7 @@ struct CSecTrainer: ParsableCommand {
         subcommands: [
             LearnCommand.self,
             TrainCommand.self, SessionCommand.self, RecordsCommand.self, CertificateCommand.self, KeysCommand.self,
+            DatabaseCommand.self,
             ProtocolsCommand.self,
             ProtocolCommand.self,
             AnswerCommand.self, ScenariosCommand.self,

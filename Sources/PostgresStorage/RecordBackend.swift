@@ -1,0 +1,54 @@
+import Crypto
+import RecordStore
+import Storage
+
+/// The repository the records go to: a PostgreSQL database when an address is given, else the
+/// signed record files of the data directory (the embedded default, no server to run).
+public struct RecordBackend: Sendable {
+    public let repository: any RecordRepository
+    /// The database, when the records are in one: ``close()`` lets its connections go.
+    public let database: RecordDatabase?
+
+    /// Opens the backend: `databaseAddress` (`postgres://…`) when given, else `store`'s files.
+    /// Records signed by `others` (other machines, other schools) are trusted beside the
+    /// installation's own.
+    public static func open(
+        databaseAddress: String?, store: RecordStore, trusting others: [Curve25519.Signing.PublicKey] = []
+    ) async throws(StorageError) -> RecordBackend {
+        guard let databaseAddress else {
+            return RecordBackend(repository: FileRecordRepository(store: store, trusting: others), database: nil)
+        }
+        let database = try await RecordDatabase.connect(try DatabaseAddress(databaseAddress))
+        do {
+            let repository = try await PostgresRecordRepository.open(database, key: store.key, trusting: others)
+            return RecordBackend(repository: repository, database: database)
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    /// Lets the database's connections go (nothing to do for the files).
+    public func close() async {
+        await database?.close()
+    }
+}
+
+extension RecordBackend {
+    /// Opens the backend (see ``open(databaseAddress:store:trusting:)``), runs `body` with its
+    /// repository, and closes it.
+    public static func using<Result: Sendable>(
+        databaseAddress: String?, store: RecordStore, trusting others: [Curve25519.Signing.PublicKey] = [],
+        _ body: (any RecordRepository) async throws(StorageError) -> Result
+    ) async throws(StorageError) -> Result {
+        let backend = try await open(databaseAddress: databaseAddress, store: store, trusting: others)
+        do {
+            let result = try await body(backend.repository)
+            await backend.close()
+            return result
+        } catch {
+            await backend.close()
+            throw error
+        }
+    }
+}
