@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import RecordStore
 import Storage
 
@@ -10,11 +11,13 @@ public struct RecordBackend: Sendable {
     public let database: RecordDatabase?
 
     /// Opens the backend: `databaseAddress` (`postgres://…`) when given, else `store`'s files.
-    /// Records signed by `others` (other machines, other schools) are trusted beside the
-    /// installation's own.
+    /// Records signed by the keys of the data directory's ``TrustedKeyFolder`` and by `others`
+    /// (other machines, other schools) are trusted beside the installation's own.
     public static func open(
         databaseAddress: String?, store: RecordStore, trusting others: [Curve25519.Signing.PublicKey] = []
     ) async throws(StorageError) -> RecordBackend {
+        let dataDirectory = store.directory.deletingLastPathComponent()
+        let others = try TrustedKeyFolder(dataDirectory: dataDirectory).keys() + others
         guard let databaseAddress else {
             return RecordBackend(repository: FileRecordRepository(store: store, trusting: others), database: nil)
         }

@@ -3,6 +3,7 @@ import Foundation
 import PostgresNIO
 import RecordStore
 import Storage
+import TestSupport
 import Testing
 
 @testable import PostgresStorage

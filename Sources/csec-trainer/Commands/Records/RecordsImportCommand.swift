@@ -8,10 +8,12 @@ struct RecordsImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Bring signed record files from other machines or schools into this installation's records.",
         discussion: """
-            Each file is verified: byte for byte as signed, by this installation's key or a key \
-            given with --trust (the output of `csec-trainer keys export` on the machine that \
-            signed it). Prints each file as added, already stored (importing twice changes \
-            nothing) or refused, with the reason. Exit status 1 when any file is refused.
+            Each file is verified: byte for byte as signed, by this installation's key or a \
+            trusted one. --trust adds a key (the output of `csec-trainer keys export` on the \
+            machine that signed the records; check it with its owner) to <data dir>/keys/trusted, \
+            where every later read finds it. Prints each file as added, already stored \
+            (importing twice changes nothing) or refused, with the reason. Exit status 1 when \
+            any file is refused.
             """)
 
     @Argument(help: ArgumentHelp("The directory of signed record files (*.json).", valueName: "dir")) var directory: String
@@ -28,10 +30,12 @@ struct RecordsImportCommand: ParsableCommand {
             }
             return try reportingStorageErrors { try TrustedSigners.publicKey(pem: data, path: path) }
         }
+        let folder = TrustedKeyFolder(dataDirectory: data.directory)
+        try reportingStorageErrors { for key in others { try folder.add(key) } }
         let (address, source) = (database.address, URL(filePath: directory))
         let results = try reportingStorageErrors {
             try waitFor { () async throws in
-                try await RecordBackend.using(databaseAddress: address, store: store, trusting: others) {
+                try await RecordBackend.using(databaseAddress: address, store: store) {
                     repository async throws(StorageError) in
                     try await RecordImport.files(in: source, into: repository)
                 }
