@@ -264,6 +264,11 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "RecordStore", "Records", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "BriefingTests",
             dependencies: ["Briefing", "ProtocolEngine", "ContentLoading", "TestSupport"],
             swiftSettings: strictSwift

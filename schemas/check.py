@@ -44,6 +44,8 @@ SCHEMA_FILES = {
     "briefing": "briefing.schema.json",
     "site-contacts": "site-contacts.schema.json",
 }
+# Schemas of files csec-trainer writes (checked as schemas here; the Swift tests check the files).
+STORED_DATA_SCHEMA_FILES = ("completion-record.schema.json", "staff-roster.schema.json")
 YAML_SUFFIXES = (".yaml", ".yml")
 MODELINE = re.compile(r"#\s*yaml-language-server\s*:\s*\$schema\s*=\s*(\S+)")
 
@@ -89,7 +91,21 @@ def load_schemas(problems):
             problems.append((shown(path), where, f"not a valid draft 2020-12 schema: {error.message}"))
             continue
         loaded[kind] = Validator(schema)
+    check_stored_data_schemas(problems)
     return loaded
+
+
+def check_stored_data_schemas(problems):
+    """Checks that the schemas of stored files are valid draft 2020-12 schemas."""
+    for name in STORED_DATA_SCHEMA_FILES:
+        path = SCHEMA_DIR / name
+        try:
+            Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as error:
+            problems.append((shown(path), "(top level)", f"cannot read the schema: {error}"))
+        except SchemaError as error:
+            where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
+            problems.append((shown(path), where, f"not a valid draft 2020-12 schema: {error.message}"))
 
 
 # ---------------------------------------------------------------- YAML, as the Swift loader reads it

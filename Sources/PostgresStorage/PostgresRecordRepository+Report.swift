@@ -133,7 +133,7 @@ extension PostgresRecordRepository {
                         location: record.location,
                         reason: "its columns in the table (person, date or result) are not those of the signed record"))
             }
-            return .success(CompletionSummary(record.record))
+            return .success(record.summary)
         }
     }
 
@@ -157,7 +157,7 @@ extension PostgresRecordRepository {
         var problems: [StorageError] = []
         for result in verifiedInParallel(rows) {
             switch result {
-            case .success(let record): summaries.append(CompletionSummary(record.record))
+            case .success(let record): summaries.append(record.summary)
             case .failure(let problem): problems.append(problem)
             }
         }

@@ -80,7 +80,7 @@ public struct PostgresRecordRepository: RecordRepository {
         var found = VerifiedSummaries(summaries: [], problems: [])
         for result in verifiedInParallel(rows) {
             switch result {
-            case .success(let record): found.summaries.append(CompletionSummary(record.record))
+            case .success(let record): found.summaries.append(record.summary)
             case .failure(let problem): found.problems.append(problem)
             }
         }

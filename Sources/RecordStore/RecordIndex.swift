@@ -19,8 +19,9 @@ import Synchronization
 struct RecordIndex: Sendable {
     static let fileName = "index.log"
     /// v2 added group attendance ("a" or "p" for the result); v1 lines read the same.
-    static let version = "v2"
-    static let readableVersions: Set<String> = ["v1", "v2"]
+    /// v3 added the verification code (a 14th field).
+    static let version = "v3"
+    static let readableVersions: Set<String> = ["v1", "v2", "v3"]
 
     let file: URL
     /// An HMAC already keyed, copied for each line (keying it costs more than a short line).
@@ -87,7 +88,8 @@ struct RecordIndex: Sendable {
             trainee.email ?? "",
             trainee.school ?? "", trainee.district ?? "", trainee.role ?? "", trainee.hireDate?.description ?? "",
         ].map(Self.escaped)
-        let text = fields.joined(separator: "\t")
+        let code = version == "v3" ? "\t" + Self.escaped(summary.verificationCode ?? "") : ""
+        let text = fields.joined(separator: "\t") + code
         return text + "\t" + authentication(of: Data(text.utf8))
     }
 
@@ -96,7 +98,8 @@ struct RecordIndex: Sendable {
             authentication(of: line[..<tab]).utf8.elementsEqual(line[(tab + 1)...])
         else { return nil }
         let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescaped)
-        guard fields.count == 13, Self.readableVersions.contains(fields[0]), let completed = Timestamp(fields[2]),
+        guard fields.count == (fields[0] == "v3" ? 14 : 13), Self.readableVersions.contains(fields[0]),
+            let completed = Timestamp(fields[2]),
             let outcome = Self.outcome(result: fields[3], percent: fields[4])
         else { return nil }
         func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
@@ -105,7 +108,8 @@ struct RecordIndex: Sendable {
             trainee: Trainee(
                 name: fields[6], employeeID: optional(fields[7]), email: optional(fields[8]), school: optional(fields[9]),
                 district: optional(fields[10]), role: optional(fields[11]), hireDate: CalendarDate(fields[12])),
-            completedAt: completed, outcome: outcome, jurisdiction: fields[5])
+            completedAt: completed, outcome: outcome, jurisdiction: fields[5],
+            verificationCode: fields.count == 14 ? optional(fields[13]) : nil)
     }
 
     /// "1" passed, "0" not passed, "a" attended a whole group session, "p" part of one (no percent).

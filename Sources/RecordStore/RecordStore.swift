@@ -30,9 +30,11 @@ public struct RecordStore: Sendable {
     @discardableResult
     public func save(_ record: CompletionRecord) throws(RecordStoreError) -> URL {
         let file = self.file(for: record.id)
+        let signed: SignedRecord
         let contents: Data
         do {
-            contents = try SignedRecord(signing: record, with: key).fileContents()
+            signed = try SignedRecord(signing: record, with: key)
+            contents = try signed.fileContents()
         } catch {
             throw RecordStoreError.cannotWrite(path: file.path, reason: "the record could not be signed: \(error)")
         }
@@ -51,7 +53,7 @@ public struct RecordStore: Sendable {
         // hastens the new name to the disk, and does not make the save fail.
         try? operations.unlink(temporary.path)
         try? operations.syncDirectory(directory.path)
-        index.append([CompletionSummary(record)])
+        index.append([CompletionSummary(record, verificationCode: signed.verificationCode)])
         return file
     }
 
@@ -74,14 +76,15 @@ public struct RecordStore: Sendable {
         var unindexed: [URL] = []
         summaries.reserveCapacity(names.count)
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            if let summary = indexed[String(name.dropLast(5))] {
+            // A line without the verification code (index v1, v2) is read again from its record, once.
+            if let summary = indexed[String(name.dropLast(5))], summary.verificationCode != nil {
                 summaries.append(summary)
             } else {
                 unindexed.append(directory.appending(path: name))
             }
         }
         let read = Self.readInParallel(unindexed, verifyingWith: self)
-        let repaired = read.records.map { CompletionSummary($0.record) }
+        let repaired = read.records.map { CompletionSummary($0.record, verificationCode: $0.signed.verificationCode) }
         index.append(repaired)
         return .init(summaries: summaries + repaired, problems: read.problems)
     }

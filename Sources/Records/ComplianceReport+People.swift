@@ -38,9 +38,7 @@ extension ComplianceReport {
                 dueDate: due, status: status, completed: person.passing?.completedAt.calendarDate,
                 percent: person.passing?.outcome.percent, recordID: person.passing?.id, attempts: person.attempts)
         }
-        rows = unsorted.map { row in (key: [row.school ?? "", row.name.lowercased(), row.employeeID ?? ""], row: row) }
-            .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            .map(\.row)
+        rows = Self.ordered(unsorted)
     }
 }
 

@@ -33,6 +33,12 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
         /// Attempts in the school year, passed or not, group attendance included (0 for someone
         /// trained only in earlier years).
         public var attempts: Int
+        // With a staff roster only (nil, and left out of JSON, without one): see ComplianceReport+Roster.swift.
+        public var district: String? = nil
+        public var role: String? = nil
+        /// The completion's verification code, as its certificate prints it.
+        public var verificationCode: String? = nil
+        public var roster: RosterStanding? = nil
     }
 
     public init(records: [CompletionRecord], schoolYear: SchoolYear, asOf: CalendarDate) {
@@ -44,21 +50,31 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
         self.asOf = asOf
         let untilYearEnd = completions.filter { $0.completedAt.calendarDate <= schoolYear.end }
         let byPerson = Dictionary(grouping: untilYearEnd) { PersonKey($0.trainee) }
-        let unsorted = byPerson.values.map { records in
-            let ordered = records.sorted { $0.completedAt < $1.completedAt }
-            let latest = ordered[ordered.count - 1]
-            let attempts = ordered.filter { schoolYear.contains($0.completedAt.calendarDate) }
-            let passing = attempts.last { $0.outcome.completesTraining }
-            let due = Self.dueDate(hired: latest.trainee.hireDate, in: schoolYear)
-            let status: Status = passing != nil ? .complete : asOf <= due ? .due : .overdue
-            return Row(
-                name: latest.trainee.name, employeeID: latest.trainee.employeeID, email: latest.trainee.email,
-                school: latest.trainee.school, dueDate: due, status: status,
-                completed: passing?.completedAt.calendarDate, percent: passing?.outcome.percent,
-                recordID: passing?.id, attempts: attempts.count)
-        }
-        // By school, then name (ignoring case), then employee id; the keys are made once, not per comparison.
-        rows = unsorted.map { row in (key: [row.school ?? "", row.name.lowercased(), row.employeeID ?? ""], row: row) }
+        rows = Self.ordered(
+            byPerson.values.map { records in
+                let ordered = records.sorted { $0.completedAt < $1.completedAt }
+                let latest = ordered[ordered.count - 1]
+                return Self.row(for: latest.trainee, completions: ordered, schoolYear: schoolYear, asOf: asOf)
+            })
+    }
+
+    /// The row of `person` with their `completions` (until the year's end, oldest first).
+    static func row(
+        for person: Trainee, completions: [CompletionSummary], schoolYear: SchoolYear, asOf: CalendarDate
+    ) -> Row {
+        let attempts = completions.filter { schoolYear.contains($0.completedAt.calendarDate) }
+        let passing = attempts.last { $0.outcome.completesTraining }
+        let due = Self.dueDate(hired: person.hireDate, in: schoolYear)
+        let status: Status = passing != nil ? .complete : asOf <= due ? .due : .overdue
+        return Row(
+            name: person.name, employeeID: person.employeeID, email: person.email, school: person.school, dueDate: due,
+            status: status, completed: passing?.completedAt.calendarDate, percent: passing?.outcome.percent,
+            recordID: passing?.id, attempts: attempts.count)
+    }
+
+    /// By school, then name (ignoring case), then employee id; the keys are made once, not per comparison.
+    static func ordered(_ rows: [Row]) -> [Row] {
+        rows.map { row in (key: [row.school ?? "", row.name.lowercased(), row.employeeID ?? ""], row: row) }
             .sorted { $0.key.lexicographicallyPrecedes($1.key) }
             .map(\.row)
     }

@@ -52,7 +52,7 @@ public struct FileRecordRepository: RecordRepository {
         var found = VerifiedSummaries(summaries: [], problems: [])
         try await forEachVerified { result in
             switch result {
-            case .success(let record): found.summaries.append(CompletionSummary(record.record))
+            case .success(let record): found.summaries.append(record.summary)
             case .failure(let problem): found.problems.append(problem)
             }
         }

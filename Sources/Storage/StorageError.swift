@@ -30,6 +30,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case schemaNotMigrated(database: String, found: Int, required: Int)
     /// The database refused or failed a query.
     case database(location: String, reason: String)
+    /// A problem with the stored staff roster.
+    case roster(RosterProblem)
 
     /// `error`, met reading a record.
     init(reading error: RecordStoreError) {
@@ -78,6 +80,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "\(required). Apply the migrations first (`csec-trainer database migrate`)."
         case .database(let location, let reason):
             "\(location): error: the database refused a request: \(reason)."
+        case .roster(let problem):
+            problem.description
         }
     }
 }

@@ -14,6 +14,11 @@ public struct VerifiedRecord: Sendable {
     public let location: String
 
     public var record: CompletionRecord { signed.record }
+    /// What reports need of it, with its verification code.
+    public var summary: CompletionSummary {
+        CompletionSummary(signed.record, verificationCode: signed.verificationCode)
+    }
+
     /// The record id, lowercase, as in file names.
     public var id: String { signed.record.id.uuidString.lowercased() }
 

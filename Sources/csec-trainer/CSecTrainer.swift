@@ -26,8 +26,8 @@ struct CSecTrainer: ParsableCommand {
         version: version,
         subcommands: [
             LearnCommand.self,
-            TrainCommand.self, SessionCommand.self, RecordsCommand.self, CertificateCommand.self, KeysCommand.self,
-            DatabaseCommand.self,
+            TrainCommand.self, SessionCommand.self, RecordsCommand.self, StaffCommand.self, CertificateCommand.self,
+            KeysCommand.self, DatabaseCommand.self,
             ProtocolsCommand.self,
             ProtocolCommand.self,
             AnswerCommand.self, ScenariosCommand.self,

@@ -33,13 +33,19 @@ struct RecordIndexTests {
         Dictionary(uniqueKeysWithValues: summaries.map { ($0.id, $0) })
     }
 
+    /// The summaries of `records` as saved in `store`, each with its signed file's verification code.
+    func signedSummaries(_ records: [CompletionRecord], in store: RecordStore) throws -> [String: CompletionSummary] {
+        byID(
+            try records.map { CompletionSummary($0, verificationCode: try store.find($0.id.uuidString).signed.verificationCode) })
+    }
+
     @Test func summariesComeFromTheIndexAndMatchTheRecords() throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let store = try store()
         let records = try savedRecords(store)
         let found = store.summaries()
         #expect(found.problems.isEmpty)
-        #expect(byID(found.summaries) == byID(records.map(CompletionSummary.init)))
+        #expect(try byID(found.summaries) == signedSummaries(records, in: store))
         #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == 5)
         #expect(found.summaries.first { $0.trainee.name == "Luis Ortega" }?.outcome == .attended(wholeSession: true))
         #expect(found.summaries.first { $0.trainee.name == "Mei Chen" }?.outcome == .attended(wholeSession: false))
@@ -70,7 +76,7 @@ struct RecordIndexTests {
         try Data(forged.utf8).write(to: indexFile)
         let kim = try #require(store.summaries().summaries.first { $0.trainee.name == "Kim Lee" })
         #expect(kim.outcome == .scored(percent: 40, passed: false))
-        #expect(byID(store.summaries().summaries) == byID(records.map(CompletionSummary.init)))
+        #expect(try byID(store.summaries().summaries) == signedSummaries(records, in: store))
     }
 
     /// With the index gone, an edited record (a failed attempt marked passed) is found by its
@@ -96,7 +102,7 @@ struct RecordIndexTests {
         let store = try store()
         let records = try savedRecords(store)
         try FileManager.default.removeItem(at: indexFile)
-        #expect(byID(store.summaries().summaries) == byID(records.map(CompletionSummary.init)))
+        #expect(try byID(store.summaries().summaries) == signedSummaries(records, in: store))
         #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == 5, "rebuilt")
     }
 

@@ -47,13 +47,3 @@ struct DatabaseMigrateCommand: ParsableCommand {
         }
     }
 }
-
-/// Runs `body`, printing a storage error and exiting with failure if it throws one.
-func reportingStorageErrors<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as StorageError {
-        StandardError.print(error.description)
-        throw ExitCode.failure
-    }
-}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RecordStore
 import Records
+import Storage
 import TerminalUI
 
 struct RecordsReportCommand: ParsableCommand {
@@ -18,6 +19,10 @@ struct RecordsReportCommand: ParsableCommand {
 
             The school year starts on July 1 (Education Code 37200) unless --year-start gives \
             the district's first day.
+
+            With a staff roster (`staff import`), everyone on it is listed, those with no \
+            attempt too, with district, role, email and the verification code; records are \
+            matched by employee id, else by name and school (marked "confirm match").
             """)
 
     @Option(help: ArgumentHelp("The school year, e.g. 2026-2027.", valueName: "YYYY-YYYY")) var schoolYear: String
@@ -38,7 +43,11 @@ struct RecordsReportCommand: ParsableCommand {
 
         let found = try data.recordStore().summaries()
         for problem in found.problems { StandardError.print(problem.description) }
-        let report = ComplianceReport(completions: found.summaries, schoolYear: year, asOf: asOf)
+        let rosters = FileRosterRepository(dataDirectory: data.directory)
+        let roster = try reportingStorageErrors { try waitFor { try await rosters.roster() } }
+        let report =
+            roster.map { ComplianceReport(completions: found.summaries, roster: $0, schoolYear: year, asOf: asOf) }
+            ?? ComplianceReport(completions: found.summaries, schoolYear: year, asOf: asOf)
         let table = Table(
             columns: ["name", "employee id", "school", "completed", "score", "due", "status"],
             rows: report.rows.map { row in
@@ -52,7 +61,7 @@ struct RecordsReportCommand: ParsableCommand {
                 "School year \(report.schoolYear) (from \(year.start)), as of \(asOf): \(report.rows.count) \(report.rows.count == 1 ? "person" : "people")"
             )
         }
-        print(try format.render(table, json: report), terminator: "")
+        print(try format.render(roster == nil ? table : report.rosterTable, json: report), terminator: "")
         if !found.problems.isEmpty {
             StandardError.print("\(found.problems.count) record file(s) were left out of the report (above).")
             throw ExitCode.failure
