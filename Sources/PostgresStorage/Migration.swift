@@ -21,6 +21,8 @@ public struct Migration: Sendable {
                     key_id text NOT NULL,
                     signature text NOT NULL,
                     person_key text NOT NULL,
+                    employee_key text NOT NULL,
+                    roster_name_key text,
                     completed_at timestamptz NOT NULL,
                     utc_offset_seconds integer NOT NULL,
                     completed_on date NOT NULL,
@@ -33,7 +35,26 @@ public struct Migration: Sendable {
                 CREATE INDEX completion_records_by_person ON {schema}.completion_records
                     (person_key, completed_at DESC, utc_offset_seconds DESC, id DESC)
                 """,
-            ])
+            ]),
+        Migration(
+            version: 2,
+            description: "the staff roster, matched to records by employee id, else by name and school",
+            statements: [
+                """
+                CREATE TABLE {schema}.staff_members (
+                    employee_key text PRIMARY KEY,
+                    employee_id text NOT NULL,
+                    name text NOT NULL,
+                    email text,
+                    school text NOT NULL,
+                    district text,
+                    role text,
+                    hire_date date,
+                    roster_name_key text NOT NULL
+                )
+                """,
+                "CREATE INDEX staff_members_by_name ON {schema}.staff_members (roster_name_key)",
+            ]),
     ]
 
     /// The version a database must be at for this csec-trainer.

@@ -134,11 +134,11 @@ public struct PostgresRecordRepository: RecordRepository {
         return try await database.run { client in
             let inserted = try await client.query(
                 """
-                INSERT INTO \(unescaped: table) (id, signed_file, record, key_id, signature, person_key, completed_at,
-                    utc_offset_seconds, completed_on, completes_training)
+                INSERT INTO \(unescaped: table) (id, signed_file, record, key_id, signature, person_key, employee_key,
+                    roster_name_key, completed_at, utc_offset_seconds, completed_on, completes_training)
                 VALUES (\(columns.id), \(bytes), \(json)::jsonb, \(signed.signature.keyID), \(signed.signature.value),
-                    \(columns.personKey), \(columns.completedAt), \(columns.utcOffsetSeconds), \(columns.completedOn)::date,
-                    \(columns.completesTraining))
+                    \(columns.personKey), \(columns.employeeKey), \(columns.rosterNameKey), \(columns.completedAt),
+                    \(columns.utcOffsetSeconds), \(columns.completedOn)::date, \(columns.completesTraining))
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id
                 """)

@@ -8,6 +8,10 @@ import Records
 struct RecordColumns: Equatable {
     var id: UUID
     var personKey: String
+    /// The employee id as the roster matches it ("" without one).
+    var employeeKey: String
+    /// Name and school as the roster matches a record without an employee id; nil otherwise.
+    var rosterNameKey: String?
     var completedAt: Date
     var utcOffsetSeconds: Int
     /// The calendar day at the recorded offset, "YYYY-MM-DD".
@@ -17,6 +21,10 @@ struct RecordColumns: Equatable {
     init(_ record: CompletionRecord) {
         id = record.id
         personKey = ComplianceReport.personKey(of: record.trainee)
+        employeeKey = record.trainee.employeeID.map(MatchingText.folded) ?? ""
+        rosterNameKey =
+            employeeKey.isEmpty
+            ? record.trainee.school.map { ComplianceReport.rosterNameKey(name: record.trainee.name, school: $0) } : nil
         completedAt = record.completedAt.date
         utcOffsetSeconds = record.completedAt.utcOffsetSeconds
         completedOn = record.completedAt.calendarDate.description
@@ -24,10 +32,13 @@ struct RecordColumns: Equatable {
     }
 
     init(
-        id: UUID, personKey: String, completedAt: Date, utcOffsetSeconds: Int, completedOn: String, completesTraining: Bool
+        id: UUID, personKey: String, employeeKey: String, rosterNameKey: String?, completedAt: Date, utcOffsetSeconds: Int,
+        completedOn: String, completesTraining: Bool
     ) {
         self.id = id
         self.personKey = personKey
+        self.employeeKey = employeeKey
+        self.rosterNameKey = rosterNameKey
         self.completedAt = completedAt
         self.utcOffsetSeconds = utcOffsetSeconds
         self.completedOn = completedOn

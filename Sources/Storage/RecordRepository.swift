@@ -21,9 +21,10 @@ public protocol RecordRepository: Sendable {
     /// The summary of every record that verifies, and a problem for each one that does not.
     func summaries() async throws(StorageError) -> VerifiedSummaries
 
-    /// The compliance report of `schoolYear` over the records that verify, and the problems
-    /// found on the way.
-    func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate) async throws(StorageError) -> VerifiedReport
+    /// The compliance report of `schoolYear` over the records that verify, with the staff
+    /// `roster` when there is one (everyone on it listed), and the problems found on the way.
+    func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate, roster: StaffRoster?) async throws(StorageError)
+        -> VerifiedReport
 
     /// Stores a record signed elsewhere (another machine, another school): `contents` are the
     /// exact bytes of its signed file, read from `source`. They must verify against a trusted
@@ -39,13 +40,21 @@ public protocol RecordRepository: Sendable {
 
 extension RecordRepository {
     /// The report computed in Swift from ``summaries()``.
+    public func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate, roster: StaffRoster?)
+        async throws(StorageError) -> VerifiedReport
+    {
+        let found = try await summaries()
+        let report =
+            roster.map { ComplianceReport(completions: found.summaries, roster: $0, schoolYear: schoolYear, asOf: asOf) }
+            ?? ComplianceReport(completions: found.summaries, schoolYear: schoolYear, asOf: asOf)
+        return VerifiedReport(report: report, problems: found.problems)
+    }
+
+    /// The report without a roster: only people with records.
     public func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate) async throws(StorageError)
         -> VerifiedReport
     {
-        let found = try await summaries()
-        return VerifiedReport(
-            report: ComplianceReport(completions: found.summaries, schoolYear: schoolYear, asOf: asOf),
-            problems: found.problems)
+        try await complianceReport(for: schoolYear, asOf: asOf, roster: nil)
     }
 }
 

@@ -84,7 +84,7 @@ extension CLISuite.RecordsImportExportCommandTests {
             ["records", "export", "--out", out.path, "--database", database, "--data-dir", district.path])
 
         #expect(unmigrated.status == 1 && unmigrated.error.contains("csec-trainer database migrate"), "\(unmigrated.error)")
-        #expect(migrate.status == 0 && migrate.output.contains("applied migration 1"), "\(migrate.error)")
+        #expect(migrate.status == 0 && migrate.output.contains("applied migration"), "\(migrate.error)")
         #expect(first.status == 0 && first.output.contains("added") && first.output.contains(id), "\(first.error)")
         #expect(again.status == 0 && again.output.contains("already stored"), "\(again.error)")
         #expect(export.status == 0 && export.output.contains("1 record files written"), "\(export.error)")

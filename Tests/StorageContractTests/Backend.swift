@@ -28,14 +28,17 @@ enum Backend: String, Sendable, CaseIterable, CustomTestStringConvertible {
             let directory = FileManager.default.temporaryDirectory.appending(path: "csec-contract-\(UUID().uuidString)")
             let store = RecordStore(dataDirectory: directory, key: key)
             return ContractStore(
-                key: key, repository: FileRecordRepository(store: store, trusting: others), place: .files(directory))
+                key: key, repository: FileRecordRepository(store: store, trusting: others),
+                rosters: FileRosterRepository(dataDirectory: directory), place: .files(directory))
         case .postgres:
             let address = try DatabaseAddress(try #require(TestDatabase.address, "no PostgreSQL address for the tests"))
             let schema = "contract_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             let database = try await RecordDatabase.connect(address, schema: schema)
             _ = try await database.migrate()
             let repository = try await PostgresRecordRepository.open(database, key: key, trusting: others)
-            return ContractStore(key: key, repository: repository, place: .database(database))
+            return ContractStore(
+                key: key, repository: repository, rosters: try await PostgresRosterRepository.open(database),
+                place: .database(database))
         }
     }
 }
@@ -49,6 +52,7 @@ struct ContractStore: Sendable {
 
     let key: InstallationKey
     let repository: any RecordRepository
+    let rosters: any RosterRepository
     let place: Place
 
     /// Replaces the first occurrence of `text` in the stored signed file of record `id` with
