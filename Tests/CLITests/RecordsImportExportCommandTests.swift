@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import TestSupport
 import Testing
 
@@ -79,6 +80,11 @@ extension CLISuite.RecordsImportExportCommandTests {
         let migrate = try CLIRunner.run(["database", "migrate"], environment: ["CSEC_TRAINER_DATABASE": database])
         let first = try CLIRunner.run(importing, environment: ["CSEC_TRAINER_DATABASE": database])
         let again = try CLIRunner.run(importing + ["--database", database])
+        let year = CLISuite.RecordsCommandTests.currentSchoolYear
+        let report = try CLIRunner.run([
+            "records", "report", "--school-year", year.label, "--as-of", year.today.description, "--format", "csv",
+            "--database", database, "--data-dir", district.path,
+        ])
         let out = transfer.appending(path: "from-database")
         let export = try CLIRunner.run(
             ["records", "export", "--out", out.path, "--database", database, "--data-dir", district.path])
@@ -88,6 +94,7 @@ extension CLISuite.RecordsImportExportCommandTests {
         #expect(first.status == 0 && first.output.contains("added") && first.output.contains(id), "\(first.error)")
         #expect(again.status == 0 && again.output.contains("already stored"), "\(again.error)")
         #expect(export.status == 0 && export.output.contains("1 record files written"), "\(export.error)")
+        #expect(report.status == 0 && report.output.contains("José Núñez,E-77,Redwood High,"), "\(report.error)")
         let original = try #require(
             try FileManager.default.contentsOfDirectory(atPath: transfer.path).first { $0.hasSuffix(".json") })
         #expect(

@@ -22,9 +22,9 @@ struct RecordsExportCommand: ParsableCommand {
         let (address, target) = (database.address, URL(filePath: out))
         let (written, unchanged, problems) = try reportingStorageErrors {
             try waitFor { () async throws -> (Int, Int, [StorageError]) in
-                try await RecordBackend.using(databaseAddress: address, store: store) { repository async throws(StorageError) in
+                try await RecordBackend.using(databaseAddress: address, store: store) { backend async throws(StorageError) in
                     var (written, unchanged) = (0, 0)
-                    let problems = try await repository.forEachRecord { record throws(StorageError) in
+                    let problems = try await backend.repository.forEachRecord { record throws(StorageError) in
                         if try SignedRecordFile.export(record, into: target) { written += 1 } else { unchanged += 1 }
                     }
                     return (written, unchanged, problems)

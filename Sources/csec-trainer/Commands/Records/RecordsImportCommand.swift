@@ -36,8 +36,8 @@ struct RecordsImportCommand: ParsableCommand {
         let results = try reportingStorageErrors {
             try waitFor { () async throws in
                 try await RecordBackend.using(databaseAddress: address, store: store) {
-                    repository async throws(StorageError) in
-                    try await RecordImport.files(in: source, into: repository)
+                    backend async throws(StorageError) in
+                    try await RecordImport.files(in: source, into: backend.repository)
                 }
             }
         }
