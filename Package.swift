@@ -153,7 +153,8 @@ let package = Package(
         .executableTarget(
             name: "csec-benchmarks",
             dependencies: [
-                "ProtocolEngine", "ScenarioEngine", "ContentLoading", "TestSupport", "Records", "RecordStore",
+                "ProtocolEngine", "ScenarioEngine", "ContentLoading", "TestSupport", "Records", "RecordStore", "Storage",
+                "PostgresStorage", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),

@@ -40,6 +40,13 @@ extension RecordDatabase {
         }
     }
 
+    /// Drops the schema and everything in it (for tests and benchmarks that made their own).
+    public static func dropSchema(of database: RecordDatabase) async throws(StorageError) {
+        try await database.run { client in
+            _ = try await client.query(database.sql("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        }
+    }
+
     /// The highest migration applied (0 for a database never migrated).
     public func schemaVersion() async throws(StorageError) -> Int {
         try await run { client in
