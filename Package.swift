@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         // MARK: Pure core: no files, terminals or clocks.
@@ -100,7 +102,15 @@ let package = Package(
         ),
         .target(
             name: "Storage",
-            dependencies: ["Records", "RecordStore"],
+            dependencies: ["Records", "RecordStore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "Storage", "Records", "RecordStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSwift
         ),
         .systemLibrary(
@@ -148,7 +158,7 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
-                "Verification",
+                "PostgresStorage", "Verification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -159,7 +169,8 @@ let package = Package(
         .executableTarget(
             name: "csec-benchmarks",
             dependencies: [
-                "ProtocolEngine", "ScenarioEngine", "ContentLoading", "TestSupport", "Records", "RecordStore",
+                "ProtocolEngine", "ScenarioEngine", "ContentLoading", "TestSupport", "Records", "RecordStore", "Storage",
+                "PostgresStorage", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -259,6 +270,14 @@ let package = Package(
         .testTarget(
             name: "RecordStoreTests",
             dependencies: ["RecordStore", "Records", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "StorageContractTests",
+            dependencies: [
+                "Storage", "PostgresStorage", "RecordStore", "Records", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

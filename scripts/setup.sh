@@ -6,16 +6,18 @@
 #   --tests    also what the test suite runs: tmux (the readline test), qpdf and poppler-utils
 #              (the PDF certificate tests), chromium (the browser tests), librsvg2-bin and
 #              zbar-tools (the QR code test), Python's PyYAML and jsonschema (schema tests), and
-#              axe-core from PyPI's axe-selenium-python (the accessibility audits)
+#              axe-core from PyPI's axe-selenium-python (the accessibility audits), and PostgreSQL,
+#              whose private test cluster it starts (scripts/test-database.sh; the storage contract
+#              tests find its address, printed here; `scripts/test-database.sh stop` stops it)
 #
 # Runs apt-get through sudo when not root. Prints what it installs.
 set -euo pipefail
 
 packages=(libreadline-dev libyaml-dev libcairo2-dev fonts-dejavu-core libqrencode-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-    packages+=(tmux qpdf poppler-utils chromium librsvg2-bin zbar-tools python3-pip)
+    packages+=(tmux qpdf poppler-utils chromium librsvg2-bin zbar-tools python3-pip postgresql)
 elif [[ $# -gt 0 ]]; then
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     exit 64
 fi
 
@@ -52,4 +54,8 @@ if [[ "${1:-}" == "--tests" ]] \
     && ! PYTHONPATH="$axe_directory" python3 -c "import axe_selenium_python" 2>/dev/null; then
     echo "setup: installing axe-selenium-python into $axe_directory"
     python3 -m pip install --quiet --no-deps --target "$axe_directory" axe-selenium-python
+fi
+
+if [[ "${1:-}" == "--tests" ]]; then
+    echo "setup: test database $("$(dirname "$0")/test-database.sh" start)"
 fi

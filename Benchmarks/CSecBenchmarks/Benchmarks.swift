@@ -20,8 +20,20 @@ struct Benchmarks: AsyncParsableCommand {
             """)
 
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case lint, firstQuestion = "first-question", records, certificates, session
+        case lint, firstQuestion = "first-question", records, certificates, session, postgres
     }
+
+    @Option(
+        help: ArgumentHelp(
+            "The PostgreSQL server for the postgres benchmark (default: $CSEC_TRAINER_TEST_DATABASE; without one it is skipped).",
+            valueName: "url"))
+    var database: String?
+
+    @Option(help: "How many record writes at once for the postgres benchmark.")
+    var postgresWrites = 1_000
+
+    @Option(help: "How many signed record files to import for the postgres benchmark.")
+    var postgresImports = 100_000
 
     @Option(help: "How many simulated participants for the group-session benchmark.")
     var participants = 2_000
@@ -131,6 +143,18 @@ struct Benchmarks: AsyncParsableCommand {
             print(
                 "  the server had closed \(idle.closedByServer) of the idle connections (its cap, oldest first, and its timeouts)"
             )
+        }
+        if only.contains(.postgres) {
+            if let address = database ?? ProcessInfo.processInfo.environment["CSEC_TRAINER_TEST_DATABASE"] {
+                let figures = try await PostgresBenchmark(
+                    address: address, writes: postgresWrites, imports: postgresImports, seed: seed
+                ).run(times: runs)
+                figures.writes.report(target: nil)
+                figures.imported.report(target: nil)
+                figures.report.report(target: .seconds(2))
+            } else {
+                print("\nPostgreSQL: skipped (give --database postgres://… or set CSEC_TRAINER_TEST_DATABASE)")
+            }
         }
         print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
     }

@@ -29,7 +29,7 @@ struct SyntheticRecords {
         if failures.withLock({ $0 }) > 0 { throw ValidationFailure(message: "could not write the synthetic records") }
     }
 
-    private static func record(number: Int, session: String?, using generator: inout SplitMix64) -> CompletionRecord {
+    static func record(number: Int, session: String?, using generator: inout SplitMix64) -> CompletionRecord {
         let person = number / 5
         let day = Int.random(in: 0..<300, using: &generator)
         let completed = Date(timeIntervalSince1970: 1_782_892_800 + Double(day * 86_400 + 36_000))  // from 2026-07-01

@@ -1,27 +1,110 @@
+import Crypto
 import Foundation
 import RecordStore
 import Records
 
 /// The embedded default: one signed JSON file per record in the data directory (see
-/// ``RecordStore``).
+/// ``RecordStore``). Records imported from other machines are kept as their own signed files
+/// beside this installation's, and verified with their trusted keys.
 public struct FileRecordRepository: RecordRepository {
     public let store: RecordStore
+    public let trustedSigners: TrustedSigners
 
-    public init(store: RecordStore) {
+    /// Trusts the installation's key and `others` (for records imported from elsewhere).
+    public init(store: RecordStore, trusting others: [Curve25519.Signing.PublicKey] = []) {
         self.store = store
+        trustedSigners = TrustedSigners(installation: store.key, others: others)
     }
 
-    public var description: String { store.directory.path }
+    public var location: String { store.directory.path }
 
     public func saveOnce(_ record: CompletionRecord) async throws(StorageError) -> SavedRecord {
-        let existed = FileManager.default.fileExists(atPath: store.file(for: record.id).path)
+        let file = store.file(for: record.id)
+        let existed = FileManager.default.fileExists(atPath: file.path)
         do {
-            let file = try store.saveOnce(record)
-            let stored = try store.find(record.id.uuidString.lowercased())
-            try store.verify(stored)
-            return SavedRecord(id: record.id, location: file.path, isNew: !existed, signed: stored.signed)
+            _ = try store.saveOnce(record)
         } catch {
-            throw .files(error)
+            // Another writer linked the record's name first (the name is taken whole, never
+            // half-written): the stored one stands.
+            guard FileManager.default.fileExists(atPath: file.path) else { throw .files(error) }
         }
+        let stored = try await find(record.id.uuidString.lowercased())
+        return SavedRecord(id: record.id, location: file.path, isNew: !existed, signed: stored.signed)
+    }
+
+    public func find(_ id: String) async throws(StorageError) -> VerifiedRecord {
+        let stored: StoredRecord
+        do {
+            stored = try store.find(id)
+        } catch {
+            switch error {
+            case .noSuchRecord: throw .noSuchRecord(id: id, location: location)
+            case .ambiguousID(let prefix, let matches): throw .ambiguousID(prefix: prefix, matches: matches)
+            default: throw StorageError(reading: error)
+            }
+        }
+        return try verified(stored.bytes, at: stored.file)
+    }
+
+    /// Reads and verifies every record file (in parallel). The store's summary index is not
+    /// used: its lines do not yet tell a record file changed after its line was written.
+    public func summaries() async throws(StorageError) -> VerifiedSummaries {
+        var found = VerifiedSummaries(summaries: [], problems: [])
+        try await forEachVerified { result in
+            switch result {
+            case .success(let record): found.summaries.append(record.summary)
+            case .failure(let problem): found.problems.append(problem)
+            }
+        }
+        return found
+    }
+
+    public func importSigned(_ contents: Data, from source: String) async throws(StorageError) -> SavedRecord {
+        let incoming = try VerifiedRecord(bytes: contents, location: source, storedAs: nil, trusting: trustedSigners)
+        let file = store.file(for: incoming.record.id)
+        do {
+            try FileManager.default.createDirectory(
+                at: store.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .cannotWrite(path: store.directory.path, reason: "the records directory cannot be made")
+        }
+        let isNew = try SignedRecordFile.writeOnce(contents, to: file)
+        if !isNew, FileManager.default.contents(atPath: file.path) != contents {
+            throw .conflicting(source: source, id: incoming.id, location: file.path)
+        }
+        return SavedRecord(id: incoming.record.id, location: file.path, isNew: isNew, signed: incoming.signed)
+    }
+
+    public func forEachRecord(_ body: (VerifiedRecord) async throws(StorageError) -> Void) async throws(StorageError)
+        -> [StorageError]
+    {
+        var problems: [StorageError] = []
+        try await forEachVerified { result throws(StorageError) in
+            switch result {
+            case .success(let record): try await body(record)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return problems
+    }
+
+    /// Every record file, read and verified in parallel, newest first; then the files that are
+    /// not records.
+    private func forEachVerified(_ body: (Result<VerifiedRecord, StorageError>) async throws(StorageError) -> Void)
+        async throws(StorageError)
+    {
+        let listing = store.loadAll()
+        let candidates = listing.records.map { stored in
+            VerifiedRecord.Candidate(
+                bytes: stored.bytes, location: stored.file.path,
+                storedAs: stored.file.deletingPathExtension().lastPathComponent)
+        }
+        for result in VerifiedRecord.verifyAll(candidates, trusting: trustedSigners) { try await body(result) }
+        for problem in listing.problems { try await body(.failure(StorageError(reading: problem))) }
+    }
+
+    private func verified(_ bytes: Data, at file: URL) throws(StorageError) -> VerifiedRecord {
+        try VerifiedRecord(
+            bytes: bytes, location: file.path, storedAs: file.deletingPathExtension().lastPathComponent, trusting: trustedSigners)
     }
 }

@@ -4,16 +4,60 @@ import Records
 
 /// Where completion records are kept, whatever the backend: the signed record files of the
 /// embedded default, or a PostgreSQL database for a county. Records stay signed JSON documents
-/// in every backend, and every read verifies them.
+/// in every backend, and every read verifies them against the repository's ``TrustedSigners``:
+/// a record that does not verify is reported as a problem, never returned or counted.
 ///
 /// One contract test suite runs against every conformance.
-///
-/// Its description says where records go, for people: a folder, or a database.
-public protocol RecordRepository: Sendable, CustomStringConvertible {
+public protocol RecordRepository: Sendable {
+    /// The files' directory or the database, in words for messages.
+    var location: String { get }
+
     /// Signs `record` with the installation key and stores it, unless a record with its id is
     /// stored already (an attempt finished again after a crash): then the stored one stands, and
     /// is what comes back, verified.
     func saveOnce(_ record: CompletionRecord) async throws(StorageError) -> SavedRecord
+
+    /// The record whose id is `id` or starts with it (as `records list` shows them), verified.
+    func find(_ id: String) async throws(StorageError) -> VerifiedRecord
+
+    /// The summary of every record that verifies, and a problem for each one that does not.
+    func summaries() async throws(StorageError) -> VerifiedSummaries
+
+    /// The compliance report of `schoolYear` over the records that verify, with the staff
+    /// `roster` when there is one (everyone on it listed), and the problems found on the way.
+    func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate, roster: StaffRoster?) async throws(StorageError)
+        -> VerifiedReport
+
+    /// Stores a record signed elsewhere (another machine, another school): `contents` are the
+    /// exact bytes of its signed file, read from `source`. They must verify against a trusted
+    /// key. The same record again is a no-op (``SavedRecord/isNew`` is false); a different
+    /// record under a stored id is refused (``StorageError/conflicting(source:id:location:)``).
+    func importSigned(_ contents: Data, from source: String) async throws(StorageError) -> SavedRecord
+
+    /// Calls `body` with every stored record that verifies, and returns a problem for each one
+    /// that does not.
+    func forEachRecord(_ body: (VerifiedRecord) async throws(StorageError) -> Void) async throws(StorageError)
+        -> [StorageError]
+}
+
+extension RecordRepository {
+    /// The report computed in Swift from ``summaries()``.
+    public func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate, roster: StaffRoster?)
+        async throws(StorageError) -> VerifiedReport
+    {
+        let found = try await summaries()
+        let report =
+            roster.map { ComplianceReport(completions: found.summaries, roster: $0, schoolYear: schoolYear, asOf: asOf) }
+            ?? ComplianceReport(completions: found.summaries, schoolYear: schoolYear, asOf: asOf)
+        return VerifiedReport(report: report, problems: found.problems)
+    }
+
+    /// The report without a roster: only people with records.
+    public func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate) async throws(StorageError)
+        -> VerifiedReport
+    {
+        try await complianceReport(for: schoolYear, asOf: asOf, roster: nil)
+    }
 }
 
 /// Where a record was saved, in words for the person who finished it.
@@ -31,5 +75,29 @@ public struct SavedRecord: Sendable, Equatable {
         self.location = location
         self.isNew = isNew
         self.signed = signed
+    }
+}
+
+/// What ``RecordRepository/summaries()`` found.
+public struct VerifiedSummaries: Sendable {
+    public var summaries: [CompletionSummary]
+    /// Records left out because they do not verify or cannot be read.
+    public var problems: [StorageError]
+
+    public init(summaries: [CompletionSummary], problems: [StorageError]) {
+        self.summaries = summaries
+        self.problems = problems
+    }
+}
+
+/// What ``RecordRepository/complianceReport(for:asOf:)`` found.
+public struct VerifiedReport: Sendable {
+    public var report: ComplianceReport
+    /// Records left out because they do not verify or cannot be read.
+    public var problems: [StorageError]
+
+    public init(report: ComplianceReport, problems: [StorageError]) {
+        self.report = report
+        self.problems = problems
     }
 }

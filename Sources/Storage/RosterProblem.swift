@@ -31,7 +31,7 @@ public enum RosterProblem: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Throws ``duplicateEmployeeID(_:)`` for the first id listed twice (case and spaces ignored).
-    static func refuseDuplicates(in staff: [StaffMember]) throws(StorageError) {
+    public static func refuseDuplicates(in staff: [StaffMember]) throws(StorageError) {
         var seen: Set<String> = []
         for member in staff where !seen.insert(member.employeeKey).inserted {
             throw .roster(.duplicateEmployeeID(member.employeeID))

@@ -44,7 +44,7 @@ public struct GroupSessionEnding: Sendable {
     public func write(_ attendees: [Attendee]) async -> Report {
         let certificatesFolder = folder.appending(path: "certificates")
         var report = Report(
-            recordsSaved: 0, recordsLocation: records.description, certificatesWritten: 0,
+            recordsSaved: 0, recordsLocation: records.location, certificatesWritten: 0,
             certificatesFolder: certificatesFolder, rosterFile: folder.appending(path: "roster.csv"), problems: [])
         var rows: [[String]] = []
         for attendee in attendees {

@@ -31,6 +31,7 @@ struct RecordsReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day to judge due and overdue on (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: CalendarDate?
     @Option(help: "table, csv or json.") var format: TableFormat = .table
+    @OptionGroup var database: DatabaseOptions
     @OptionGroup var data: DataOptions
 
     func run() throws {
@@ -41,13 +42,10 @@ struct RecordsReportCommand: ParsableCommand {
         }
         let asOf = asOf ?? CalendarDate(Date(), utcOffsetSeconds: TimeZone.current.secondsFromGMT())
 
-        let found = try data.recordStore().summaries()
-        for problem in found.problems { StandardError.print(problem.description) }
-        let rosters = data.rosterRepository()
-        let roster = try reportingStorageErrors { try waitFor { try await rosters.roster() } }
-        let report =
-            roster.map { ComplianceReport(completions: found.summaries, roster: $0, schoolYear: year, asOf: asOf) }
-            ?? ComplianceReport(completions: found.summaries, schoolYear: year, asOf: asOf)
+        let (report, problems, withRoster) = try reportingStorageErrors {
+            try database.address.map { try databaseReport(at: $0, year: year, asOf: asOf) } ?? filesReport(year, asOf)
+        }
+        for problem in problems { StandardError.print(problem) }
         let table = Table(
             columns: ["name", "employee id", "school", "completed", "score", "due", "status"],
             rows: report.rows.map { row in
@@ -61,10 +59,9 @@ struct RecordsReportCommand: ParsableCommand {
                 "School year \(report.schoolYear) (from \(year.start)), as of \(asOf): \(report.rows.count) \(report.rows.count == 1 ? "person" : "people")"
             )
         }
-        print(try format.render(roster == nil ? table : report.rosterTable, json: report), terminator: "")
-        if !found.problems.isEmpty {
-            StandardError.print(
-                "\(found.problems.count) problem(s) above: record files left out of the report, or index lines not used.")
+        print(try format.render(withRoster ? report.rosterTable : table, json: report), terminator: "")
+        if !problems.isEmpty {
+            StandardError.print("\(problems.count) record file(s) were left out of the report (above).")
             throw ExitCode.failure
         }
     }

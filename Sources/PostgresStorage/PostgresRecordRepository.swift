@@ -1,0 +1,173 @@
+import Crypto
+import Foundation
+import PostgresNIO
+import RecordStore
+import Records
+import Storage
+
+/// Completion records in a PostgreSQL database, for a county office or a large district: each
+/// row keeps the record's exact signed file (`bytea`), a `jsonb` copy of the record, its key id
+/// and signature, and the columns the report needs (see ``Migration``). Every read verifies the
+/// signed file against the trusted keys; the columns are never trusted alone.
+public struct PostgresRecordRepository: RecordRepository {
+    public let database: RecordDatabase
+    /// The installation key that signs what ``saveOnce(_:)`` stores.
+    public let key: InstallationKey
+    public let trustedSigners: TrustedSigners
+
+    /// The records of `database`, which must be migrated to this csec-trainer's schema version.
+    public static func open(
+        _ database: RecordDatabase, key: InstallationKey, trusting others: [Curve25519.Signing.PublicKey] = []
+    ) async throws(StorageError) -> PostgresRecordRepository {
+        try await database.requireCurrentSchema()
+        return PostgresRecordRepository(
+            database: database, key: key, trustedSigners: TrustedSigners(installation: key, others: others))
+    }
+
+    public var location: String { database.location }
+
+    var table: String { database.quotedSchema + ".completion_records" }
+
+    public func saveOnce(_ record: CompletionRecord) async throws(StorageError) -> SavedRecord {
+        let signed: SignedRecord
+        let bytes: Data
+        do {
+            signed = try SignedRecord(signing: record, with: key)
+            bytes = try signed.fileContents()
+        } catch {
+            throw .cannotWrite(path: location, reason: "the record could not be signed: \(error)")
+        }
+        guard try await insert(signed, bytes: bytes) else {
+            // Stored already (an attempt finished again): the stored one stands.
+            let stored = try await find(record.id.uuidString.lowercased())
+            return SavedRecord(id: record.id, location: location, isNew: false, signed: stored.signed)
+        }
+        return SavedRecord(id: record.id, location: location, isNew: true, signed: signed)
+    }
+
+    public func find(_ id: String) async throws(StorageError) -> VerifiedRecord {
+        let prefix = id.lowercased()
+        guard !prefix.isEmpty, prefix.utf8.allSatisfy({ Self.idCharacters.contains($0) }) else {
+            throw .noSuchRecord(id: id, location: location)
+        }
+        let table = self.table
+        let found = try await database.run { client in
+            let rows: PostgresRowSequence
+            if let exact = UUID(uuidString: prefix) {
+                rows = try await client.query("SELECT id, signed_file FROM \(unescaped: table) WHERE id = \(exact)")
+            } else {
+                rows = try await client.query(
+                    "SELECT id, signed_file FROM \(unescaped: table) WHERE id::text LIKE \(prefix + "%") ORDER BY id LIMIT 4")
+            }
+            var found: [(UUID, Data)] = []
+            for try await row in rows.decode((UUID, Data).self) { found.append(row) }
+            return found
+        }
+        guard let first = found.first else { throw .noSuchRecord(id: id, location: location) }
+        guard found.count == 1 else {
+            throw .ambiguousID(prefix: id, matches: found.map { $0.0.uuidString.lowercased() })
+        }
+        return try verified(first.1, storedAs: first.0)
+    }
+
+    public func summaries() async throws(StorageError) -> VerifiedSummaries {
+        let table = self.table
+        let rows = try await database.run { client in
+            var rows: [(UUID, Data)] = []
+            for try await row in try await client.query("SELECT id, signed_file FROM \(unescaped: table)").decode(
+                (UUID, Data).self)
+            {
+                rows.append(row)
+            }
+            return rows
+        }
+        var found = VerifiedSummaries(summaries: [], problems: [])
+        for result in verifiedInParallel(rows) {
+            switch result {
+            case .success(let record): found.summaries.append(record.summary)
+            case .failure(let problem): found.problems.append(problem)
+            }
+        }
+        return found
+    }
+
+    public func importSigned(_ contents: Data, from source: String) async throws(StorageError) -> SavedRecord {
+        let incoming = try VerifiedRecord(bytes: contents, location: source, storedAs: nil, trusting: trustedSigners)
+        if try await insert(incoming.signed, bytes: contents) {
+            return SavedRecord(id: incoming.record.id, location: location, isNew: true, signed: incoming.signed)
+        }
+        let table = self.table
+        let id = incoming.record.id
+        let stored = try await database.run { client in
+            try await client.query("SELECT signed_file FROM \(unescaped: table) WHERE id = \(id)").decode(Data.self)
+                .first { _ in true }
+        }
+        guard stored == contents else {
+            throw .conflicting(source: source, id: incoming.id, location: rowLocation(incoming.id))
+        }
+        return SavedRecord(id: id, location: location, isNew: false, signed: incoming.signed)
+    }
+
+    public func forEachRecord(_ body: (VerifiedRecord) async throws(StorageError) -> Void) async throws(StorageError)
+        -> [StorageError]
+    {
+        let table = self.table
+        return try await database.run { client in
+            var problems: [StorageError] = []
+            let rows = try await client.query("SELECT id, signed_file FROM \(unescaped: table) ORDER BY id")
+            for try await (id, bytes) in rows.decode((UUID, Data).self) {
+                switch Result(catching: { () throws(StorageError) in try verified(bytes, storedAs: id) }) {
+                case .success(let record): try await body(record)
+                case .failure(let problem): problems.append(problem)
+                }
+            }
+            return problems
+        }
+    }
+
+    /// Inserts the signed record unless its id is stored; true when it was inserted.
+    private func insert(_ signed: SignedRecord, bytes: Data) async throws(StorageError) -> Bool {
+        let columns = RecordColumns(signed.record)
+        let json: String
+        do {
+            json = try RecordColumns.json(signed.record)
+        } catch {
+            throw .cannotWrite(path: location, reason: "the record could not be written as JSON: \(error)")
+        }
+        let table = self.table
+        return try await database.run { client in
+            let inserted = try await client.query(
+                """
+                INSERT INTO \(unescaped: table) (id, signed_file, record, key_id, signature, person_key, employee_key,
+                    roster_name_key, completed_at, utc_offset_seconds, completed_on, completes_training)
+                VALUES (\(columns.id), \(bytes), \(json)::jsonb, \(signed.signature.keyID), \(signed.signature.value),
+                    \(columns.personKey), \(columns.employeeKey), \(columns.rosterNameKey), \(columns.completedAt),
+                    \(columns.utcOffsetSeconds), \(columns.completedOn)::date, \(columns.completesTraining))
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id
+                """)
+            return try await inserted.decode(UUID.self).first { _ in true } != nil
+        }
+    }
+
+    /// Where a row is, for messages.
+    func rowLocation(_ id: String) -> String {
+        "\(location), record \(id)"
+    }
+
+    func verified(_ bytes: Data, storedAs id: UUID) throws(StorageError) -> VerifiedRecord {
+        let id = id.uuidString.lowercased()
+        return try VerifiedRecord(bytes: bytes, location: rowLocation(id), storedAs: id, trusting: trustedSigners)
+    }
+
+    /// Verifies `rows` on every core; the results keep the rows' order.
+    func verifiedInParallel(_ rows: [(UUID, Data)]) -> [Result<VerifiedRecord, StorageError>] {
+        VerifiedRecord.verifyAll(
+            rows.map { id, bytes in
+                let id = id.uuidString.lowercased()
+                return VerifiedRecord.Candidate(bytes: bytes, location: rowLocation(id), storedAs: id)
+            }, trusting: trustedSigners)
+    }
+
+    private static let idCharacters = Set("0123456789abcdef-".utf8)
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Records
+import TestSupport
+import Testing
+
+extension CLISuite {
+    /// Records move between machines as their signed files: `records export` on one,
+    /// `records import` (trusting the first machine's public key) on the other.
+    @Suite
+    struct RecordsImportExportCommandTests {
+        let school: RecordsCommandTests
+        let district: URL
+        let transfer: URL
+
+        init() throws {
+            school = try RecordsCommandTests()
+            district = try Fixtures.temporaryDirectory()
+            transfer = try Fixtures.temporaryDirectory()
+        }
+
+        func removeAll() {
+            for directory in [school.data, district, transfer] { try? FileManager.default.removeItem(at: directory) }
+        }
+
+        @Test func exportedRecordsImportOnceElsewhereAndAForgedOneIsRefused() throws {
+            defer { removeAll() }
+            let id = try school.finishSession(name: "Zoë Łukasiewicz")
+            let export = try CLIRunner.run(["records", "export", "--out", transfer.path, "--data-dir", school.data.path])
+            #expect(export.status == 0, "\(export.error)")
+            #expect(export.output.contains("1 record files written"))
+            let key = transfer.deletingLastPathComponent().appending(path: "school-\(UUID().uuidString).pem")
+            defer { try? FileManager.default.removeItem(at: key) }
+            try CLIRunner.run(["keys", "export", "--data-dir", school.data.path]).output.write(
+                to: key, atomically: true, encoding: .utf8)
+            let importing = ["records", "import", transfer.path, "--trust", key.path, "--data-dir", district.path]
+
+            let first = try CLIRunner.run(importing)
+            let again = try CLIRunner.run(importing)
+            let stranger = transfer.appending(path: "stranger")
+            let untrusted = try CLIRunner.run(Array(importing[0...2]) + ["--data-dir", stranger.path])
+
+            #expect(first.status == 0 && first.output.contains("added") && first.output.contains(id), "\(first.error)")
+            #expect(again.status == 0 && again.output.contains("already stored"), "\(again.error)")
+            #expect(untrusted.status == 1 && untrusted.output.contains("refused") && untrusted.error.contains("not trusted"))
+            // The key given once is trusted from then on: the district's export verifies the record.
+            let reexport = try CLIRunner.run([
+                "records", "export", "--out", transfer.appending(path: "again").path, "--data-dir", district.path,
+            ])
+            #expect(reexport.status == 0 && reexport.output.contains("1 record files written"), "\(reexport.error)")
+
+            let file = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: transfer.path).first { $0.hasSuffix(".json") })
+            let forged = transfer.appending(path: file)
+            let text = try String(contentsOf: forged, encoding: .utf8)
+            try text.replacing("Zoë", with: "Zoe").write(to: forged, atomically: true, encoding: .utf8)
+            let refused = try CLIRunner.run(importing)
+            #expect(refused.status == 1)
+            #expect(refused.output.contains("refused") && refused.error.contains("ALTERED"), "\(refused.error)")
+        }
+    }
+}
+
+extension CLISuite.RecordsImportExportCommandTests {
+    /// The same move into a county's PostgreSQL database (`--database`), migrated first, and
+    /// back out of it.
+    @Test(.enabled(if: TestDatabase.runsPostgresCases, Comment(rawValue: TestDatabase.skipMessage)))
+    func recordsMoveIntoAndOutOfADatabase() throws {
+        defer { removeAll() }
+        let database = try TestDatabase.makeDatabase()
+        defer { TestDatabase.dropDatabase(database) }
+        let id = try school.finishSession(name: "José Núñez")
+        _ = try CLIRunner.run(["records", "export", "--out", transfer.path, "--data-dir", school.data.path])
+        let key = transfer.deletingLastPathComponent().appending(path: "school-\(UUID().uuidString).pem")
+        defer { try? FileManager.default.removeItem(at: key) }
+        try CLIRunner.run(["keys", "export", "--data-dir", school.data.path]).output.write(
+            to: key, atomically: true, encoding: .utf8)
+        let importing = ["records", "import", transfer.path, "--trust", key.path, "--data-dir", district.path]
+
+        let unmigrated = try CLIRunner.run(importing + ["--database", database])
+        let migrate = try CLIRunner.run(["database", "migrate"], environment: ["CSEC_TRAINER_DATABASE": database])
+        let first = try CLIRunner.run(importing, environment: ["CSEC_TRAINER_DATABASE": database])
+        let again = try CLIRunner.run(importing + ["--database", database])
+        let year = CLISuite.RecordsCommandTests.currentSchoolYear
+        let report = try CLIRunner.run([
+            "records", "report", "--school-year", year.label, "--as-of", year.today.description, "--format", "csv",
+            "--database", database, "--data-dir", district.path,
+        ])
+        let out = transfer.appending(path: "from-database")
+        let export = try CLIRunner.run(
+            ["records", "export", "--out", out.path, "--database", database, "--data-dir", district.path])
+
+        #expect(unmigrated.status == 1 && unmigrated.error.contains("csec-trainer database migrate"), "\(unmigrated.error)")
+        #expect(migrate.status == 0 && migrate.output.contains("applied migration"), "\(migrate.error)")
+        #expect(first.status == 0 && first.output.contains("added") && first.output.contains(id), "\(first.error)")
+        #expect(again.status == 0 && again.output.contains("already stored"), "\(again.error)")
+        #expect(export.status == 0 && export.output.contains("1 record files written"), "\(export.error)")
+        #expect(report.status == 0 && report.output.contains("José Núñez,E-77,Redwood High,"), "\(report.error)")
+        let original = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: transfer.path).first { $0.hasSuffix(".json") })
+        #expect(
+            try Data(contentsOf: out.appending(path: original)) == Data(contentsOf: transfer.appending(path: original)),
+            "the record leaves the database byte for byte as it was signed")
+    }
+}
