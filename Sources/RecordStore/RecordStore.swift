@@ -74,13 +74,21 @@ public struct RecordStore: Sendable {
     var index: RecordIndex { RecordIndex(directory: directory, installationKey: key) }
     var chain: RecordChain { RecordChain(directory: directory) }
 
+    /// Logs a record file written here from elsewhere (an import, already verified with the key
+    /// that signed it) in the records log, so that `records verify --all` misses it if it goes.
+    /// A failure only leaves it "not in the records log".
+    public func logImported(id: UUID, bytes: Data) {
+        try? chain.append(recordID: id.uuidString.lowercased(), bytes: bytes, key: key)
+    }
+
     /// The summary of every record, for reports: from the index where its line checks out
     /// (the line was written under this installation's key) and the record file is still the
     /// one the line was taken from (same size, inode and times, by `stat`); else from the
     /// record file once ``verify(_:)`` passes, and a new index line is written. A record that
     /// does not verify is a problem, never counted, and so is an index line that does not
-    /// check out. Much faster than ``loadAll()`` on a large store.
-    public func summaries() -> RecordListing.Summaries {
+    /// check out. Much faster than ``loadAll()`` on a large store. Records signed elsewhere
+    /// (imported) verify with `trusted` keys, when given, beside this installation's.
+    public func summaries(trusting trusted: TrustedKeys? = nil) -> RecordListing.Summaries {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -113,7 +121,9 @@ public struct RecordStore: Sendable {
                 unindexed.append(URL(filePath: candidate.file))
             }
         }
-        let read = Self.readInParallel(unindexed) { stored throws(RecordStoreError) in try verify(stored) }
+        let read = Self.readInParallel(unindexed) { stored throws(RecordStoreError) in
+            if let trusted { try Self.verify(stored, trusting: trusted) } else { try verify(stored) }
+        }
         let repaired = read.records.map { CompletionSummary($0.record, verificationCode: $0.signed.verificationCode) }
         index.append(zip(read.records, repaired).map { RecordIndex.Entry(summary: $1, identity: $0.identity) })
         let damaged = reading.damagedLines.map { RecordStoreError.indexLineAltered(path: index.file.path, line: $0) }

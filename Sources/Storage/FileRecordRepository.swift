@@ -46,17 +46,12 @@ public struct FileRecordRepository: RecordRepository {
         return try verified(stored.bytes, at: stored.file)
     }
 
-    /// Reads and verifies every record file (in parallel). The store's summary index is not
-    /// used: its lines do not yet tell a record file changed after its line was written.
+    /// Every record's summary from the store's index, where its line checks out and the file
+    /// is still the one the line was taken from; else read from the file and verified.
     public func summaries() async throws(StorageError) -> VerifiedSummaries {
-        var found = VerifiedSummaries(summaries: [], problems: [])
-        try await forEachVerified { result in
-            switch result {
-            case .success(let record): found.summaries.append(record.summary)
-            case .failure(let problem): found.problems.append(problem)
-            }
-        }
-        return found
+        let keys = TrustedKeys(trustedSigners.keys.map { TrustedKeys.Key(publicKey: $0, issuer: nil) })
+        let found = store.summaries(trusting: keys)
+        return VerifiedSummaries(summaries: found.summaries, problems: found.problems.map(StorageError.init(reading:)))
     }
 
     public func importSigned(_ contents: Data, from source: String) async throws(StorageError) -> SavedRecord {
@@ -72,6 +67,7 @@ public struct FileRecordRepository: RecordRepository {
         if !isNew, FileManager.default.contents(atPath: file.path) != contents {
             throw .conflicting(source: source, id: incoming.id, location: file.path)
         }
+        if isNew { store.logImported(id: incoming.record.id, bytes: contents) }
         return SavedRecord(id: incoming.record.id, location: file.path, isNew: isNew, signed: incoming.signed)
     }
 

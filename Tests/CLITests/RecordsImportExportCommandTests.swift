@@ -47,6 +47,24 @@ extension CLISuite {
                 "records", "export", "--out", transfer.appending(path: "again").path, "--data-dir", district.path,
             ])
             #expect(reexport.status == 0 && reexport.output.contains("1 record files written"), "\(reexport.error)")
+            // Imported records count in the district's report and verify; the records log names
+            // them, so one deleted is found missing.
+            let report = try CLIRunner.run([
+                "records", "report", "--school-year", RecordsCommandTests.currentSchoolYear.label, "--format", "csv",
+                "--data-dir", district.path,
+            ])
+            #expect(report.status == 0 && report.output.contains("Zoë Łukasiewicz"), "\(report.error)")
+            let verified = try CLIRunner.run(["records", "verify", "--all", "--data-dir", district.path])
+            #expect(verified.status == 0 && verified.output.contains("1 of 1 records verified"), "\(verified.error)")
+            #expect(!verified.output.contains("not in the records log"), "\(verified.output)")
+            let records = district.appending(path: "records")
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: records.path).first { $0.hasPrefix(id) })
+            let imported = records.appending(path: name)
+            let copy = try Data(contentsOf: imported)
+            try FileManager.default.removeItem(at: imported)
+            let missing = try CLIRunner.run(["records", "verify", "--all", "--data-dir", district.path])
+            #expect(missing.status == 1 && missing.error.contains("MISSING"), "\(missing.error)")
+            try copy.write(to: imported)
 
             let file = try #require(
                 try FileManager.default.contentsOfDirectory(atPath: transfer.path).first { $0.hasSuffix(".json") })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStorage
 import RecordStore
 import Records
 import Storage
@@ -42,10 +43,16 @@ struct RecordsReportCommand: ParsableCommand {
         }
         let asOf = asOf ?? CalendarDate(Date(), utcOffsetSeconds: TimeZone.current.secondsFromGMT())
 
-        let (report, problems, withRoster) = try reportingStorageErrors {
-            try database.address.map { try databaseReport(at: $0, year: year, asOf: asOf) } ?? filesReport(year, asOf)
+        let (store, address) = (try data.recordStore(), database.address)
+        let (found, withRoster) = try reportingStorageErrors {
+            try waitFor {
+                try await RecordBackend.using(databaseAddress: address, store: store) { backend async throws(StorageError) in
+                    try await backend.complianceReport(for: year, asOf: asOf)
+                }
+            }
         }
-        for problem in problems { StandardError.print(problem) }
+        let (report, problems) = (found.report, found.problems)
+        for problem in problems { StandardError.print(problem.description) }
         let table = Table(
             columns: ["name", "employee id", "school", "completed", "score", "due", "status"],
             rows: report.rows.map { row in

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RecordStore
 import Records
+import Storage
 
 struct RecordsVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,8 +26,17 @@ struct RecordsVerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let keys = try key.trustedKeys() { return try verify(trusting: keys) }
+        if let keys = try key.trustedKeys() { return try verify(trusting: keys, keyText: nil) }
         let store = try data.recordStore()
+        // Records imported from other machines verify with the keys trusted on import.
+        let imported = try reportingStorageErrors { try TrustedKeyFolder(dataDirectory: data.directory).keys() }
+        if !imported.isEmpty {
+            let keys = TrustedKeys(
+                [TrustedKeys.Key(publicKey: store.key.publicKey, issuer: store.issuer)]
+                    + imported.map { TrustedKeys.Key(publicKey: $0, issuer: nil) })
+            return try verify(
+                trusting: keys, keyText: "key \(store.key.keyID) and \(imported.count) key(s) trusted on import")
+        }
         guard let id else { return try report(store.audit(), keyText: "key \(store.key.keyID)", keys: nil) }
         let stored = try reportingStoreErrors { try store.find(id) }
         try reportingStoreErrors { try store.verify(stored) }
@@ -36,8 +46,10 @@ struct RecordsVerifyCommand: ParsableCommand {
 
     /// With `--key`: no installation key is needed (nor made), so records copied from another
     /// machine are checked on one that has none of its own.
-    private func verify(trusting keys: TrustedKeys) throws {
-        let keyText = keys.keyIDs.count == 1 ? "key \(keys.keyIDs[0])" : "\(keys.keyIDs.count) keys from \(key.keyFile ?? "")"
+    private func verify(trusting keys: TrustedKeys, keyText: String?) throws {
+        let keyText =
+            keyText
+            ?? (keys.keyIDs.count == 1 ? "key \(keys.keyIDs[0])" : "\(keys.keyIDs.count) keys from \(key.keyFile ?? "")")
         let directory = RecordStore.directory(in: data.directory)
         guard let id else { return try report(RecordStore.audit(in: directory, trusting: keys), keyText: keyText, keys: keys) }
         let stored = try reportingStoreErrors {
