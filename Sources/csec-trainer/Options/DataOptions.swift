@@ -34,11 +34,6 @@ struct DataOptions: ParsableArguments {
         FileRecordRepository(store: try recordStore())
     }
 
-    /// Where the staff roster is kept: a file in the data directory.
-    func rosterRepository() -> any RosterRepository {
-        FileRosterRepository(dataDirectory: directory)
-    }
-
     /// The command that starts a new key on purpose when the old one is lost.
     var replaceLostKeyCommand: String {
         ShellWords.join(["csec-trainer", "keys", "new", "--replace-lost-key"] + (dataDir.map { ["--data-dir", $0] } ?? []))

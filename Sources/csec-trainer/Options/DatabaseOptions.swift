@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PostgresStorage
+import Storage
 
 /// `--database URL`: keep records in a PostgreSQL database instead of the data directory's files.
 struct DatabaseOptions: ParsableArguments {
@@ -16,5 +18,18 @@ struct DatabaseOptions: ParsableArguments {
     /// The database's address, from --database or the environment; nil for the files.
     var address: String? {
         explicitAddress ?? ProcessInfo.processInfo.environment[Self.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+extension DatabaseOptions {
+    /// Runs `body` with the backend chosen here (the database, else `data`'s files) and waits
+    /// for it; a storage error is printed and exits with failure.
+    func using<Result: Sendable>(
+        _ data: DataOptions, _ body: @escaping @Sendable (RecordBackend) async throws(StorageError) -> Result
+    ) throws -> Result {
+        let (store, address) = (try data.recordStore(), address)
+        return try reportingStorageErrors {
+            try waitFor { try await RecordBackend.using(databaseAddress: address, store: store, body) }
+        }
     }
 }

@@ -43,13 +43,8 @@ struct RecordsReportCommand: ParsableCommand {
         }
         let asOf = asOf ?? CalendarDate(Date(), utcOffsetSeconds: TimeZone.current.secondsFromGMT())
 
-        let (store, address) = (try data.recordStore(), database.address)
-        let (found, withRoster) = try reportingStorageErrors {
-            try waitFor {
-                try await RecordBackend.using(databaseAddress: address, store: store) { backend async throws(StorageError) in
-                    try await backend.complianceReport(for: year, asOf: asOf)
-                }
-            }
+        let (found, withRoster) = try database.using(data) { backend async throws(StorageError) in
+            try await backend.complianceReport(for: year, asOf: asOf)
         }
         let (report, problems) = (found.report, found.problems)
         for problem in problems { StandardError.print(problem.description) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStorage
 import RecordStore
 import Records
 import Storage
@@ -22,6 +23,7 @@ struct StaffImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The staff list.", valueName: "staff.csv")) var file: String
     @Flag(help: "Show what would change, and change nothing.") var dryRun = false
     @Flag(help: "Replace the whole roster, not only the schools the list names.") var wholeRoster = false
+    @OptionGroup var database: DatabaseOptions
     @OptionGroup var data: DataOptions
 
     func run() throws {
@@ -40,13 +42,10 @@ struct StaffImportCommand: ParsableCommand {
         }
         let staff = reading.staff
         let scope: RosterImportScope = wholeRoster ? .wholeRoster : .schoolsNamed
-        let repository = data.rosterRepository()
-        let changes = try reportingStorageErrors {
-            try waitFor { [dryRun] in
-                dryRun
-                    ? try await repository.previewImport(staff, scope: scope)
-                    : try await repository.importRoster(staff, scope: scope)
-            }
+        let changes = try database.using(data) { [dryRun] backend async throws(StorageError) in
+            dryRun
+                ? try await backend.rosters.previewImport(staff, scope: scope)
+                : try await backend.rosters.importRoster(staff, scope: scope)
         }
         print(Self.summary(of: changes, people: staff.count, dryRun: dryRun))
         print(RosterChangesTable.table(changes).text(), terminator: "")

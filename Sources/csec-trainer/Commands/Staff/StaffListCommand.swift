@@ -1,4 +1,5 @@
 import ArgumentParser
+import PostgresStorage
 import Records
 import Storage
 import TerminalUI
@@ -8,11 +9,12 @@ struct StaffListCommand: ParsableCommand {
         commandName: "list", abstract: "The staff roster, by school and name.")
 
     @Option(help: "table, csv or json.") var format: TableFormat = .table
+    @OptionGroup var database: DatabaseOptions
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let repository = data.rosterRepository()
-        guard let roster = try reportingStorageErrors({ try waitFor { try await repository.roster() } }) else {
+        guard let roster = try database.using(data, { backend async throws(StorageError) in try await backend.rosters.roster() })
+        else {
             StandardError.print("No staff roster has been imported. Import one: `csec-trainer staff import staff.csv`.")
             throw ExitCode.failure
         }
