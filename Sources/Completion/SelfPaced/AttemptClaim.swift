@@ -9,7 +9,7 @@ import Training
 /// begins the new attempt; its record id is fixed there.
 public struct AttemptClaim: Sendable {
     public let trainee: String
-    let lock: ProgressLock
+    let lock: any AttemptHold
     let training: SelfPacedTraining
 
     /// A new attempt on `jurisdiction`'s protocol, of `length`, with `person`'s details on its

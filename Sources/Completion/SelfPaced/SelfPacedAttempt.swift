@@ -19,10 +19,10 @@ public struct SelfPacedAttempt: TrainingSessionDriver, Sendable {
     /// The score, once the last answer is in.
     public private(set) var score: ScoreReport?
     private var activeTime: ActiveTime
-    private let lock: ProgressLock
+    private let lock: any AttemptHold
     private let training: SelfPacedTraining
 
-    init(progress: SessionProgress, lock: ProgressLock, training: SelfPacedTraining) throws(AttemptError) {
+    init(progress: SessionProgress, lock: any AttemptHold, training: SelfPacedTraining) throws(AttemptError) {
         let library = training.content.library
         guard let jurisdiction = library.jurisdiction(progress.jurisdiction.rawValue) else {
             throw .unknownJurisdiction(id: progress.jurisdiction.rawValue, known: library.jurisdictionIDs)
@@ -32,7 +32,7 @@ public struct SelfPacedAttempt: TrainingSessionDriver, Sendable {
         do {
             try session.replay(progress.answers)
         } catch {
-            throw .contentChanged(path: training.progress.file(for: progress.trainee).path, problem: error)
+            throw .contentChanged(path: training.progress.location(of: progress.trainee), problem: error)
         }
         self.session = session
         self.progress = progress

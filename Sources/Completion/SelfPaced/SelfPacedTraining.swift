@@ -12,14 +12,14 @@ import Training
 /// Several trainees can have attempts in progress in one data directory; each has its own.
 public struct SelfPacedTraining: Sendable {
     public let content: TrainingContent
-    public let progress: ProgressStore
+    public let progress: any AttemptStore
     public let records: any RecordRepository
     public let clock: TrainingClock
     /// A new attempt's seed when none is given.
     public let newSeed: @Sendable () -> UInt64
 
     public init(
-        content: TrainingContent, progress: ProgressStore, records: any RecordRepository, clock: TrainingClock = .system,
+        content: TrainingContent, progress: any AttemptStore, records: any RecordRepository, clock: TrainingClock = .system,
         newSeed: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) }
     ) {
         self.content = content
@@ -41,9 +41,9 @@ public struct SelfPacedTraining: Sendable {
     /// Takes `trainee`'s attempt for this process (a second one is refused until it ends). A
     /// saved attempt of theirs stands in the way of a new one unless `discardingSaved`.
     public func claim(trainee: String, discardingSaved: Bool = false) throws(AttemptError) -> AttemptClaim {
-        let lock: ProgressLock
+        let lock: any AttemptHold
         do {
-            lock = try progress.lock(for: trainee)
+            lock = try progress.hold(trainee)
             // Discarding never reads the saved attempt, so a damaged one does not stand in its way.
             if !discardingSaved, let saved = try progress.load(for: trainee) {
                 throw AttemptError.inProgress(
@@ -60,14 +60,14 @@ public struct SelfPacedTraining: Sendable {
     /// `trainee`'s saved attempt, taken for this process, at the question where it stopped.
     public func resume(trainee: String) throws(AttemptError) -> SelfPacedAttempt {
         let saved: SessionProgress?
-        let lock: ProgressLock
+        let lock: any AttemptHold
         do {
-            lock = try progress.lock(for: trainee)
+            lock = try progress.hold(trainee)
             saved = try progress.load(for: trainee)
         } catch {
             throw .progress(error)
         }
-        guard var saved else { throw .nothingToResume(directory: progress.directory.path, trainee: trainee) }
+        guard var saved else { throw .nothingToResume(directory: progress.location, trainee: trainee) }
         if saved.recordID == nil {
             // Saved by a version that chose the id at the end: fixed now, and saved below.
             saved.recordID = UUID()

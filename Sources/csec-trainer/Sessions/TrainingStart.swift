@@ -20,7 +20,7 @@ struct TrainingStart {
         if let trainee { return try training.resume(trainee: trainee) }
         let saved = try training.attemptsInProgress()
         switch saved.count {
-        case 0: throw AttemptError.nothingToResume(directory: training.progress.directory.path, trainee: nil)
+        case 0: throw AttemptError.nothingToResume(directory: training.progress.location, trainee: nil)
         case 1: return try training.resume(trainee: saved[0].trainee)
         default: return try training.resume(trainee: prompts.choice(of: saved).trainee)
         }
