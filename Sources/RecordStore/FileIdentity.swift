@@ -27,6 +27,14 @@ struct FileIdentity: Sendable, Equatable {
         self.init(status)
     }
 
+    /// The identity of the regular file `name` in the open directory `directory` (a link is not
+    /// followed): cheaper than by path for many files of one directory.
+    init?(name: String, in directory: Int32) {
+        var status = stat()
+        guard fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        self.init(status)
+    }
+
     /// The identity of the open file `descriptor`.
     init?(descriptor: Int32) {
         var status = stat()
@@ -56,6 +64,31 @@ struct FileIdentity: Sendable, Equatable {
         self.changed = changed
     }
 
+    /// The bytes of the file at `path` and the identity of the file they were read from (taken
+    /// before reading: a change while reading gives the file another identity).
+    static func read(_ path: String) throws(FileOperationError) -> (Data, FileIdentity?) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileOperationError(call: "open", path: path, code: errno) }
+        defer { close(descriptor) }
+        let identity = FileIdentity(descriptor: descriptor)
+        var data = Data(count: Int(max(0, identity?.size ?? 0)))
+        var length = 0
+        while true {
+            if length == data.count { data.count += 4096 }  // grown since its `stat`, or at its end
+            let read = data.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + length, buffer.count - length)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw FileOperationError(call: "read", path: path, code: errno)
+            }
+            if read == 0 { break }
+            length += read
+        }
+        data.count = length
+        return (data, identity)
+    }
+
     /// `size:device:inode:modified:changed`, as the index keeps it.
     var text: String { "\(size):\(device):\(inode):\(modified):\(changed)" }
 
@@ -70,4 +103,9 @@ struct FileIdentity: Sendable, Equatable {
     private static func nanoseconds(_ time: timespec) -> Int64 {
         Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
+}
+
+/// The C function, under a name ``FileIdentity/read(_:)`` does not shadow.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -3,6 +3,12 @@ import Foundation
 import Records
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Completion records on disk: one signed JSON file per record in `<data dir>/records`.
 ///
 /// A record is written to a temporary file, flushed to the disk, then given its final name
@@ -97,7 +103,7 @@ public struct RecordStore: Sendable {
         }
         let index = self.index
         let reading = index.read()
-        var candidates: [(file: String, entry: RecordIndex.Entry)] = []
+        var candidates: [(name: String, entry: RecordIndex.Entry)] = []
         var unindexed: [URL] = []
         candidates.reserveCapacity(names.count)
         for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
@@ -106,19 +112,22 @@ public struct RecordStore: Sendable {
             if let entry = reading.entries[String(name.dropLast(5))], entry.identity != nil,
                 entry.summary.verificationCode != nil
             {
-                candidates.append((directory.appending(path: name).path, entry))
+                candidates.append((name, entry))
             } else {
                 unindexed.append(directory.appending(path: name))
             }
         }
-        let unchanged = ParallelMap.map(candidates) { FileIdentity(path: $0.file) == $0.entry.identity }
+        // Each file by name in the open directory: no URL and no path to resolve per file.
+        let folder = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if folder >= 0 { close(folder) } }
+        let unchanged = ParallelMap.map(candidates) { FileIdentity(name: $0.name, in: folder) == $0.entry.identity }
         var summaries: [CompletionSummary] = []
         summaries.reserveCapacity(candidates.count)
         for (candidate, isUnchanged) in zip(candidates, unchanged) {
             if isUnchanged {
                 summaries.append(candidate.entry.summary)
             } else {
-                unindexed.append(URL(filePath: candidate.file))
+                unindexed.append(directory.appending(path: candidate.name))
             }
         }
         let read = Self.readInParallel(unindexed) { stored throws(RecordStoreError) in
@@ -238,19 +247,11 @@ public struct RecordStore: Sendable {
 
     /// Reads a record file, with the identity of the file its bytes came from.
     public static func read(_ file: URL) throws(RecordStoreError) -> StoredRecord {
-        let handle: FileHandle
+        let (data, identity): (Data, FileIdentity?)
         do {
-            handle = try FileHandle(forReadingFrom: file)
+            (data, identity) = try FileIdentity.read(file.path)
         } catch {
-            throw RecordStoreError.cannotRead(path: file.path, reason: FileProblem.words(for: error))
-        }
-        defer { try? handle.close() }
-        let identity = FileIdentity(descriptor: handle.fileDescriptor)
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw RecordStoreError.cannotRead(path: file.path, reason: FileProblem.words(for: error))
+            throw RecordStoreError.cannotRead(path: file.path, reason: FileProblem.words(errno: error.code))
         }
         var stored = StoredRecord(file: file, bytes: data, signed: try SignedRecord.read(data, path: file.path))
         stored.identity = identity
