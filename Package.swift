@@ -138,7 +138,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalUI",
-            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "Briefing", "CReadline"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "Briefing", "Records", "CReadline"],
             swiftSettings: strictSwift
         ),
 
