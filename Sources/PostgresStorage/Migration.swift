@@ -55,6 +55,19 @@ public struct Migration: Sendable {
                 """,
                 "CREATE INDEX staff_members_by_name ON {schema}.staff_members (roster_name_key)",
             ]),
+        Migration(
+            version: 3,
+            description:
+                "row seals: the signed file's SHA-256, the record's summary and an HMAC of the row under the installation key",
+            statements: [
+                """
+                ALTER TABLE {schema}.completion_records
+                    ADD COLUMN signed_sha256 bytea,
+                    ADD COLUMN summary text,
+                    ADD COLUMN seal bytea,
+                    ADD COLUMN seal_key text
+                """
+            ]),
     ]
 
     /// The version a database must be at for this csec-trainer.

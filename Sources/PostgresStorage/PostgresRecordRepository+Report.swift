@@ -12,22 +12,28 @@ extension PostgresRecordRepository {
     /// the rows are assembled in Swift. With a roster, the join uses this database's
     /// `staff_members` (``PostgresRosterRepository``), which `roster` is expected to be read from.
     ///
-    /// Every record a row rests on (its latest record and its passing one) is verified, and its
-    /// columns are checked against the verified record. When one fails, it is a problem, and the
-    /// rows are worked out from the records that verify: that person's without a roster, the
-    /// whole report with one. Attempts are counted from the columns.
+    /// Every record a row rests on (its latest record and its passing one) is checked by its
+    /// row's seal (``RowSeal``), over the SHA-256 of the signed file as stored now; a row whose
+    /// seal does not check out is verified by its signature instead, and its columns are checked
+    /// against the verified record (a row never sealed, from before migration 3, is then sealed;
+    /// a row whose seal is wrong is reported). When a record fails, it is a problem, and the rows
+    /// are worked out from the records that verify: that person's without a roster, the whole
+    /// report with one. Attempts are counted from the columns.
     public func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate, roster: StaffRoster?)
         async throws(StorageError) -> VerifiedReport
     {
         let grouped = try await groupedInSQL(schoolYear, withRoster: roster != nil)
-        let checks = verifiedInParallel(grouped.flatMap { group in [group.latest] + (group.passing.map { [$0] } ?? []) })
+        let checked = try await checkedSummaries(
+            grouped.flatMap { group in [group.latest] + (group.passing.map { [$0] } ?? []) })
         var people: [(group: GroupedRecords, person: ComplianceReport.Person)] = []
         var problems: [StorageError] = []
         var recheck: [String] = []
-        var next = checks.makeIterator()
+        var next = checked.results.makeIterator()
         for group in grouped {
-            let latest = Self.summary(next.next(), columns: group.latest.columns)
-            let passing = group.passing.map { Self.summary(next.next(), columns: $0.columns) }
+            let latest = next.next() ?? .failure(.database(location: location, reason: "a record went missing"))
+            let passing = group.passing.map { _ in
+                next.next() ?? .failure(.database(location: location, reason: "a record went missing"))
+            }
             switch (latest, passing) {
             case (.success(let latest), nil):
                 people.append((group, .init(latest: latest, passing: nil, attempts: group.attempts)))
@@ -44,7 +50,7 @@ extension PostgresRecordRepository {
                 return VerifiedReport(
                     report: ComplianceReport(
                         completions: verified.summaries, roster: roster, schoolYear: schoolYear, asOf: asOf),
-                    problems: Self.once(problems + verified.problems))
+                    problems: Self.once(checked.unsealed + problems + verified.problems))
             }
             var matched: [String: (person: ComplianceReport.Person, byName: Bool)] = [:]
             var unmatched: [ComplianceReport.Person] = []
@@ -58,13 +64,13 @@ extension PostgresRecordRepository {
             return VerifiedReport(
                 report: ComplianceReport(
                     roster: roster, matched: matched, unmatched: unmatched, schoolYear: schoolYear, asOf: asOf),
-                problems: [])
+                problems: checked.unsealed)
         }
         let rechecked = try await peopleFromVerifiedRecords(of: recheck, schoolYear: schoolYear)
         return VerifiedReport(
             report: ComplianceReport(
                 people: people.map(\.person) + rechecked.people, schoolYear: schoolYear, asOf: asOf),
-            problems: Self.once(problems + rechecked.problems))
+            problems: Self.once(checked.unsealed + problems + rechecked.problems))
     }
 
     /// A record failing above fails again when its person is rechecked: each is reported once.
@@ -73,11 +79,14 @@ extension PostgresRecordRepository {
         return problems.filter { reported.insert($0.description).inserted }
     }
 
-    /// A record the report rests on: its row and the columns it was grouped by.
+    /// A record the report rests on: the columns it was grouped by, the SHA-256 of its signed
+    /// file as stored, and its summary and seal (nil in a row never sealed).
     struct ReportRecord: Sendable {
-        var id: UUID
-        var bytes: Data
         var columns: RecordColumns
+        var digest: Data
+        var summary: String?
+        var seal: Data?
+        var sealKey: String?
     }
 
     /// One person, or one roster member, as SQL grouped their records.
@@ -119,10 +128,13 @@ extension PostgresRecordRepository {
                 FROM \(table) WHERE completed_on <= $1::date
             )
             """
-        let columns = [
-            "id", "signed_file", "person_key", "employee_key", "roster_name_key", "completed_at", "utc_offset_seconds",
-            "completed_on::text", "completes_training",
-        ]
+        // Each record's columns, its seal, and the SHA-256 of its signed file as stored now.
+        func columns(of row: String) -> String {
+            [
+                "id", "sha256(\(row).signed_file)", "summary", "seal", "seal_key", "person_key", "employee_key",
+                "roster_name_key", "completed_at", "utc_offset_seconds", "completed_on::text", "completes_training",
+            ].map { $0.hasPrefix("sha256") ? $0 : row + "." + $0 }.joined(separator: ", ")
+        }
         let sql =
             grouping
                 + """
@@ -138,7 +150,7 @@ extension PostgresRecordRepository {
                     FROM until_year_end GROUP BY group_key
                 )
                 SELECT groups.group_key, groups.attempts, groups.by_name,
-                    \(columns.map { "l." + $0 }.joined(separator: ", ")), \(columns.map { "p." + $0 }.joined(separator: ", "))
+                    \(columns(of: "l")), \(columns(of: "p"))
                 FROM groups
                 JOIN latest ON latest.group_key = groups.group_key
                 JOIN \(table) l ON l.id = latest.id
@@ -154,25 +166,25 @@ extension PostgresRecordRepository {
             for try await row in try await client.query(query).decode(
                 (
                     String, Int, Bool,
-                    UUID, Data, String, String, String?, Date, Int, String, Bool,
-                    UUID?, Data?, String?, String?, String?, Date?, Int?, String?, Bool?
+                    UUID, Data, String?, Data?, String?, String, String, String?, Date, Int, String, Bool,
+                    UUID?, Data?, String?, Data?, String?, String?, String?, String?, Date?, Int?, String?, Bool?
                 ).self)
             {
                 let latest = ReportRecord(
-                    id: row.3, bytes: row.4,
                     columns: RecordColumns(
-                        id: row.3, personKey: row.5, employeeKey: row.6, rosterNameKey: row.7, completedAt: row.8,
-                        utcOffsetSeconds: row.9, completedOn: row.10, completesTraining: row.11))
+                        id: row.3, personKey: row.8, employeeKey: row.9, rosterNameKey: row.10, completedAt: row.11,
+                        utcOffsetSeconds: row.12, completedOn: row.13, completesTraining: row.14),
+                    digest: row.4, summary: row.5, seal: row.6, sealKey: row.7)
                 var passing: ReportRecord?
-                if let id = row.12, let bytes = row.13, let personKey = row.14, let employeeKey = row.15,
-                    let completedAt = row.17, let offset = row.18, let completedOn = row.19, let completes = row.20
+                if let id = row.15, let digest = row.16, let personKey = row.20, let employeeKey = row.21,
+                    let completedAt = row.23, let offset = row.24, let completedOn = row.25, let completes = row.26
                 {
                     passing = ReportRecord(
-                        id: id, bytes: bytes,
                         columns: RecordColumns(
-                            id: id, personKey: personKey, employeeKey: employeeKey, rosterNameKey: row.16,
+                            id: id, personKey: personKey, employeeKey: employeeKey, rosterNameKey: row.22,
                             completedAt: completedAt, utcOffsetSeconds: offset, completedOn: completedOn,
-                            completesTraining: completes))
+                            completesTraining: completes),
+                        digest: digest, summary: row.17, seal: row.18, sealKey: row.19)
                 }
                 let member = row.0.hasPrefix("r:") ? String(row.0.dropFirst(2)) : nil
                 groups.append(
@@ -183,12 +195,8 @@ extension PostgresRecordRepository {
         }
     }
 
-    private func verifiedInParallel(_ records: [ReportRecord]) -> [Result<VerifiedRecord, StorageError>] {
-        verifiedInParallel(records.map { ($0.id, $0.bytes) })
-    }
-
     /// The summary of a verified record whose columns agree with it.
-    private static func summary(_ check: Result<VerifiedRecord, StorageError>?, columns: RecordColumns) -> Result<
+    static func summary(_ check: Result<VerifiedRecord, StorageError>?, columns: RecordColumns) -> Result<
         CompletionSummary, StorageError
     > {
         guard let check else { return .failure(.database(location: "report", reason: "a record went missing")) }
