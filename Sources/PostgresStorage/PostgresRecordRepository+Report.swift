@@ -138,24 +138,20 @@ extension PostgresRecordRepository {
         let sql =
             grouping
                 + """
-                , latest AS (
-                    SELECT DISTINCT ON (group_key) group_key, id FROM until_year_end
-                    ORDER BY group_key, completed_at DESC, utc_offset_seconds DESC, id DESC
-                ), passing AS (
-                    SELECT DISTINCT ON (group_key) group_key, id FROM until_year_end
-                    WHERE completed_on >= $2::date AND completes_training
-                    ORDER BY group_key, completed_at DESC, utc_offset_seconds DESC, id DESC
-                ), groups AS (
-                    SELECT group_key, count(*) FILTER (WHERE completed_on >= $2::date) AS attempts, bool_or(by_name) AS by_name
+                , groups AS (
+                    -- One pass: each group's rows once, its latest and latest passing ids picked in it.
+                    SELECT group_key, count(*) FILTER (WHERE completed_on >= $2::date) AS attempts,
+                        bool_or(by_name) AS by_name,
+                        (array_agg(id ORDER BY completed_at DESC, utc_offset_seconds DESC, id DESC))[1] AS latest,
+                        (array_agg(id ORDER BY completed_at DESC, utc_offset_seconds DESC, id DESC)
+                            FILTER (WHERE completed_on >= $2::date AND completes_training))[1] AS passing
                     FROM until_year_end GROUP BY group_key
                 )
                 SELECT groups.group_key, groups.attempts, groups.by_name,
                     \(columns(of: "l")), \(columns(of: "p"))
                 FROM groups
-                JOIN latest ON latest.group_key = groups.group_key
-                JOIN \(table) l ON l.id = latest.id
-                LEFT JOIN passing ON passing.group_key = groups.group_key
-                LEFT JOIN \(table) p ON p.id = passing.id
+                JOIN \(table) l ON l.id = groups.latest
+                LEFT JOIN \(table) p ON p.id = groups.passing
                 """
         var binds = PostgresBindings()
         binds.append(end)
