@@ -15,7 +15,7 @@ public struct PostgresRecordRepository: RecordRepository {
     public let database: RecordDatabase
     /// The installation key that signs what ``saveOnce(_:)`` stores.
     public let key: InstallationKey
-    public let trustedSigners: TrustedSigners
+    public let trustedKeys: TrustedKeys
     /// Seals the rows it writes, and checks the seals the report relies on.
     let seal: RowSeal
 
@@ -25,7 +25,7 @@ public struct PostgresRecordRepository: RecordRepository {
     ) async throws(StorageError) -> PostgresRecordRepository {
         try await database.requireCurrentSchema()
         return PostgresRecordRepository(
-            database: database, key: key, trustedSigners: TrustedSigners(installation: key, others: others),
+            database: database, key: key, trustedKeys: TrustedKeys(installation: key, others: others),
             seal: RowSeal(key: key))
     }
 
@@ -97,7 +97,7 @@ public struct PostgresRecordRepository: RecordRepository {
     }
 
     public func importSigned(_ contents: Data, from source: String) async throws(StorageError) -> SavedRecord {
-        let incoming = try VerifiedRecord(bytes: contents, location: source, storedAs: nil, trusting: trustedSigners)
+        let incoming = try VerifiedRecord(bytes: contents, location: source, storedAs: nil, trusting: trustedKeys)
         if try await insert(incoming.signed, bytes: contents) {
             return SavedRecord(id: incoming.record.id, location: location, isNew: true, signed: incoming.signed)
         }
@@ -253,7 +253,7 @@ public struct PostgresRecordRepository: RecordRepository {
 
     func verified(_ bytes: Data, storedAs id: UUID) throws(StorageError) -> VerifiedRecord {
         let id = id.uuidString.lowercased()
-        return try VerifiedRecord(bytes: bytes, location: rowLocation(id), storedAs: id, trusting: trustedSigners)
+        return try VerifiedRecord(bytes: bytes, location: rowLocation(id), storedAs: id, trusting: trustedKeys)
     }
 
     /// Verifies `rows` on every core; the results keep the rows' order.
@@ -262,7 +262,7 @@ public struct PostgresRecordRepository: RecordRepository {
             rows.map { id, bytes in
                 let id = id.uuidString.lowercased()
                 return VerifiedRecord.Candidate(bytes: bytes, location: rowLocation(id), storedAs: id)
-            }, trusting: trustedSigners)
+            }, trusting: trustedKeys)
     }
 
     private static let idCharacters = Set("0123456789abcdef-".utf8)
