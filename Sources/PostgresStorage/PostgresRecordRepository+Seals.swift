@@ -1,7 +1,9 @@
+import Dispatch
 import Foundation
 import PostgresNIO
 import Records
 import Storage
+import Synchronization
 
 extension PostgresRecordRepository {
     /// What ``checkedSummaries(_:)`` found.
@@ -16,13 +18,17 @@ extension PostgresRecordRepository {
     /// its signed file and its columns against the verified record. A row never sealed that
     /// verifies is sealed now.
     func checkedSummaries(_ records: [ReportRecord]) async throws(StorageError) -> CheckedSummaries {
-        var results = records.map { record -> Result<CompletionSummary, StorageError>? in
-            guard record.sealKey == seal.keyID, let rowSeal = record.seal, let text = record.summary,
-                seal.checks(rowSeal, digest: record.digest, columns: record.columns, summary: text),
-                let summary = SummaryText.summary(in: text), summary.id == record.columns.id.uuidString.lowercased()
-            else { return nil }
-            return .success(summary)
+        // Checked on every core, in chunks.
+        let chunkSize = 4096
+        let checked = Mutex(
+            [[Result<CompletionSummary, StorageError>?]](repeating: [], count: (records.count + chunkSize - 1) / chunkSize))
+        DispatchQueue.concurrentPerform(iterations: (records.count + chunkSize - 1) / chunkSize) { chunk in
+            let found = records[chunk * chunkSize..<min(records.count, (chunk + 1) * chunkSize)].map { record in
+                sealedSummary(record).map { Result<CompletionSummary, StorageError>.success($0) }
+            }
+            checked.withLock { $0[chunk] = found }
         }
+        var results = checked.withLock { $0 }.flatMap { $0 }
         let unchecked = results.indices.filter { results[$0] == nil }
         guard !unchecked.isEmpty else { return CheckedSummaries(results: results.compactMap { $0 }, unsealed: []) }
 
@@ -53,6 +59,15 @@ extension PostgresRecordRepository {
         }
         try await storeSeals(toSeal)
         return CheckedSummaries(results: results.compactMap { $0 }, unsealed: unsealed)
+    }
+
+    /// The summary of `record` when its row's seal checks out.
+    private func sealedSummary(_ record: ReportRecord) -> CompletionSummary? {
+        guard record.sealKey == seal.keyID, let rowSeal = record.seal, let text = record.summary,
+            seal.checks(rowSeal, digest: record.digest, columns: record.columns, summary: text),
+            let summary = SummaryText.summary(in: text), summary.id == record.columns.id.uuidString.lowercased()
+        else { return nil }
+        return summary
     }
 
     /// The signed files of the rows `ids`, by id.

@@ -28,28 +28,33 @@ struct RowSeal: Sendable {
 
     /// The seal of a row with these contents.
     func seal(digest: Data, columns: RecordColumns, summary: String) -> Data {
-        var mac = keyedMAC
-        for field in Self.fields(digest: digest, columns: columns, summary: summary) {
-            // Each field with its length first: no two rows' fields can run together alike.
-            mac.update(data: Data("\(field.count):".utf8))
-            mac.update(data: field)
+        var message: [UInt8] = []
+        message.reserveCapacity(320 + summary.utf8.count)
+        // Each field with its length first: no two rows' fields can run together alike.
+        func append(_ field: some Collection<UInt8>) {
+            message.append(contentsOf: String(field.count).utf8)
+            message.append(UInt8(ascii: ":"))
+            message.append(contentsOf: field)
         }
+        append(Self.version.utf8)
+        append(columns.id.uuidString.lowercased().utf8)
+        append(digest)
+        append(columns.personKey.utf8)
+        append(columns.employeeKey.utf8)
+        append((columns.rosterNameKey.map { "=" + $0 } ?? "").utf8)
+        // Microseconds, as PostgreSQL keeps a timestamptz.
+        append(String(Int64((columns.completedAt.timeIntervalSince1970 * 1_000_000).rounded())).utf8)
+        append(String(columns.utcOffsetSeconds).utf8)
+        append(columns.completedOn.utf8)
+        append((columns.completesTraining ? "1" : "0").utf8)
+        append(summary.utf8)
+        var mac = keyedMAC
+        mac.update(data: message)
         return Data(mac.finalize())
     }
 
     /// Whether `seal` is the seal of a row with these contents.
     func checks(_ seal: Data, digest: Data, columns: RecordColumns, summary: String) -> Bool {
         self.seal(digest: digest, columns: columns, summary: summary) == seal
-    }
-
-    private static func fields(digest: Data, columns: RecordColumns, summary: String) -> [Data] {
-        [
-            Data(version.utf8), Data(columns.id.uuidString.lowercased().utf8), digest, Data(columns.personKey.utf8),
-            Data(columns.employeeKey.utf8), Data((columns.rosterNameKey.map { "=" + $0 } ?? "").utf8),
-            // Microseconds, as PostgreSQL keeps a timestamptz.
-            Data(String(Int64((columns.completedAt.timeIntervalSince1970 * 1_000_000).rounded())).utf8),
-            Data(String(columns.utcOffsetSeconds).utf8), Data(columns.completedOn.utf8),
-            Data((columns.completesTraining ? "1" : "0").utf8), Data(summary.utf8),
-        ]
     }
 }

@@ -27,7 +27,7 @@ enum SummaryText {
 
     /// The summary in `text`, or nil when it is not one.
     static func summary(in text: String) -> CompletionSummary? {
-        let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(unescaped)
+        let fields = text.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(unescaped)
         guard fields.count == 13, let completedAt = Timestamp(fields[1]) else { return nil }
         let outcome: CompletionOutcome
         switch (fields[2], Int(fields[3])) {
@@ -52,13 +52,15 @@ enum SummaryText {
     }
 
     private static func escaped(_ field: String) -> String {
-        guard field.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.utf8.contains(where: { [UInt8(ascii: "\\"), UInt8(ascii: "\t"), 0x0a, 0x0d].contains($0) })
+        else { return field }
         return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
             .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
     }
 
-    private static func unescaped(_ field: Substring) -> String {
-        guard field.contains("\\") else { return String(field) }
+    private static func unescaped(_ bytes: Substring.UTF8View) -> String {
+        let field = Substring(bytes)
+        guard bytes.contains(UInt8(ascii: "\\")) else { return String(field) }
         var result = ""
         var escaping = false
         for character in field {

@@ -20,16 +20,21 @@ public struct FileRecordRepository: RecordRepository {
 
     public func saveOnce(_ record: CompletionRecord) async throws(StorageError) -> SavedRecord {
         let file = store.file(for: record.id)
-        let existed = FileManager.default.fileExists(atPath: file.path)
-        do {
-            _ = try store.saveOnce(record)
-        } catch {
-            // Another writer linked the record's name first (the name is taken whole, never
-            // half-written): the stored one stands.
-            guard FileManager.default.fileExists(atPath: file.path) else { throw .files(error) }
+        // New only when this call linked the record's name: another writer may link it between
+        // a check and the write.
+        var isNew = false
+        if !FileManager.default.fileExists(atPath: file.path) {
+            do {
+                _ = try store.save(record)
+                isNew = true
+            } catch {
+                // Another writer linked the record's name first (the name is taken whole, never
+                // half-written): the stored one stands.
+                guard FileManager.default.fileExists(atPath: file.path) else { throw .files(error) }
+            }
         }
         let stored = try await find(record.id.uuidString.lowercased())
-        return SavedRecord(id: record.id, location: file.path, isNew: !existed, signed: stored.signed)
+        return SavedRecord(id: record.id, location: file.path, isNew: isNew, signed: stored.signed)
     }
 
     public func find(_ id: String) async throws(StorageError) -> VerifiedRecord {
