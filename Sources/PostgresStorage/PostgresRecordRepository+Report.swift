@@ -23,17 +23,25 @@ extension PostgresRecordRepository {
         async throws(StorageError) -> VerifiedReport
     {
         let grouped = try await groupedInSQL(schoolYear, withRoster: roster != nil)
-        let checked = try await checkedSummaries(
-            grouped.flatMap { group in [group.latest] + (group.passing.map { [$0] } ?? []) })
+        // A person's latest record is often their passing one too: each record is checked once.
+        var positions: [UUID: Int] = [:]
+        var unique: [ReportRecord] = []
+        for record in grouped.flatMap({ group in [group.latest] + (group.passing.map { [$0] } ?? []) })
+        where positions[record.columns.id] == nil {
+            positions[record.columns.id] = unique.count
+            unique.append(record)
+        }
+        let checked = try await checkedSummaries(unique)
+        func result(_ record: ReportRecord) -> Result<CompletionSummary, StorageError> {
+            positions[record.columns.id].map { checked.results[$0] }
+                ?? .failure(.database(location: location, reason: "a record went missing"))
+        }
         var people: [(group: GroupedRecords, person: ComplianceReport.Person)] = []
         var problems: [StorageError] = []
         var recheck: [String] = []
-        var next = checked.results.makeIterator()
         for group in grouped {
-            let latest = next.next() ?? .failure(.database(location: location, reason: "a record went missing"))
-            let passing = group.passing.map { _ in
-                next.next() ?? .failure(.database(location: location, reason: "a record went missing"))
-            }
+            let latest = result(group.latest)
+            let passing = group.passing.map(result)
             switch (latest, passing) {
             case (.success(let latest), nil):
                 people.append((group, .init(latest: latest, passing: nil, attempts: group.attempts)))
@@ -101,7 +109,7 @@ extension PostgresRecordRepository {
 
     private func groupedInSQL(_ year: SchoolYear, withRoster: Bool) async throws(StorageError) -> [GroupedRecords] {
         let parts = try await groupIDs(year, withRoster: withRoster)
-        let records = try await reportRecords(parts.flatMap { [$0.latest] + ($0.passing.map { [$0] } ?? []) })
+        let records = try await reportRecords(Array(Set(parts.flatMap { [$0.latest] + ($0.passing.map { [$0] } ?? []) })))
         var groups: [String: GroupedRecords] = [:]
         var keys: [String] = []
         for part in parts {
