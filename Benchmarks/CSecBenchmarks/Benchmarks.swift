@@ -35,6 +35,12 @@ struct Benchmarks: AsyncParsableCommand {
     @Option(help: "How many signed record files to import for the postgres benchmark.")
     var postgresImports = 100_000
 
+    @Option(help: "How many records in all for the postgres benchmark's report (the rest signed and loaded in bulk).")
+    var postgresRecords = 1_000_000
+
+    @Option(help: "How many people on the roster, and with records, for the postgres benchmark's report.")
+    var postgresStaff = 50_000
+
     @Option(help: "How many simulated participants for the group-session benchmark.")
     var participants = 2_000
 
@@ -147,11 +153,14 @@ struct Benchmarks: AsyncParsableCommand {
         if only.contains(.postgres) {
             if let address = database ?? ProcessInfo.processInfo.environment["CSEC_TRAINER_TEST_DATABASE"] {
                 let figures = try await PostgresBenchmark(
-                    address: address, writes: postgresWrites, imports: postgresImports, seed: seed
+                    address: address, writes: postgresWrites, imports: postgresImports, reportRecords: postgresRecords,
+                    staff: postgresStaff, seed: seed
                 ).run(times: runs)
                 figures.writes.report(target: nil)
                 figures.imported.report(target: nil)
+                figures.loaded.report(target: nil)
                 figures.report.report(target: .seconds(2))
+                figures.rosterReport.report(target: .seconds(2))
             } else {
                 print("\nPostgreSQL: skipped (give --database postgres://… or set CSEC_TRAINER_TEST_DATABASE)")
             }

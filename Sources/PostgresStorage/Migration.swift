@@ -55,6 +55,26 @@ public struct Migration: Sendable {
                 """,
                 "CREATE INDEX staff_members_by_name ON {schema}.staff_members (roster_name_key)",
             ]),
+        Migration(
+            version: 3,
+            description:
+                "row seals (the signed file's SHA-256, the summary, an HMAC under the installation key); the report's index",
+            statements: [
+                """
+                ALTER TABLE {schema}.completion_records
+                    ADD COLUMN signed_sha256 bytea,
+                    ADD COLUMN summary text,
+                    ADD COLUMN seal bytea,
+                    ADD COLUMN seal_key text
+                """,
+                // The report groups in this index's order, reading the index alone (no sort of the table).
+                """
+                CREATE INDEX completion_records_for_report ON {schema}.completion_records
+                    (person_key, employee_key, roster_name_key, completed_at DESC, utc_offset_seconds DESC, id DESC)
+                    INCLUDE (completed_on, completes_training)
+                """,
+                "DROP INDEX {schema}.completion_records_by_person",
+            ]),
     ]
 
     /// The version a database must be at for this csec-trainer.

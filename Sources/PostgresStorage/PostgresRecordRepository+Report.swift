@@ -12,22 +12,36 @@ extension PostgresRecordRepository {
     /// the rows are assembled in Swift. With a roster, the join uses this database's
     /// `staff_members` (``PostgresRosterRepository``), which `roster` is expected to be read from.
     ///
-    /// Every record a row rests on (its latest record and its passing one) is verified, and its
-    /// columns are checked against the verified record. When one fails, it is a problem, and the
-    /// rows are worked out from the records that verify: that person's without a roster, the
-    /// whole report with one. Attempts are counted from the columns.
+    /// Every record a row rests on (its latest record and its passing one) is checked by its
+    /// row's seal (``RowSeal``), over the SHA-256 of the signed file as stored now; a row whose
+    /// seal does not check out is verified by its signature instead, and its columns are checked
+    /// against the verified record (a row never sealed, from before migration 3, is then sealed;
+    /// a row whose seal is wrong is reported). When a record fails, it is a problem, and the rows
+    /// are worked out from the records that verify: that person's without a roster, the whole
+    /// report with one. Attempts are counted from the columns.
     public func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate, roster: StaffRoster?)
         async throws(StorageError) -> VerifiedReport
     {
         let grouped = try await groupedInSQL(schoolYear, withRoster: roster != nil)
-        let checks = verifiedInParallel(grouped.flatMap { group in [group.latest] + (group.passing.map { [$0] } ?? []) })
+        // A person's latest record is often their passing one too: each record is checked once.
+        var positions: [UUID: Int] = [:]
+        var unique: [ReportRecord] = []
+        for record in grouped.flatMap({ group in [group.latest] + (group.passing.map { [$0] } ?? []) })
+        where positions[record.columns.id] == nil {
+            positions[record.columns.id] = unique.count
+            unique.append(record)
+        }
+        let checked = try await checkedSummaries(unique)
+        func result(_ record: ReportRecord) -> Result<CompletionSummary, StorageError> {
+            positions[record.columns.id].map { checked.results[$0] }
+                ?? .failure(.database(location: location, reason: "a record went missing"))
+        }
         var people: [(group: GroupedRecords, person: ComplianceReport.Person)] = []
         var problems: [StorageError] = []
         var recheck: [String] = []
-        var next = checks.makeIterator()
         for group in grouped {
-            let latest = Self.summary(next.next(), columns: group.latest.columns)
-            let passing = group.passing.map { Self.summary(next.next(), columns: $0.columns) }
+            let latest = result(group.latest)
+            let passing = group.passing.map(result)
             switch (latest, passing) {
             case (.success(let latest), nil):
                 people.append((group, .init(latest: latest, passing: nil, attempts: group.attempts)))
@@ -44,7 +58,7 @@ extension PostgresRecordRepository {
                 return VerifiedReport(
                     report: ComplianceReport(
                         completions: verified.summaries, roster: roster, schoolYear: schoolYear, asOf: asOf),
-                    problems: Self.once(problems + verified.problems))
+                    problems: Self.once(checked.unsealed + problems + verified.problems))
             }
             var matched: [String: (person: ComplianceReport.Person, byName: Bool)] = [:]
             var unmatched: [ComplianceReport.Person] = []
@@ -58,13 +72,13 @@ extension PostgresRecordRepository {
             return VerifiedReport(
                 report: ComplianceReport(
                     roster: roster, matched: matched, unmatched: unmatched, schoolYear: schoolYear, asOf: asOf),
-                problems: [])
+                problems: checked.unsealed)
         }
         let rechecked = try await peopleFromVerifiedRecords(of: recheck, schoolYear: schoolYear)
         return VerifiedReport(
             report: ComplianceReport(
                 people: people.map(\.person) + rechecked.people, schoolYear: schoolYear, asOf: asOf),
-            problems: Self.once(problems + rechecked.problems))
+            problems: Self.once(checked.unsealed + problems + rechecked.problems))
     }
 
     /// A record failing above fails again when its person is rechecked: each is reported once.
@@ -73,11 +87,14 @@ extension PostgresRecordRepository {
         return problems.filter { reported.insert($0.description).inserted }
     }
 
-    /// A record the report rests on: its row and the columns it was grouped by.
+    /// A record the report rests on: the columns it was grouped by, the SHA-256 of its signed
+    /// file as stored, and its summary and seal (nil in a row never sealed).
     struct ReportRecord: Sendable {
-        var id: UUID
-        var bytes: Data
         var columns: RecordColumns
+        var digest: Data
+        var summary: String?
+        var seal: Data?
+        var sealKey: String?
     }
 
     /// One person, or one roster member, as SQL grouped their records.
@@ -91,104 +108,150 @@ extension PostgresRecordRepository {
     }
 
     private func groupedInSQL(_ year: SchoolYear, withRoster: Bool) async throws(StorageError) -> [GroupedRecords] {
+        let parts = try await groupIDs(year, withRoster: withRoster)
+        let records = try await reportRecords(Array(Set(parts.flatMap { [$0.latest] + ($0.passing.map { [$0] } ?? []) })))
+        var groups: [String: GroupedRecords] = [:]
+        var keys: [String] = []
+        for part in parts {
+            guard let latest = records[part.latest] else {
+                throw .database(location: location, reason: "record \(part.latest) went missing during the report")
+            }
+            let passing = part.passing.flatMap { records[$0] }
+            guard var group = groups[part.key] else {
+                keys.append(part.key)
+                groups[part.key] = GroupedRecords(
+                    rosterMember: part.key.hasPrefix("r:") ? String(part.key.dropFirst(2)) : nil,
+                    matchedByName: part.byName, latest: latest, passing: passing, attempts: part.attempts)
+                continue
+            }
+            group.matchedByName = group.matchedByName || part.byName
+            group.attempts += part.attempts
+            if Self.isLater(latest, than: group.latest) { group.latest = latest }
+            if let passing, group.passing.map({ Self.isLater(passing, than: $0) }) ?? true { group.passing = passing }
+            groups[part.key] = group
+        }
+        return keys.compactMap { groups[$0] }
+    }
+
+    /// The report's order (as SQL's `completed_at DESC, utc_offset_seconds DESC, id DESC`).
+    private static func isLater(_ record: ReportRecord, than other: ReportRecord) -> Bool {
+        let (a, b) = (record.columns, other.columns)
+        if a.completedAt != b.completedAt { return a.completedAt > b.completedAt }
+        if a.utcOffsetSeconds != b.utcOffsetSeconds { return a.utcOffsetSeconds > b.utcOffsetSeconds }
+        return a.id.uuidString.lowercased() > b.id.uuidString.lowercased()
+    }
+
+    /// One group as SQL found it: the ids of its latest record and its latest passing one.
+    private struct GroupIDs: Sendable {
+        var key: String
+        var attempts: Int
+        var byName: Bool
+        var latest: UUID
+        var passing: UUID?
+    }
+
+    /// The groups in SQL: per person key, employee key and roster key (in the order of the index
+    /// `completion_records_for_report`, so without sorting the table), each given the person or
+    /// roster member it belongs to. A person or member is usually one of these; ``groupedInSQL``
+    /// merges the few that are several (records under two names matched to one member).
+    private func groupIDs(_ year: SchoolYear, withRoster: Bool) async throws(StorageError) -> [GroupIDs] {
         let table = self.table
         let staff = database.quotedSchema + ".staff_members"
-        let (start, end) = (year.start.description, year.end.description)
-        let grouping =
+        let order = "completed_at DESC, utc_offset_seconds DESC, id DESC"
+        let grouped =
             withRoster
             ? """
-            WITH name_matches AS (
+            , name_matches AS (
                 SELECT roster_name_key, min(employee_key) AS employee_key FROM \(staff)
                 GROUP BY roster_name_key HAVING count(*) = 1
-            ), until_year_end AS (
-                SELECT r.id, r.completed_at, r.utc_offset_seconds, r.completed_on, r.completes_training,
-                    CASE WHEN s.employee_key IS NOT NULL THEN 'r:' || s.employee_key
+            ), grouped AS (
+                SELECT CASE WHEN s.employee_key IS NOT NULL THEN 'r:' || s.employee_key
                         WHEN n.employee_key IS NOT NULL THEN 'r:' || n.employee_key
-                        ELSE 'p:' || r.person_key END AS group_key,
-                    n.employee_key IS NOT NULL AS by_name
-                FROM \(table) r
-                LEFT JOIN \(staff) s ON r.employee_key <> '' AND s.employee_key = r.employee_key
-                LEFT JOIN name_matches n ON r.employee_key = '' AND n.roster_name_key = r.roster_name_key
-                WHERE r.completed_on <= $1::date
+                        ELSE 'p:' || people.person_key END AS group_key,
+                    n.employee_key IS NOT NULL AS by_name, attempts, latest, passing
+                FROM people
+                LEFT JOIN \(staff) s ON people.employee_key <> '' AND s.employee_key = people.employee_key
+                LEFT JOIN name_matches n ON people.employee_key = '' AND n.roster_name_key = people.roster_name_key
             )
             """
             : """
-            WITH until_year_end AS (
-                SELECT id, completed_at, utc_offset_seconds, completed_on, completes_training,
-                    'p:' || person_key AS group_key, false AS by_name
-                FROM \(table) WHERE completed_on <= $1::date
+            , grouped AS (
+                SELECT 'p:' || person_key AS group_key, false AS by_name, attempts, latest, passing FROM people
             )
             """
-        let columns = [
-            "id", "signed_file", "person_key", "employee_key", "roster_name_key", "completed_at", "utc_offset_seconds",
-            "completed_on::text", "completes_training",
-        ]
         let sql =
-            grouping
+            """
+            WITH people AS (
+                SELECT person_key, employee_key, roster_name_key,
+                    count(*) FILTER (WHERE completed_on >= $2::date) AS attempts,
+                    (array_agg(id ORDER BY \(order)))[1] AS latest,
+                    (array_agg(id ORDER BY \(order)) FILTER (WHERE completed_on >= $2::date AND completes_training))[1]
+                        AS passing
+                FROM \(table) WHERE completed_on <= $1::date
+                GROUP BY person_key, employee_key, roster_name_key
+            )
+            """ + grouped
                 + """
-                , latest AS (
-                    SELECT DISTINCT ON (group_key) group_key, id FROM until_year_end
-                    ORDER BY group_key, completed_at DESC, utc_offset_seconds DESC, id DESC
-                ), passing AS (
-                    SELECT DISTINCT ON (group_key) group_key, id FROM until_year_end
-                    WHERE completed_on >= $2::date AND completes_training
-                    ORDER BY group_key, completed_at DESC, utc_offset_seconds DESC, id DESC
-                ), groups AS (
-                    SELECT group_key, count(*) FILTER (WHERE completed_on >= $2::date) AS attempts, bool_or(by_name) AS by_name
-                    FROM until_year_end GROUP BY group_key
-                )
-                SELECT groups.group_key, groups.attempts, groups.by_name,
-                    \(columns.map { "l." + $0 }.joined(separator: ", ")), \(columns.map { "p." + $0 }.joined(separator: ", "))
-                FROM groups
-                JOIN latest ON latest.group_key = groups.group_key
-                JOIN \(table) l ON l.id = latest.id
-                LEFT JOIN passing ON passing.group_key = groups.group_key
-                LEFT JOIN \(table) p ON p.id = passing.id
+                    SELECT group_key, attempts, by_name, latest, passing FROM grouped
                 """
         var binds = PostgresBindings()
-        binds.append(end)
-        binds.append(start)
+        binds.append(year.end.description)
+        binds.append(year.start.description)
         let query = PostgresQuery(unsafeSQL: sql, binds: binds)
         return try await database.run { client in
-            var groups: [GroupedRecords] = []
-            for try await row in try await client.query(query).decode(
-                (
-                    String, Int, Bool,
-                    UUID, Data, String, String, String?, Date, Int, String, Bool,
-                    UUID?, Data?, String?, String?, String?, Date?, Int?, String?, Bool?
-                ).self)
-            {
-                let latest = ReportRecord(
-                    id: row.3, bytes: row.4,
-                    columns: RecordColumns(
-                        id: row.3, personKey: row.5, employeeKey: row.6, rosterNameKey: row.7, completedAt: row.8,
-                        utcOffsetSeconds: row.9, completedOn: row.10, completesTraining: row.11))
-                var passing: ReportRecord?
-                if let id = row.12, let bytes = row.13, let personKey = row.14, let employeeKey = row.15,
-                    let completedAt = row.17, let offset = row.18, let completedOn = row.19, let completes = row.20
-                {
-                    passing = ReportRecord(
-                        id: id, bytes: bytes,
-                        columns: RecordColumns(
-                            id: id, personKey: personKey, employeeKey: employeeKey, rosterNameKey: row.16,
-                            completedAt: completedAt, utcOffsetSeconds: offset, completedOn: completedOn,
-                            completesTraining: completes))
+            try await client.withTransaction(logger: RecordDatabase.logger) { connection in
+                // Compiling this query (JIT) would take longer than running it.
+                try await connection.query("SET LOCAL jit = off", logger: RecordDatabase.logger)
+                var groups: [GroupIDs] = []
+                for try await (key, attempts, byName, latest, passing) in try await connection.query(
+                    query, logger: RecordDatabase.logger
+                ).decode((String, Int, Bool, UUID, UUID?).self) {
+                    groups.append(GroupIDs(key: key, attempts: attempts, byName: byName, latest: latest, passing: passing))
                 }
-                let member = row.0.hasPrefix("r:") ? String(row.0.dropFirst(2)) : nil
-                groups.append(
-                    GroupedRecords(
-                        rosterMember: member, matchedByName: row.2, latest: latest, passing: passing, attempts: row.1))
+                return groups
             }
-            return groups
         }
     }
 
-    private func verifiedInParallel(_ records: [ReportRecord]) -> [Result<VerifiedRecord, StorageError>] {
-        verifiedInParallel(records.map { ($0.id, $0.bytes) })
+    /// The rows `ids`, with the SHA-256 of each signed file as stored now (computed by the
+    /// server), fetched in four queries at once.
+    private func reportRecords(_ ids: [UUID]) async throws(StorageError) -> [UUID: ReportRecord] {
+        let table = self.table
+        let parts = 4
+        let chunks = (0..<parts).map { part in
+            stride(from: part, to: ids.count, by: parts).map { ids[$0].uuidString.lowercased() }
+        }
+        return try await database.run { client in
+            try await withThrowingTaskGroup(of: [UUID: ReportRecord].self) { group in
+                for chunk in chunks where !chunk.isEmpty {
+                    group.addTask {
+                        var found: [UUID: ReportRecord] = [:]
+                        let rows = try await client.query(
+                            """
+                            SELECT id, sha256(signed_file), summary, seal, seal_key, person_key, employee_key,
+                                roster_name_key, completed_at, utc_offset_seconds, completed_on::text, completes_training
+                            FROM \(unescaped: table) WHERE id = ANY(\(chunk)::uuid[])
+                            """)
+                        for try await row in rows.decode(
+                            (UUID, Data, String?, Data?, String?, String, String, String?, Date, Int, String, Bool).self)
+                        {
+                            found[row.0] = ReportRecord(
+                                columns: RecordColumns(
+                                    id: row.0, personKey: row.5, employeeKey: row.6, rosterNameKey: row.7,
+                                    completedAt: row.8, utcOffsetSeconds: row.9, completedOn: row.10,
+                                    completesTraining: row.11),
+                                digest: row.1, summary: row.2, seal: row.3, sealKey: row.4)
+                        }
+                        return found
+                    }
+                }
+                return try await group.reduce(into: [:]) { $0.merge($1) { first, _ in first } }
+            }
+        }
     }
 
     /// The summary of a verified record whose columns agree with it.
-    private static func summary(_ check: Result<VerifiedRecord, StorageError>?, columns: RecordColumns) -> Result<
+    static func summary(_ check: Result<VerifiedRecord, StorageError>?, columns: RecordColumns) -> Result<
         CompletionSummary, StorageError
     > {
         guard let check else { return .failure(.database(location: "report", reason: "a record went missing")) }

@@ -1,9 +1,11 @@
 import Crypto
+import Dispatch
 import Foundation
 import PostgresNIO
 import RecordStore
 import Records
 import Storage
+import Synchronization
 
 /// Completion records in a PostgreSQL database, for a county office or a large district: each
 /// row keeps the record's exact signed file (`bytea`), a `jsonb` copy of the record, its key id
@@ -13,7 +15,9 @@ public struct PostgresRecordRepository: RecordRepository {
     public let database: RecordDatabase
     /// The installation key that signs what ``saveOnce(_:)`` stores.
     public let key: InstallationKey
-    public let trustedSigners: TrustedSigners
+    public let trustedKeys: TrustedKeys
+    /// Seals the rows it writes, and checks the seals the report relies on.
+    let seal: RowSeal
 
     /// The records of `database`, which must be migrated to this csec-trainer's schema version.
     public static func open(
@@ -21,7 +25,8 @@ public struct PostgresRecordRepository: RecordRepository {
     ) async throws(StorageError) -> PostgresRecordRepository {
         try await database.requireCurrentSchema()
         return PostgresRecordRepository(
-            database: database, key: key, trustedSigners: TrustedSigners(installation: key, others: others))
+            database: database, key: key, trustedKeys: TrustedKeys(installation: key, others: others),
+            seal: RowSeal(key: key))
     }
 
     public var location: String { database.location }
@@ -92,7 +97,7 @@ public struct PostgresRecordRepository: RecordRepository {
     }
 
     public func importSigned(_ contents: Data, from source: String) async throws(StorageError) -> SavedRecord {
-        let incoming = try VerifiedRecord(bytes: contents, location: source, storedAs: nil, trusting: trustedSigners)
+        let incoming = try VerifiedRecord(bytes: contents, location: source, storedAs: nil, trusting: trustedKeys)
         if try await insert(incoming.signed, bytes: contents) {
             return SavedRecord(id: incoming.record.id, location: location, isNew: true, signed: incoming.signed)
         }
@@ -127,6 +132,23 @@ public struct PostgresRecordRepository: RecordRepository {
 
     /// Inserts the signed record unless its id is stored; true when it was inserted.
     private func insert(_ signed: SignedRecord, bytes: Data) async throws(StorageError) -> Bool {
+        try await insert([try row(signed, bytes: bytes)]) == 1
+    }
+
+    /// What a row holds: the signed file, the columns derived from its record, and its seal.
+    struct Row: Sendable {
+        var columns: RecordColumns
+        var bytes: Data
+        var json: String
+        var keyID: String
+        var signature: String
+        var digest: Data
+        var summary: String
+        var seal: Data
+    }
+
+    /// The row of `signed`, whose exact bytes are `bytes`, signed here or verified: sealed.
+    func row(_ signed: SignedRecord, bytes: Data) throws(StorageError) -> Row {
         let columns = RecordColumns(signed.record)
         let json: String
         do {
@@ -134,20 +156,94 @@ public struct PostgresRecordRepository: RecordRepository {
         } catch {
             throw .cannotWrite(path: location, reason: "the record could not be written as JSON: \(error)")
         }
-        let table = self.table
-        return try await database.run { client in
-            let inserted = try await client.query(
-                """
-                INSERT INTO \(unescaped: table) (id, signed_file, record, key_id, signature, person_key, employee_key,
-                    roster_name_key, completed_at, utc_offset_seconds, completed_on, completes_training)
-                VALUES (\(columns.id), \(bytes), \(json)::jsonb, \(signed.signature.keyID), \(signed.signature.value),
-                    \(columns.personKey), \(columns.employeeKey), \(columns.rosterNameKey), \(columns.completedAt),
-                    \(columns.utcOffsetSeconds), \(columns.completedOn)::date, \(columns.completesTraining))
+        let digest = Data(SHA256.hash(data: bytes))
+        let summary = SummaryText.text(of: CompletionSummary(signed.record, verificationCode: signed.verificationCode))
+        return Row(
+            columns: columns, bytes: bytes, json: json, keyID: signed.signature.keyID, signature: signed.signature.value,
+            digest: digest, summary: summary, seal: seal.seal(digest: digest, columns: columns, summary: summary))
+    }
+
+    /// Inserts the rows whose ids are not stored, in one statement; returns how many it inserted.
+    func insert(_ rows: [Row]) async throws(StorageError) -> Int {
+        guard !rows.isEmpty else { return 0 }
+        var binds = PostgresBindings(capacity: rows.count * 16)
+        var values: [String] = []
+        for row in rows {
+            let first = binds.count + 1
+            let columns = row.columns
+            binds.append(columns.id)
+            try bind(row.bytes, to: &binds)
+            binds.append(row.json)
+            binds.append(row.keyID)
+            binds.append(row.signature)
+            binds.append(columns.personKey)
+            binds.append(columns.employeeKey)
+            binds.append(columns.rosterNameKey)
+            binds.append(columns.completedAt)
+            binds.append(columns.utcOffsetSeconds)
+            binds.append(columns.completedOn)
+            binds.append(columns.completesTraining)
+            try bind(row.digest, to: &binds)
+            binds.append(row.summary)
+            try bind(row.seal, to: &binds)
+            binds.append(seal.keyID)
+            let placeholders = (first..<first + 16).map { number in
+                "$\(number)" + (number == first + 2 ? "::jsonb" : number == first + 10 ? "::date" : "")
+            }
+            values.append("(" + placeholders.joined(separator: ", ") + ")")
+        }
+        let query = PostgresQuery(
+            unsafeSQL: """
+                INSERT INTO \(table) (id, signed_file, record, key_id, signature, person_key, employee_key,
+                    roster_name_key, completed_at, utc_offset_seconds, completed_on, completes_training,
+                    signed_sha256, summary, seal, seal_key)
+                VALUES \(values.joined(separator: ",\n"))
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id
-                """)
-            return try await inserted.decode(UUID.self).first { _ in true } != nil
+                """, binds: binds)
+        return try await database.run { client in
+            var inserted = 0
+            for try await _ in try await client.query(query).decode(UUID.self) { inserted += 1 }
+            return inserted
         }
+    }
+
+    private func bind(_ bytes: Data, to binds: inout PostgresBindings) throws(StorageError) {
+        do {
+            try binds.append(bytes)
+        } catch {
+            throw .cannotWrite(path: location, reason: "the row could not be prepared: \(error)")
+        }
+    }
+
+    /// Signs and stores `records` (those whose ids are not stored), in statements of a thousand
+    /// rows, signing on every core: for loading many records at once. Returns how many were new.
+    public func saveAll(_ records: [CompletionRecord]) async throws(StorageError) -> Int {
+        var inserted = 0
+        for start in stride(from: 0, to: records.count, by: 1000) {
+            let batch = Array(records[start..<min(start + 1000, records.count)])
+            let rows = Mutex([Result<Row, StorageError>?](repeating: nil, count: batch.count))
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                let result = Result { () throws(StorageError) -> Row in
+                    do {
+                        let signed = try SignedRecord(signing: batch[index], with: key)
+                        return try row(signed, bytes: try signed.fileContents())
+                    } catch let error as StorageError {
+                        throw error
+                    } catch {
+                        throw .cannotWrite(path: location, reason: "the record could not be signed: \(error)")
+                    }
+                }
+                rows.withLock { $0[index] = result }
+            }
+            var signed: [Row] = []
+            for result in rows.withLock({ $0 }) {
+                guard let result else { throw .cannotWrite(path: location, reason: "a record was not signed") }
+                signed.append(try result.get())
+            }
+            inserted += try await insert(signed)
+        }
+        return inserted
     }
 
     /// Where a row is, for messages.
@@ -157,7 +253,7 @@ public struct PostgresRecordRepository: RecordRepository {
 
     func verified(_ bytes: Data, storedAs id: UUID) throws(StorageError) -> VerifiedRecord {
         let id = id.uuidString.lowercased()
-        return try VerifiedRecord(bytes: bytes, location: rowLocation(id), storedAs: id, trusting: trustedSigners)
+        return try VerifiedRecord(bytes: bytes, location: rowLocation(id), storedAs: id, trusting: trustedKeys)
     }
 
     /// Verifies `rows` on every core; the results keep the rows' order.
@@ -166,7 +262,7 @@ public struct PostgresRecordRepository: RecordRepository {
             rows.map { id, bytes in
                 let id = id.uuidString.lowercased()
                 return VerifiedRecord.Candidate(bytes: bytes, location: rowLocation(id), storedAs: id)
-            }, trusting: trustedSigners)
+            }, trusting: trustedKeys)
     }
 
     private static let idCharacters = Set("0123456789abcdef-".utf8)

@@ -8,28 +8,33 @@ import Records
 /// beside this installation's, and verified with their trusted keys.
 public struct FileRecordRepository: RecordRepository {
     public let store: RecordStore
-    public let trustedSigners: TrustedSigners
+    public let trustedKeys: TrustedKeys
 
     /// Trusts the installation's key and `others` (for records imported from elsewhere).
     public init(store: RecordStore, trusting others: [Curve25519.Signing.PublicKey] = []) {
         self.store = store
-        trustedSigners = TrustedSigners(installation: store.key, others: others)
+        trustedKeys = TrustedKeys(installation: store.key, others: others)
     }
 
     public var location: String { store.directory.path }
 
     public func saveOnce(_ record: CompletionRecord) async throws(StorageError) -> SavedRecord {
         let file = store.file(for: record.id)
-        let existed = FileManager.default.fileExists(atPath: file.path)
-        do {
-            _ = try store.saveOnce(record)
-        } catch {
-            // Another writer linked the record's name first (the name is taken whole, never
-            // half-written): the stored one stands.
-            guard FileManager.default.fileExists(atPath: file.path) else { throw .files(error) }
+        // New only when this call linked the record's name: another writer may link it between
+        // a check and the write.
+        var isNew = false
+        if !FileManager.default.fileExists(atPath: file.path) {
+            do {
+                _ = try store.save(record)
+                isNew = true
+            } catch {
+                // Another writer linked the record's name first (the name is taken whole, never
+                // half-written): the stored one stands.
+                guard FileManager.default.fileExists(atPath: file.path) else { throw .files(error) }
+            }
         }
         let stored = try await find(record.id.uuidString.lowercased())
-        return SavedRecord(id: record.id, location: file.path, isNew: !existed, signed: stored.signed)
+        return SavedRecord(id: record.id, location: file.path, isNew: isNew, signed: stored.signed)
     }
 
     public func find(_ id: String) async throws(StorageError) -> VerifiedRecord {
@@ -55,7 +60,7 @@ public struct FileRecordRepository: RecordRepository {
     }
 
     public func importSigned(_ contents: Data, from source: String) async throws(StorageError) -> SavedRecord {
-        let incoming = try VerifiedRecord(bytes: contents, location: source, storedAs: nil, trusting: trustedSigners)
+        let incoming = try VerifiedRecord(bytes: contents, location: source, storedAs: nil, trusting: trustedKeys)
         let file = store.file(for: incoming.record.id)
         do {
             try FileManager.default.createDirectory(
@@ -95,12 +100,12 @@ public struct FileRecordRepository: RecordRepository {
                 bytes: stored.bytes, location: stored.file.path,
                 storedAs: stored.file.deletingPathExtension().lastPathComponent)
         }
-        for result in VerifiedRecord.verifyAll(candidates, trusting: trustedSigners) { try await body(result) }
+        for result in VerifiedRecord.verifyAll(candidates, trusting: trustedKeys) { try await body(result) }
         for problem in listing.problems { try await body(.failure(StorageError(reading: problem))) }
     }
 
     private func verified(_ bytes: Data, at file: URL) throws(StorageError) -> VerifiedRecord {
         try VerifiedRecord(
-            bytes: bytes, location: file.path, storedAs: file.deletingPathExtension().lastPathComponent, trusting: trustedSigners)
+            bytes: bytes, location: file.path, storedAs: file.deletingPathExtension().lastPathComponent, trusting: trustedKeys)
     }
 }

@@ -4,7 +4,7 @@ import Records
 
 /// Where completion records are kept, whatever the backend: the signed record files of the
 /// embedded default, or a PostgreSQL database for a county. Records stay signed JSON documents
-/// in every backend, and every read verifies them against the repository's ``TrustedSigners``:
+/// in every backend, and every read verifies them against the repository's ``TrustedKeys``:
 /// a record that does not verify is reported as a problem, never returned or counted.
 ///
 /// One contract test suite runs against every conformance.

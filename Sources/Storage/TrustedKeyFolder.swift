@@ -3,7 +3,7 @@ import Foundation
 import RecordStore
 
 /// The public keys this installation trusts besides its own, one PEM file each in
-/// `<data dir>/keys/trusted/`: the machines and schools whose records were imported. Records
+/// `<data dir>/keys/trusted/` (read as ``TrustedKeys/read(_:path:)`` reads a key file): the machines and schools whose records were imported. Records
 /// they signed are verified with these keys on every read, in every backend.
 ///
 /// The keys live beside the installation key, not in the database: write access to a county's
@@ -24,7 +24,13 @@ public struct TrustedKeyFolder: Sendable {
             guard let data = FileManager.default.contents(atPath: file.path) else {
                 throw .badKeyFile(path: file.path, reason: "it cannot be read")
             }
-            keys.append(try TrustedSigners.publicKey(pem: data, path: file.path))
+            let found: TrustedKeys
+            do {
+                found = try TrustedKeys.read(data, path: file.path)
+            } catch {
+                throw .files(error)
+            }
+            keys += found.keyIDs.compactMap { found[$0]?.publicKey }
         }
         return keys
     }

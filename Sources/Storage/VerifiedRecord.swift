@@ -25,7 +25,7 @@ public struct VerifiedRecord: Sendable {
     /// Reads and verifies the signed file `bytes` from `location`. `storedAs` is the id it was
     /// stored under (the file's name, the row's key), if any: a copy of a record under another
     /// id would count twice.
-    public init(bytes: Data, location: String, storedAs: String?, trusting keys: TrustedSigners) throws(StorageError) {
+    public init(bytes: Data, location: String, storedAs: String?, trusting keys: TrustedKeys) throws(StorageError) {
         let signed: SignedRecord
         do {
             signed = try SignedRecord.read(bytes, path: location)
@@ -58,7 +58,7 @@ extension VerifiedRecord {
     }
 
     /// Verifies `candidates` on every core; the results keep their order.
-    public static func verifyAll(_ candidates: [Candidate], trusting keys: TrustedSigners) -> [Result<
+    public static func verifyAll(_ candidates: [Candidate], trusting keys: TrustedKeys) -> [Result<
         VerifiedRecord, StorageError
     >] {
         let results = Mutex([Result<VerifiedRecord, StorageError>?](repeating: nil, count: candidates.count))

@@ -22,6 +22,35 @@ extension CLISuite {
             for directory in [school.data, district, transfer] { try? FileManager.default.removeItem(at: directory) }
         }
 
+        /// `--trust` takes every format `keys export` writes, as `records verify --key` does.
+        @Test(arguments: ["pem", "jwk", "key-set"])
+        func importTrustsAKeyInEveryFormatKeysExportWrites(format: String) throws {
+            defer { removeAll() }
+            let id = try school.finishSession(name: "Ana Ruiz")
+            let export = try CLIRunner.run(["records", "export", "--out", transfer.path, "--data-dir", school.data.path])
+            #expect(export.status == 0, "\(export.error)")
+            let key = transfer.deletingLastPathComponent().appending(path: "school-\(UUID().uuidString).\(format)")
+            defer { try? FileManager.default.removeItem(at: key) }
+            if format == "key-set" {
+                // A key set names each key's issuer.
+                let settings = try CLIRunner.run(["settings", "--issuer", "Marin Unified", "--data-dir", school.data.path])
+                #expect(settings.status == 0, "\(settings.error)")
+            }
+            try CLIRunner.run(["keys", "export", "--format", format, "--data-dir", school.data.path]).output.write(
+                to: key, atomically: true, encoding: .utf8)
+
+            let imported = try CLIRunner.run([
+                "records", "import", transfer.path, "--trust", key.path, "--data-dir", district.path,
+            ])
+
+            #expect(
+                imported.status == 0 && imported.output.contains("added") && imported.output.contains(id), "\(imported.error)")
+            let reexport = try CLIRunner.run([
+                "records", "export", "--out", transfer.appending(path: "again").path, "--data-dir", district.path,
+            ])
+            #expect(reexport.status == 0 && reexport.output.contains("1 record files written"), "\(reexport.error)")
+        }
+
         @Test func exportedRecordsImportOnceElsewhereAndAForgedOneIsRefused() throws {
             defer { removeAll() }
             let id = try school.finishSession(name: "Zoë Łukasiewicz")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PostgresStorage
+import RecordStore
 import Storage
 
 struct RecordsImportCommand: ParsableCommand {
@@ -17,18 +18,21 @@ struct RecordsImportCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("The directory of signed record files (*.json).", valueName: "dir")) var directory: String
-    @Option(help: ArgumentHelp("A public key (PEM) whose records to accept; repeat for several.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A public key (PEM or JSON Web Key) or key set whose records to accept; repeat for several.", valueName: "file"))
     var trust: [String] = []
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var data: DataOptions
 
     func run() throws {
         let store = try data.recordStore()
-        let others = try trust.map { path in
+        let others = try trust.flatMap { path in
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError("Cannot read the key file \(path).")
             }
-            return try reportingStorageErrors { try TrustedSigners.publicKey(pem: data, path: path) }
+            let keys = try reportingStoreErrors { try TrustedKeys.read(data, path: path) }
+            return keys.keyIDs.compactMap { keys[$0]?.publicKey }
         }
         let folder = TrustedKeyFolder(dataDirectory: data.directory)
         try reportingStorageErrors { for key in others { try folder.add(key) } }

@@ -1,0 +1,78 @@
+import Foundation
+import Records
+
+/// A record's summary as the `summary` column keeps it: its fields in one line, separated by
+/// tabs (a tab, a line end or a backslash in a field escaped with a backslash), an absent
+/// optional field empty and a present one starting with "=". The row's seal covers it, so the
+/// report reads it instead of the signed file.
+enum SummaryText {
+    static func text(of summary: CompletionSummary) -> String {
+        let trainee = summary.trainee
+        let result: String =
+            switch summary.outcome {
+            case .scored(_, let passed): passed ? "1" : "0"
+            case .attended(let wholeSession): wholeSession ? "a" : "p"
+            }
+        let fields: [String] =
+            [
+                summary.id, summary.completedAt.description, result, summary.outcome.percent.map(String.init) ?? "",
+                summary.jurisdiction, trainee.name,
+            ]
+            + [
+                trainee.employeeID, trainee.email, trainee.school, trainee.district, trainee.role,
+                trainee.hireDate?.description, summary.verificationCode,
+            ].map { $0.map { "=" + $0 } ?? "" }
+        return fields.map(escaped).joined(separator: "\t")
+    }
+
+    /// The summary in `text`, or nil when it is not one.
+    static func summary(in text: String) -> CompletionSummary? {
+        let fields = text.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(unescaped)
+        guard fields.count == 13, let completedAt = Timestamp(fields[1]) else { return nil }
+        let outcome: CompletionOutcome
+        switch (fields[2], Int(fields[3])) {
+        case ("1", let percent?): outcome = .scored(percent: percent, passed: true)
+        case ("0", let percent?): outcome = .scored(percent: percent, passed: false)
+        case ("a", nil) where fields[3].isEmpty: outcome = .attended(wholeSession: true)
+        case ("p", nil) where fields[3].isEmpty: outcome = .attended(wholeSession: false)
+        default: return nil
+        }
+        func optional(_ field: String) -> String? { field.hasPrefix("=") ? String(field.dropFirst()) : nil }
+        var hireDate: CalendarDate?
+        if let text = optional(fields[11]) {
+            guard let date = CalendarDate(text) else { return nil }
+            hireDate = date
+        }
+        return CompletionSummary(
+            id: fields[0],
+            trainee: Trainee(
+                name: fields[5], employeeID: optional(fields[6]), email: optional(fields[7]), school: optional(fields[8]),
+                district: optional(fields[9]), role: optional(fields[10]), hireDate: hireDate),
+            completedAt: completedAt, outcome: outcome, jurisdiction: fields[4], verificationCode: optional(fields[12]))
+    }
+
+    private static func escaped(_ field: String) -> String {
+        guard field.utf8.contains(where: { [UInt8(ascii: "\\"), UInt8(ascii: "\t"), 0x0a, 0x0d].contains($0) })
+        else { return field }
+        return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    private static func unescaped(_ bytes: Substring.UTF8View) -> String {
+        let field = Substring(bytes)
+        guard bytes.contains(UInt8(ascii: "\\")) else { return String(field) }
+        var result = ""
+        var escaping = false
+        for character in field {
+            if escaping {
+                result.append(character == "t" ? "\t" : character == "n" ? "\n" : character == "r" ? "\r" : character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
