@@ -54,8 +54,7 @@ public struct FileRecordRepository: RecordRepository {
     /// Every record's summary from the store's index, where its line checks out and the file
     /// is still the one the line was taken from; else read from the file and verified.
     public func summaries() async throws(StorageError) -> VerifiedSummaries {
-        let keys = TrustedKeys(trustedSigners.keys.map { TrustedKeys.Key(publicKey: $0, issuer: nil) })
-        let found = store.summaries(trusting: keys)
+        let found = store.summaries(trusting: trustedKeys)
         return VerifiedSummaries(summaries: found.summaries, problems: found.problems.map(StorageError.init(reading:)))
     }
 
