@@ -184,6 +184,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "Records", "GroupSessions",
+                "RecordStore",
             ],
             path: "Tests/TestSupport",
             swiftSettings: strictSwift

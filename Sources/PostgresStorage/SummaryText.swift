@@ -1,4 +1,5 @@
 import Foundation
+import RecordStore
 import Records
 
 /// A record's summary as the `summary` column keeps it: its fields in one line, separated by
@@ -51,28 +52,7 @@ enum SummaryText {
             completedAt: completedAt, outcome: outcome, jurisdiction: fields[4], verificationCode: optional(fields[12]))
     }
 
-    private static func escaped(_ field: String) -> String {
-        guard field.utf8.contains(where: { [UInt8(ascii: "\\"), UInt8(ascii: "\t"), 0x0a, 0x0d].contains($0) })
-        else { return field }
-        return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
+    private static func escaped(_ field: String) -> String { TabSeparatedField.escaped(field) }
 
-    private static func unescaped(_ bytes: Substring.UTF8View) -> String {
-        let field = Substring(bytes)
-        guard bytes.contains(UInt8(ascii: "\\")) else { return String(field) }
-        var result = ""
-        var escaping = false
-        for character in field {
-            if escaping {
-                result.append(character == "t" ? "\t" : character == "n" ? "\n" : character == "r" ? "\r" : character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
+    private static func unescaped(_ bytes: Substring.UTF8View) -> String { TabSeparatedField.unescaped(bytes) }
 }

@@ -172,26 +172,7 @@ struct RecordIndex: Sendable {
         return mac.finalize().hexDigits
     }
 
-    private static func escaped(_ field: String) -> String {
-        field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
+    private static func escaped(_ field: String) -> String { TabSeparatedField.escaped(field) }
 
-    private static func unescaped(_ bytes: ArraySlice<UInt8>) -> String {
-        let field = String(decoding: bytes, as: UTF8.self)
-        guard bytes.contains(UInt8(ascii: "\\")) else { return field }
-        var result = ""
-        var escaping = false
-        for character in field {
-            if escaping {
-                result.append(character == "t" ? "\t" : character == "n" ? "\n" : character == "r" ? "\r" : character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
+    private static func unescaped(_ bytes: ArraySlice<UInt8>) -> String { TabSeparatedField.unescaped(bytes) }
 }

@@ -33,7 +33,7 @@ struct FileRosterRepositoryTests {
     @Test func aCrashAtAnyPointLeavesTheOldRosterOrTheNewOne() async throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let old = [Self.staff[0]]
-        let counting = CrashingFileOperations(crashAt: .max)
+        let counting = FaultInjectingOperations(crashAt: .max)
         _ = try await FileRosterRepository(dataDirectory: dataDirectory, operations: counting)
             .importRoster(old, scope: .wholeRoster)
         let calls = counting.callCount
@@ -42,7 +42,7 @@ struct FileRosterRepositoryTests {
         for crashAt in 0..<calls {
             _ = try await FileRosterRepository(dataDirectory: dataDirectory).importRoster(old, scope: .wholeRoster)
             let crashing = FileRosterRepository(
-                dataDirectory: dataDirectory, operations: CrashingFileOperations(crashAt: crashAt))
+                dataDirectory: dataDirectory, operations: FaultInjectingOperations(crashAt: crashAt))
             _ = try? await crashing.importRoster(Self.staff, scope: .wholeRoster)
             let after = try #require(try await FileRosterRepository(dataDirectory: dataDirectory).roster())
             #expect(after == StaffRoster(old) || after == StaffRoster(Self.staff), "crash at call \(crashAt)")

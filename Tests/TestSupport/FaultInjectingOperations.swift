@@ -9,17 +9,17 @@ import Synchronization
 /// The real file operations, until call number `crashAt`: that call fails as a crash would
 /// interrupt it (a write puts half its bytes down first), and every later call fails too,
 /// because a crashed process does nothing more, not even clean up.
-final class FaultInjectingOperations: FileOperations {
+public final class FaultInjectingOperations: FileOperations {
     private let real = SystemFileOperations()
     private let crashAt: Int
     private let calls = Mutex(0)
 
-    init(crashAt: Int) {
+    public init(crashAt: Int) {
         self.crashAt = crashAt
     }
 
     /// How many calls were made (for counting the calls of a whole write).
-    var callCount: Int { calls.withLock { $0 } }
+    public var callCount: Int { calls.withLock { $0 } }
 
     private func step(_ name: String, _ path: String = "") throws(FileOperationError) -> Bool {
         let number = calls.withLock { count in
@@ -30,17 +30,17 @@ final class FaultInjectingOperations: FileOperations {
         return number == crashAt
     }
 
-    func makeDirectory(_ path: String, mode: mode_t) throws(FileOperationError) {
+    public func makeDirectory(_ path: String, mode: mode_t) throws(FileOperationError) {
         if try step("mkdir", path) { throw FileOperationError(call: "mkdir", path: path, code: EIO) }
         try real.makeDirectory(path, mode: mode)
     }
 
-    func createNew(_ path: String, mode: mode_t) throws(FileOperationError) -> Int32 {
+    public func createNew(_ path: String, mode: mode_t) throws(FileOperationError) -> Int32 {
         if try step("open", path) { throw FileOperationError(call: "open", path: path, code: EIO) }
         return try real.createNew(path, mode: mode)
     }
 
-    func write(_ data: Data, to descriptor: Int32) throws(FileOperationError) {
+    public func write(_ data: Data, to descriptor: Int32) throws(FileOperationError) {
         if try step("write") {
             try real.write(data.prefix(data.count / 2), to: descriptor)
             throw FileOperationError(call: "write", path: "fd \(descriptor)", code: EIO)
@@ -48,34 +48,34 @@ final class FaultInjectingOperations: FileOperations {
         try real.write(data, to: descriptor)
     }
 
-    func sync(_ descriptor: Int32) throws(FileOperationError) {
+    public func sync(_ descriptor: Int32) throws(FileOperationError) {
         if try step("fsync") { throw FileOperationError(call: "fsync", path: "", code: EIO) }
         try real.sync(descriptor)
     }
 
-    func close(_ descriptor: Int32) throws(FileOperationError) {
+    public func close(_ descriptor: Int32) throws(FileOperationError) {
         // The descriptor is closed even "after the crash": the kernel closes a dead process's files.
         let crashed = (try? step("close")) ?? true
         try real.close(descriptor)
         if crashed { throw FileOperationError(call: "close", path: "", code: EIO) }
     }
 
-    func link(_ existing: String, as new: String) throws(FileOperationError) {
+    public func link(_ existing: String, as new: String) throws(FileOperationError) {
         if try step("link", new) { throw FileOperationError(call: "link", path: new, code: EIO) }
         try real.link(existing, as: new)
     }
 
-    func unlink(_ path: String) throws(FileOperationError) {
+    public func unlink(_ path: String) throws(FileOperationError) {
         if try step("unlink", path) { throw FileOperationError(call: "unlink", path: path, code: EIO) }
         try real.unlink(path)
     }
 
-    func rename(_ existing: String, over new: String) throws(FileOperationError) {
+    public func rename(_ existing: String, over new: String) throws(FileOperationError) {
         if try step("rename", new) { throw FileOperationError(call: "rename", path: new, code: EIO) }
         try real.rename(existing, over: new)
     }
 
-    func syncDirectory(_ path: String) throws(FileOperationError) {
+    public func syncDirectory(_ path: String) throws(FileOperationError) {
         if try step("fsync", path) { throw FileOperationError(call: "fsync", path: path, code: EIO) }
         try real.syncDirectory(path)
     }
