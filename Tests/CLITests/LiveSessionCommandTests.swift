@@ -30,7 +30,9 @@ extension CLISuite {
                     ) { answered.set() }
                 }
             }
-            for _ in 0..<500 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
+            // Patient (up to a minute, returning at once when it happens): the suite runs beside a
+            // hundred `train` processes and servers of its own on two cores.
+            for _ in 0..<6_000 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
             #expect(answered.isSet, "the participant's answer was acknowledged")
             try console.fileHandleForWriting.write(contentsOf: Data("counts\nend\n".utf8))
             try console.fileHandleForWriting.close()
@@ -83,7 +85,7 @@ extension CLISuite {
                     }
                 }
             }
-            for _ in 0..<500 where !removed.isSet { try await Task.sleep(for: .milliseconds(10)) }
+            for _ in 0..<6_000 where !removed.isSet { try await Task.sleep(for: .milliseconds(10)) }
             #expect(removed.isSet, "the participant's page was told")
             try console.fileHandleForWriting.write(contentsOf: Data("roster\nend\n".utf8))
             try console.fileHandleForWriting.close()
@@ -150,11 +152,11 @@ extension CLISuite {
             return (host, console, printed)
         }
 
-        /// `body` with a quiet logger, tried again for a few seconds while the server starts.
+        /// `body` with a quiet logger, tried again for up to half a minute while the server starts.
         static func retryingWhileTheServerStarts<Value>(_ body: (Logger) async throws -> Value) async throws -> Value {
             var logger = Logger(label: "test")
             logger.logLevel = .critical
-            for _ in 1..<50 {
+            for _ in 1..<300 {
                 if let value = try? await body(logger) { return value }
                 try await Task.sleep(for: .milliseconds(100))
             }

@@ -36,7 +36,7 @@ extension CLISuite {
                     ) { answered.set() }
                 }
             }
-            for _ in 0..<500 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
+            for _ in 0..<6_000 where !answered.isSet { try await Task.sleep(for: .milliseconds(10)) }
             try #require(answered.isSet, "the participant's answer was acknowledged")
             kill(host.processIdentifier, stop.number)  // the console's input stays open
             _ = try? await participant.value
