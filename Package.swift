@@ -147,7 +147,7 @@ let package = Package(
             name: "Completion",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
-                "LocalStore", "RecordStore", "Storage", "Certificates", "Verification",
+                "LocalStore", "RecordStore", "Storage", "Certificates", "Verification", "Briefing",
             ],
             swiftSettings: strictSwift
         ),

@@ -35,6 +35,14 @@ public struct TrustedKeyFolder: Sendable {
         return keys
     }
 
+    /// The keys a record of this installation may be signed with: its own (named with its
+    /// `issuer`) and those trusted on import.
+    public func trustedKeys(besides installation: InstallationKey, issuer: String?) throws(StorageError) -> TrustedKeys {
+        TrustedKeys(
+            [TrustedKeys.Key(publicKey: installation.publicKey, issuer: issuer)]
+                + (try keys()).map { TrustedKeys.Key(publicKey: $0, issuer: nil) })
+    }
+
     /// Trusts `key` from now on (nothing changes when it is trusted already).
     public func add(_ key: Curve25519.Signing.PublicKey) throws(StorageError) {
         let file = directory.appending(path: key.keyID.replacingOccurrences(of: ":", with: "-") + ".pem")

@@ -101,6 +101,8 @@ public enum CertificateError: Error, Sendable, Equatable, CustomStringConvertibl
     case notCompleted(record: UUID, result: String)
     case cannotMake(reason: String)
     case cannotWrite(path: String, reason: String)
+    /// No record of the group session completes training.
+    case noSessionRecords(session: String, location: String)
 
     public var description: String {
         switch self {
@@ -113,6 +115,8 @@ public enum CertificateError: Error, Sendable, Equatable, CustomStringConvertibl
             "error: the certificate could not be made: \(reason)."
         case .cannotWrite(let path, let reason):
             "\(path): error: cannot write the certificate: \(reason)."
+        case .noSessionRecords(let session, let location):
+            "error: no passing or attendance records of group session '\(session)' in \(location)."
         }
     }
 }

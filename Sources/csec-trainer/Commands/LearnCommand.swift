@@ -1,5 +1,6 @@
 import ArgumentParser
 import Certificates
+import Completion
 import ContentLoading
 import Foundation
 import RecordStore
@@ -40,8 +41,7 @@ struct LearnCommand: ParsableCommand {
         let directory = try content.reportingErrors { try content.locate() }
         let library = try content.loadLibrary()
         let jurisdiction = try library.requireJurisdiction(self.jurisdiction)
-        let materials = try BriefingMaterials.load(
-            from: directory, library: library, site: site, dataDirectory: data.directory)
+        let materials = try site.materials(from: directory, library: library, dataDirectory: data.directory)
         if let card {
             let pdf: Data
             do {

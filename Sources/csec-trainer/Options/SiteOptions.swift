@@ -1,5 +1,6 @@
 import ArgumentParser
 import Briefing
+import Completion
 import ContentLoading
 import Foundation
 import ProtocolEngine
@@ -12,24 +13,17 @@ struct SiteOptions: ParsableArguments {
             valueName: "file"))
     var site: String?
 
-    /// The site's contacts (blank when there is no site file), with the file looked for;
-    /// prints a content error and exits on failure.
-    func load(dataDirectory: URL, boxes: [SiteContactBox]) throws -> SiteFile {
+    /// The briefing materials of `directory`'s content with this site file; prints a content
+    /// error (file, line, column) and exits on failure.
+    func materials(from directory: ContentDirectory, library: ProtocolLibrary, dataDirectory: URL) throws
+        -> BriefingMaterials
+    {
         do {
-            let loaded = try SiteContactsLoader.load(
-                explicit: site.map { URL(filePath: $0) }, dataDirectory: dataDirectory,
-                knownContacts: boxes.map(\.id.rawValue))
-            return SiteFile(contacts: loaded.contacts, file: loaded.file, found: loaded.found)
+            return try BriefingMaterials.load(
+                from: directory, library: library, siteFile: site.map { URL(filePath: $0) }, dataDirectory: dataDirectory)
         } catch {
             StandardError.print(error.description)
             throw ExitCode.failure
         }
     }
-}
-
-/// A site file as loaded: its contacts, where it was looked for, and whether it was there.
-struct SiteFile {
-    var contacts: SiteContacts
-    var file: URL
-    var found: Bool
 }

@@ -34,7 +34,7 @@ struct LiveSession {
         let session = live.session
         let room = SessionRoom(
             session: session, generator: SystemRandomNumberGenerator(), policy: setup.training.policy, journal: live.journal)
-        let addresses = joinAddresses()
+        let addresses = address.joinAddresses(secure: tls != nil)
         // The projector shows the address the room reaches, with its QR code (none for a placeholder).
         let pages = addresses[0].contains("<") ? pages : pages.joining(at: addresses[0])
         let limits = ConnectionLimits(capacity: capacity, openFileLimit: OpenFileLimit.raiseToHardLimit())
@@ -49,7 +49,7 @@ struct LiveSession {
             Commands: next, reveal, counts, roster, remove NAME-or-number, end.
 
             """)
-        if tls == nil, !isLoopback {
+        if tls == nil, !address.isLoopback {
             output.write(
                 "Plain http on the network: anyone on it can read the code and the answers. Use --tls-cert and --tls-key, "
                     + "or a reverse proxy (docs/group-sessions.md, “Running a session over HTTPS”).\n")
@@ -84,21 +84,6 @@ struct LiveSession {
                 setup.group, capacity: capacity, address: "\(address.urlHost):\(address.port)", using: &random)
         }
     }
-
-    /// The addresses devices use: this machine's own when listening on every interface, else
-    /// the address listened on.
-    private func joinAddresses() -> [String] {
-        let (port, scheme) = (address.port, tls == nil ? "http" : "https")
-        guard address.isEveryInterface else { return ["\(scheme)://\(address.urlHost):\(port)/"] }
-        let found = LocalAddresses.ipv4().map { "\(scheme)://\($0):\(port)/" }
-        return found.isEmpty ? ["\(scheme)://<this machine's address>:\(port)/"] : found
-    }
-
-    /// Whether only this machine can reach the server (nothing crosses the network).
-    private var isLoopback: Bool {
-        address.host == "localhost" || address.host.hasPrefix("127.") || address.host == "::1"
-    }
-
 }
 
 /// Runs `body`, printing a session journal's error and exiting with failure if it throws one.

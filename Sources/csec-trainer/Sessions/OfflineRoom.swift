@@ -69,7 +69,7 @@ final class OfflineRoom: Sendable {
         while let line = reader.readLine(prompt: "attendee \(attendees.count + 1)> "),
             !line.trimmingCharacters(in: .whitespaces).isEmpty
         {
-            switch Roster.attendee(line) {
+            switch AttendeeList.attendee(line) {
             case .success(let attendee): attendees.append(attendee)
             case .failure(let problem): setup.output.write("Not added: \(problem).\n")
             }

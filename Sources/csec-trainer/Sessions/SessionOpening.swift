@@ -1,5 +1,6 @@
 import ArgumentParser
 import Briefing
+import Completion
 import ContentLoading
 import Foundation
 import ProtocolEngine
@@ -25,8 +26,7 @@ struct SessionOpeningOptions: ParsableArguments {
         content: ContentOptions, library: ProtocolLibrary, data: DataOptions, output: any TextOutput
     ) throws -> SessionOpening {
         let directory = try content.reportingErrors { try content.locate() }
-        let materials = try BriefingMaterials.load(
-            from: directory, library: library, site: site, dataDirectory: data.directory)
+        let materials = try site.materials(from: directory, library: library, dataDirectory: data.directory)
         let printer = SessionPrinter.forStandardOutput(environment: ProcessInfo.processInfo.environment)
         output.write(ContentNoteDocument(note: materials.contentNote, style: printer.style).render(width: printer.width))
         let mode: SessionOpening.Mode =

@@ -71,20 +71,11 @@ struct CertificateExportCommand: ParsableCommand {
             print("Wrote \(out) for \(name) (verification code \(code)).")
             return
         }
-        let listing = store.loadAll()
-        let attendees = listing.records.filter {
-            $0.record.mode.sessionID == session && $0.record.outcome.completesTraining
+        let (directory, sessionID) = (URL(filePath: out, directoryHint: .isDirectory), session ?? "")
+        let files = try reportingCertificateErrors {
+            try waitFor { try await issuer.writeCertificates(ofSession: sessionID, in: store, into: directory) }
         }
-        guard !attendees.isEmpty else {
-            throw ValidationError(
-                "No passing or attendance records of group session '\(session ?? "")' in \(store.directory.path).")
-        }
-        let directory = URL(filePath: out, directoryHint: .isDirectory)
-        for stored in attendees {
-            try reportingStoreErrors { try store.verify(stored) }
-            _ = try reportingCertificateErrors { try waitFor { try await issuer.write(stored.signed, into: directory) } }
-        }
-        print("Wrote \(attendees.count) certificates to \(directory.path).")
+        print("Wrote \(files.count) certificates to \(directory.path).")
     }
 }
 

@@ -29,13 +29,12 @@ struct RecordsVerifyCommand: ParsableCommand {
         if let keys = try key.trustedKeys() { return try verify(trusting: keys, keyText: nil) }
         let store = try data.recordStore()
         // Records imported from other machines verify with the keys trusted on import.
-        let imported = try reportingStorageErrors { try TrustedKeyFolder(dataDirectory: data.directory).keys() }
-        if !imported.isEmpty {
-            let keys = TrustedKeys(
-                [TrustedKeys.Key(publicKey: store.key.publicKey, issuer: store.issuer)]
-                    + imported.map { TrustedKeys.Key(publicKey: $0, issuer: nil) })
+        let keys = try reportingStorageErrors {
+            try TrustedKeyFolder(dataDirectory: data.directory).trustedKeys(besides: store.key, issuer: store.issuer)
+        }
+        if keys.keyIDs.count > 1 {
             return try verify(
-                trusting: keys, keyText: "key \(store.key.keyID) and \(imported.count) key(s) trusted on import")
+                trusting: keys, keyText: "key \(store.key.keyID) and \(keys.keyIDs.count - 1) key(s) trusted on import")
         }
         guard let id else { return try report(store.audit(), keyText: "key \(store.key.keyID)", keys: nil) }
         let stored = try reportingStoreErrors { try store.find(id) }

@@ -150,9 +150,7 @@ struct SessionHostCommand: ParsableCommand {
             )
         }
         let attendees = try roster.map(Self.readRoster) ?? []
-        let note = try BriefingMaterials.load(
-            from: directory, library: training.library, site: site, dataDirectory: data.directory
-        ).contentNote
+        let note = try site.materials(from: directory, library: training.library, dataDirectory: data.directory).contentNote
         StandardOutput().write(
             ContentNoteDocument(note: note).render(width: TerminalSize.columns(environment: ProcessInfo.processInfo.environment)))
         var random = SystemRandomNumberGenerator()
@@ -192,11 +190,11 @@ struct SessionHostCommand: ParsableCommand {
         }
     }
 
-    /// The attendees of a roster file (see ``Roster``); exits with the file's problem, by line.
+    /// The attendees of a roster file (see ``AttendeeList``); exits with the file's problem, by line.
     private static func readRoster(_ path: String) throws -> [Trainee] {
         do {
-            return try Roster.attendees(in: String(contentsOfFile: path, encoding: .utf8), file: path)
-        } catch let error as RosterFileError {
+            return try AttendeeList.attendees(in: String(contentsOfFile: path, encoding: .utf8), file: path)
+        } catch let error as AttendeeListError {
             StandardError.print(error.description)
             throw ExitCode.failure
         } catch {

@@ -6,11 +6,11 @@ import Records
 /// by the same rule as names and employee ids typed on the participant page
 /// (``ParticipantText``: names up to 80 characters, employee ids up to 40, no control or
 /// text-direction characters).
-enum Roster {
-    static let example = "“Ana Ruiz” or “Ana Ruiz, E-1042”"
+public enum AttendeeList {
+    public static let example = "“Ana Ruiz” or “Ana Ruiz, E-1042”"
 
     /// The attendee on `line`, or why the line is not one.
-    static func attendee(_ line: String) -> Result<Trainee, RosterProblem> {
+    public static func attendee(_ line: String) -> Result<Trainee, AttendeeProblem> {
         let parts = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard !parts[0].isEmpty else { return .failure(.noName) }
@@ -22,7 +22,7 @@ enum Roster {
 
     /// The attendees of a roster file's text: any line ending (a spreadsheet's CRLF too), blank
     /// lines and lines starting with # skipped. Throws the first line that is not an attendee.
-    static func attendees(in text: String, file: String) throws(RosterFileError) -> [Trainee] {
+    public static func attendees(in text: String, file: String) throws(AttendeeListError) -> [Trainee] {
         var attendees: [Trainee] = []
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for (number, line) in lines.enumerated() {
@@ -30,38 +30,38 @@ enum Roster {
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             switch attendee(trimmed) {
             case .success(let attendee): attendees.append(attendee)
-            case .failure(let problem): throw RosterFileError(file: file, line: number + 1, problem: problem)
+            case .failure(let problem): throw AttendeeListError(file: file, line: number + 1, problem: problem)
             }
         }
-        guard !attendees.isEmpty else { throw RosterFileError(file: file, line: nil, problem: .nobody) }
+        guard !attendees.isEmpty else { throw AttendeeListError(file: file, line: nil, problem: .nobody) }
         return attendees
     }
 }
 
 /// Why a roster line is not an attendee, in words for the facilitator.
-enum RosterProblem: Error, CustomStringConvertible {
+public enum AttendeeProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case noName, nobody
     /// A name or employee id the participant page would refuse too.
     case unacceptable(ParticipantTextProblem)
 
-    var description: String {
+    public var description: String {
         switch self {
-        case .noName: "a line needs a name first: \(Roster.example)"
+        case .noName: "a line needs a name first: \(AttendeeList.example)"
         case .unacceptable(let problem):
             // "Not added: the name is …" / "staff.txt:3: error: the name is …"
             problem.description.prefix(1).lowercased() + problem.description.dropFirst().dropLast()
-        case .nobody: "it names nobody: write one attendee per line, \(Roster.example)"
+        case .nobody: "it names nobody: write one attendee per line, \(AttendeeList.example)"
         }
     }
 }
 
 /// A roster file's problem, with its place: "staff.txt:3: error: …".
-struct RosterFileError: Error, CustomStringConvertible {
-    var file: String
-    var line: Int?
-    var problem: RosterProblem
+public struct AttendeeListError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var problem: AttendeeProblem
 
-    var description: String {
+    public var description: String {
         "\(file)\(line.map { ":\($0)" } ?? ""): error: \(problem)"
     }
 }

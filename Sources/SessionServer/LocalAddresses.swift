@@ -3,8 +3,8 @@
 #endif
 
 /// This machine's IPv4 addresses other than loopback, for the join address of a `--lan` session.
-enum LocalAddresses {
-    static func ipv4() -> [String] {
+public enum LocalAddresses {
+    public static func ipv4() -> [String] {
         var first: UnsafeMutablePointer<ifaddrs>?
         guard getifaddrs(&first) == 0 else { return [] }
         defer { freeifaddrs(first) }

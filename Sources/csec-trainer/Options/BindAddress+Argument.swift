@@ -1,0 +1,4 @@
+import ArgumentParser
+import SessionServer
+
+extension BindAddress: ExpressibleByArgument {}
