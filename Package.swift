@@ -113,6 +113,11 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Accounts",
+            dependencies: ["Records"],
+            swiftSettings: strictSwift
+        ),
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
