@@ -75,6 +75,19 @@ public struct Migration: Sendable {
                 """,
                 "DROP INDEX {schema}.completion_records_by_person",
             ]),
+        Migration(
+            version: 4,
+            description:
+                "row checks: which version of a row (its xmin) had its signed file hashed against its sealed digest",
+            statements: [
+                """
+                CREATE TABLE {schema}.record_checks (
+                    id uuid PRIMARY KEY REFERENCES {schema}.completion_records (id) ON DELETE CASCADE,
+                    row_version bigint NOT NULL,
+                    mac bytea NOT NULL
+                )
+                """
+            ]),
     ]
 
     /// The version a database must be at for this csec-trainer.

@@ -29,6 +29,12 @@ extension PostgresRecordRepository {
             checked.withLock { $0[chunk] = found }
         }
         var results = checked.withLock { $0 }.flatMap { $0 }
+        // Rows whose signed files were hashed now and matched their seals: checked at this version.
+        try await storeVersionChecks(
+            zip(records, results).compactMap { record, result in
+                guard result != nil, let version = record.hashedAtVersion else { return nil }
+                return (record.columns.id, version)
+            })
         let unchecked = results.indices.filter { results[$0] == nil }
         guard !unchecked.isEmpty else { return CheckedSummaries(results: results.compactMap { $0 }, unsealed: []) }
 

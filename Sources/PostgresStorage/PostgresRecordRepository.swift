@@ -18,6 +18,8 @@ public struct PostgresRecordRepository: RecordRepository {
     public let trustedKeys: TrustedKeys
     /// Seals the rows it writes, and checks the seals the report relies on.
     let seal: RowSeal
+    /// Records which row versions had their signed files hashed, so a report hashes only the rest.
+    let versionCheck: RowVersionCheck
 
     /// The records of `database`, which must be migrated to this csec-trainer's schema version.
     public static func open(
@@ -26,7 +28,7 @@ public struct PostgresRecordRepository: RecordRepository {
         try await database.requireCurrentSchema()
         return PostgresRecordRepository(
             database: database, key: key, trustedKeys: TrustedKeys(installation: key, others: others),
-            seal: RowSeal(key: key))
+            seal: RowSeal(key: key), versionCheck: RowVersionCheck(key: key))
     }
 
     public var location: String { database.location }

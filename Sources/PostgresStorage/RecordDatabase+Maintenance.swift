@@ -10,4 +10,17 @@ extension RecordDatabase {
             _ = try await client.query(sql("VACUUM (ANALYZE) {schema}.completion_records"))
         }
     }
+
+    /// How many rows the records table holds (counted, not verified).
+    public func recordRows() async throws(StorageError) -> Int {
+        try await run { client in
+            var count = 0
+            for try await row in try await client.query(sql("SELECT count(*) FROM {schema}.completion_records"))
+                .decode(Int.self)
+            {
+                count = row
+            }
+            return count
+        }
+    }
 }

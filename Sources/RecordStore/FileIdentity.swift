@@ -93,11 +93,48 @@ struct FileIdentity: Sendable, Equatable {
     var text: String { "\(size):\(device):\(inode):\(modified):\(changed)" }
 
     init?(text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 5, let size = Int64(parts[0]), let device = UInt64(parts[1]), let inode = UInt64(parts[2]),
-            let modified = Int64(parts[3]), let changed = Int64(parts[4])
-        else { return nil }
-        self.init(size: size, device: device, inode: inode, modified: modified, changed: changed)
+        var text = text
+        let parsed = text.withUTF8 { Self.numbers(in: $0) }
+        guard let parsed else { return nil }
+        self.init(
+            size: parsed[0], device: UInt64(bitPattern: parsed[1]), inode: UInt64(bitPattern: parsed[2]),
+            modified: parsed[3], changed: parsed[4])
+    }
+
+    /// The five numbers of `size:device:inode:modified:changed`, read straight from the bytes (a
+    /// report reads a hundred thousand of them); the device and inode as their bit patterns.
+    private static func numbers(in bytes: UnsafeBufferPointer<UInt8>) -> [Int64]? {
+        var numbers: [Int64] = []
+        numbers.reserveCapacity(5)
+        var index = 0
+        while index <= bytes.count {
+            let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+            if negative { index += 1 }
+            var value: UInt64 = 0
+            var digits = 0
+            while index < bytes.count, bytes[index] != UInt8(ascii: ":") {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10, digits < 20 else { return nil }
+                let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times10.addingReportingOverflow(UInt64(digit))
+                guard !overflow, !carry else { return nil }
+                value = sum
+                digits += 1
+                index += 1
+            }
+            guard digits > 0 else { return nil }
+            // The device and inode (fields 2 and 3) are unsigned; the others fit an Int64.
+            let unsigned = numbers.count == 1 || numbers.count == 2
+            if unsigned {
+                guard !negative else { return nil }
+                numbers.append(Int64(bitPattern: value))
+            } else {
+                guard value <= UInt64(Int64.max) else { return nil }
+                numbers.append(negative ? -Int64(value) : Int64(value))
+            }
+            index += 1
+        }
+        return numbers.count == 5 ? numbers : nil
     }
 
     private static func nanoseconds(_ time: timespec) -> Int64 {

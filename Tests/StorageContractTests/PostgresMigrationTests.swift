@@ -72,7 +72,16 @@ struct PostgresMigrationTests {
         try await withDatabase { database in
             _ = try await database.migrate()  // the schema and its table exist; the versions are what is raced
             try await database.client.query(database.sql("DELETE FROM {schema}.schema_migrations"))
-            try await database.client.query(database.sql("DROP TABLE {schema}.completion_records, {schema}.staff_members"))
+            // Every table the migrations made, whatever they are.
+            try await database.client.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        DO $$ DECLARE t text; BEGIN
+                            FOR t IN SELECT tablename FROM pg_tables
+                                WHERE schemaname = '\(database.schema)' AND tablename <> 'schema_migrations'
+                            LOOP EXECUTE format('DROP TABLE IF EXISTS %I.%I CASCADE', '\(database.schema)', t); END LOOP;
+                        END $$
+                        """))
             let applied = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for _ in 0..<4 { group.addTask { try await database.migrate() } }
                 return try await group.reduce([], +)

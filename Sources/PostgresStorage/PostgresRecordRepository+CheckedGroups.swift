@@ -1,0 +1,274 @@
+import Foundation
+import PostgresNIO
+import Records
+import Storage
+
+extension PostgresRecordRepository {
+    /// What the report rests on: the groups SQL made (each person, or each roster member), and
+    /// for every record a group rests on, its summary once checked, or why it cannot be counted.
+    struct CheckedGroups: Sendable {
+        var groups: [GroupedRecords]
+        var results: [UUID: Result<CompletionSummary, StorageError>]
+        /// The rows whose seal did not check out but whose record verified (counted, and reported).
+        var unsealed: [StorageError]
+    }
+
+    /// Groups the records in SQL and checks the ones the groups rest on, as a pipeline: the
+    /// grouping query streams its groups in batches, and each batch's rows are fetched and
+    /// checked while the grouping goes on, so the server's grouping, the fetching and the
+    /// checks overlap on every core.
+    func checkedGroups(_ year: SchoolYear, withRoster: Bool) async throws(StorageError) -> CheckedGroups {
+        let (batches, sink) = AsyncStream.makeStream(of: [GroupIDs].self)
+        let outcome: (parts: [GroupIDs], batches: [CheckedBatch])
+        do {
+            outcome = try await withThrowingTaskGroup(of: Stage.self) { group in
+                group.addTask {
+                    defer { sink.finish() }
+                    return .grouped(try await self.groupIDs(year, withRoster: withRoster) { sink.yield($0) })
+                }
+                for await batch in batches {
+                    group.addTask { .checked(try await self.checkedBatch(batch)) }
+                }
+                var parts: [GroupIDs] = []
+                var checked: [CheckedBatch] = []
+                for try await stage in group {
+                    switch stage {
+                    case .grouped(let found): parts = found
+                    case .checked(let batch): checked.append(batch)
+                    }
+                }
+                return (parts, checked)
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw .database(location: location, reason: RecordDatabase.reason(error))
+        }
+        var records: [UUID: ReportRecord] = [:]
+        var results: [UUID: Result<CompletionSummary, StorageError>] = [:]
+        var unsealed: [StorageError] = []
+        for batch in outcome.batches {
+            records.merge(batch.records) { first, _ in first }
+            results.merge(batch.results) { first, _ in first }
+            unsealed += batch.unsealed
+        }
+        return CheckedGroups(
+            groups: try merged(outcome.parts, records: records), results: results, unsealed: unsealed)
+    }
+
+    private enum Stage: Sendable {
+        case grouped([GroupIDs])
+        case checked(CheckedBatch)
+    }
+
+    /// One batch of groups' records, fetched and checked.
+    private struct CheckedBatch: Sendable {
+        var records: [UUID: ReportRecord]
+        var results: [UUID: Result<CompletionSummary, StorageError>]
+        var unsealed: [StorageError]
+    }
+
+    private func checkedBatch(_ parts: [GroupIDs]) async throws(StorageError) -> CheckedBatch {
+        // A person's latest record is often their passing one too: each record is fetched and
+        // checked once.
+        var ids: [UUID] = []
+        var seen: Set<UUID> = []
+        for part in parts {
+            for id in [part.latest] + (part.passing.map { [$0] } ?? []) where seen.insert(id).inserted { ids.append(id) }
+        }
+        let records = try await reportRecords(ids)
+        let unique = ids.compactMap { records[$0] }
+        let checked = try await checkedSummaries(unique)
+        var results: [UUID: Result<CompletionSummary, StorageError>] = [:]
+        results.reserveCapacity(unique.count)
+        for (record, result) in zip(unique, checked.results) { results[record.columns.id] = result }
+        return CheckedBatch(records: records, results: results, unsealed: checked.unsealed)
+    }
+
+    /// The groups of `parts`: a person or member is usually one part; the few that are several
+    /// (records under two names matched to one member) are merged.
+    private func merged(_ parts: [GroupIDs], records: [UUID: ReportRecord]) throws(StorageError) -> [GroupedRecords] {
+        var groups: [String: GroupedRecords] = [:]
+        var keys: [String] = []
+        for part in parts {
+            guard let latest = records[part.latest] else {
+                throw .database(location: location, reason: "record \(part.latest) went missing during the report")
+            }
+            let passing = part.passing.flatMap { records[$0] }
+            guard var group = groups[part.key] else {
+                keys.append(part.key)
+                groups[part.key] = GroupedRecords(
+                    rosterMember: part.key.hasPrefix("r:") ? String(part.key.dropFirst(2)) : nil,
+                    matchedByName: part.byName, latest: latest, passing: passing, attempts: part.attempts)
+                continue
+            }
+            group.matchedByName = group.matchedByName || part.byName
+            group.attempts += part.attempts
+            if Self.isLater(latest, than: group.latest) { group.latest = latest }
+            if let passing, group.passing.map({ Self.isLater(passing, than: $0) }) ?? true { group.passing = passing }
+            groups[part.key] = group
+        }
+        return keys.compactMap { groups[$0] }
+    }
+
+    /// The report's order (as SQL's `completed_at DESC, utc_offset_seconds DESC, id DESC`).
+    private static func isLater(_ record: ReportRecord, than other: ReportRecord) -> Bool {
+        let (a, b) = (record.columns, other.columns)
+        if a.completedAt != b.completedAt { return a.completedAt > b.completedAt }
+        if a.utcOffsetSeconds != b.utcOffsetSeconds { return a.utcOffsetSeconds > b.utcOffsetSeconds }
+        return a.id.uuidString.lowercased() > b.id.uuidString.lowercased()
+    }
+
+    /// One group as SQL found it: the ids of its latest record and its latest passing one.
+    private struct GroupIDs: Sendable {
+        var key: String
+        var attempts: Int
+        var byName: Bool
+        var latest: UUID
+        var passing: UUID?
+    }
+
+    /// The groups in SQL: per person key, employee key and roster key (in the order of the index
+    /// `completion_records_for_report`, so without sorting the table), each given the person or
+    /// roster member it belongs to. A person or member is usually one of these; ``groupedInSQL``
+    /// merges the few that are several (records under two names matched to one member).
+    /// Each batch of `batchSize` groups is given to `batch` as it arrives.
+    private func groupIDs(
+        _ year: SchoolYear, withRoster: Bool, batchSize: Int = 5_000, batch: @escaping @Sendable ([GroupIDs]) -> Void
+    ) async throws(StorageError) -> [GroupIDs] {
+        let table = self.table
+        let staff = database.quotedSchema + ".staff_members"
+        let order = "completed_at DESC, utc_offset_seconds DESC, id DESC"
+        let grouped =
+            withRoster
+            ? """
+            , name_matches AS (
+                SELECT roster_name_key, min(employee_key) AS employee_key FROM \(staff)
+                GROUP BY roster_name_key HAVING count(*) = 1
+            ), grouped AS (
+                SELECT CASE WHEN s.employee_key IS NOT NULL THEN 'r:' || s.employee_key
+                        WHEN n.employee_key IS NOT NULL THEN 'r:' || n.employee_key
+                        ELSE 'p:' || people.person_key END AS group_key,
+                    n.employee_key IS NOT NULL AS by_name, attempts, latest, passing
+                FROM people
+                LEFT JOIN \(staff) s ON people.employee_key <> '' AND s.employee_key = people.employee_key
+                LEFT JOIN name_matches n ON people.employee_key = '' AND n.roster_name_key = people.roster_name_key
+            )
+            """
+            : """
+            , grouped AS (
+                SELECT 'p:' || person_key AS group_key, false AS by_name, attempts, latest, passing FROM people
+            )
+            """
+        let sql =
+            """
+            WITH people AS (
+                SELECT person_key, employee_key, roster_name_key,
+                    count(*) FILTER (WHERE completed_on >= $2::date) AS attempts,
+                    (array_agg(id ORDER BY \(order)))[1] AS latest,
+                    (array_agg(id ORDER BY \(order)) FILTER (WHERE completed_on >= $2::date AND completes_training))[1]
+                        AS passing
+                FROM \(table) WHERE completed_on <= $1::date
+                GROUP BY person_key, employee_key, roster_name_key
+            )
+            """ + grouped
+                + """
+                    SELECT group_key, attempts, by_name, latest, passing FROM grouped
+                """
+        var binds = PostgresBindings()
+        binds.append(year.end.description)
+        binds.append(year.start.description)
+        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+        return try await database.run { client in
+            try await client.withTransaction(logger: RecordDatabase.logger) { connection in
+                // Compiling this query (JIT) would take longer than running it.
+                try await connection.query("SET LOCAL jit = off", logger: RecordDatabase.logger)
+                var groups: [GroupIDs] = []
+                var given = 0
+                for try await (key, attempts, byName, latest, passing) in try await connection.query(
+                    query, logger: RecordDatabase.logger
+                ).decode((String, Int, Bool, UUID, UUID?).self) {
+                    groups.append(GroupIDs(key: key, attempts: attempts, byName: byName, latest: latest, passing: passing))
+                    if groups.count - given == batchSize {
+                        batch(Array(groups[given...]))
+                        given = groups.count
+                    }
+                }
+                if groups.count > given { batch(Array(groups[given...])) }
+                return groups
+            }
+        }
+    }
+
+    /// The rows `ids`, each with the digest its seal is checked
+    /// with: the stored one for a row still at the version whose signed file was hashed last
+    /// (``RowVersionCheck``), else the SHA-256 of its signed file as stored now, computed by the
+    /// server for those rows alone.
+    private func reportRecords(_ ids: [UUID]) async throws(StorageError) -> [UUID: ReportRecord] {
+        let table = self.table
+        let checks = database.quotedSchema + ".record_checks"
+        let versionCheck = self.versionCheck
+        let chunk = ids.map { $0.uuidString.lowercased() }
+        var found = try await database.run { client in
+            var found: [UUID: ReportRecord] = [:]
+            var unchecked: [UUID] = []
+            let rows = try await client.query(
+                """
+                SELECT r.id, r.xmin::text::bigint, c.row_version, c.mac, r.signed_sha256, r.summary, r.seal, r.seal_key,
+                    r.person_key, r.employee_key, r.roster_name_key, r.completed_at, r.utc_offset_seconds,
+                    r.completed_on::text, r.completes_training
+                FROM \(unescaped: table) r LEFT JOIN \(unescaped: checks) c ON c.id = r.id
+                WHERE r.id = ANY(\(chunk)::uuid[])
+                """)
+            for try await row in rows.decode(
+                (
+                    UUID, Int64, Int64?, Data?, Data?, String?, Data?, String?, String, String, String?, Date, Int, String,
+                    Bool
+                ).self)
+            {
+                let (id, version, checkedVersion, mac, storedDigest) = (row.0, row.1, row.2, row.3, row.4)
+                let isChecked =
+                    checkedVersion == version && mac.map { versionCheck.holds($0, id: id, version: version) } == true
+                if !isChecked { unchecked.append(id) }
+                found[id] = ReportRecord(
+                    columns: RecordColumns(
+                        id: id, personKey: row.8, employeeKey: row.9, rosterNameKey: row.10, completedAt: row.11,
+                        utcOffsetSeconds: row.12, completedOn: row.13, completesTraining: row.14),
+                    digest: isChecked ? storedDigest ?? Data() : Data(), hashedAtVersion: nil, summary: row.5,
+                    seal: row.6, sealKey: row.7)
+            }
+            guard !unchecked.isEmpty else { return found }
+            let keys = unchecked.map { $0.uuidString.lowercased() }
+            let hashed = try await client.query(
+                "SELECT id, xmin::text::bigint, sha256(signed_file) FROM \(unescaped: table) WHERE id = ANY(\(keys)::uuid[])")
+            for try await (id, version, digest) in hashed.decode((UUID, Int64, Data).self) {
+                found[id]?.digest = digest
+                found[id]?.hashedAtVersion = version
+            }
+            return found
+        }
+        // A row gone between the two queries has no digest: its seal cannot check out.
+        for (id, record) in found where record.digest.isEmpty { found[id]?.hashedAtVersion = nil }
+        return found
+    }
+
+    /// Records that the rows were checked at the versions their signed files were hashed at.
+    func storeVersionChecks(_ checked: [(id: UUID, version: Int64)]) async throws(StorageError) {
+        guard !checked.isEmpty else { return }
+        let checks = database.quotedSchema + ".record_checks"
+        let ids = checked.map { $0.id.uuidString.lowercased() }
+        let versions = checked.map(\.version)
+        let macs = checked.map { versionCheck.mac(id: $0.id, version: $0.version).base64EncodedString() }
+        let table = self.table
+        try await database.run { client in
+            _ = try await client.query(
+                """
+                INSERT INTO \(unescaped: checks) (id, row_version, mac)
+                SELECT u.id, u.version, decode(u.mac, 'base64')
+                FROM unnest(\(ids)::uuid[], \(versions)::bigint[], \(macs)::text[]) AS u(id, version, mac)
+                WHERE EXISTS (SELECT 1 FROM \(unescaped: table) r WHERE r.id = u.id)
+                ON CONFLICT (id) DO UPDATE SET row_version = excluded.row_version, mac = excluded.mac
+                """)
+        }
+    }
+}
