@@ -23,10 +23,17 @@ public struct QRCodeMatrix: Sendable, Equatable {
     /// Modules on a side, quiet zone included: the size to scale the code to.
     public var sideWithQuietZone: Int { modules.count + 2 * Self.quietZone }
 
-    /// The dark modules of each row as runs, `(row, first column, length)`, quiet zone not
-    /// counted: what a drawing fills, one rectangle a run, so neighbours leave no seams.
-    public var darkRuns: [(row: Int, column: Int, length: Int)] {
-        var runs: [(row: Int, column: Int, length: Int)] = []
+    /// A run of dark modules side by side in one row, quiet zone not counted.
+    public struct Run: Sendable, Equatable {
+        public var row: Int
+        public var firstColumn: Int
+        public var length: Int
+    }
+
+    /// The dark modules of each row as runs: what a drawing fills, one rectangle a run, so
+    /// neighbours leave no seams.
+    public var darkRuns: [Run] {
+        var runs: [Run] = []
         for (row, line) in modules.enumerated() {
             var column = 0
             while column < line.count {
@@ -36,7 +43,7 @@ public struct QRCodeMatrix: Sendable, Equatable {
                 }
                 let start = column
                 while column < line.count, line[column] { column += 1 }
-                runs.append((row, start, column - start))
+                runs.append(Run(row: row, firstColumn: start, length: column - start))
             }
         }
         return runs

@@ -25,7 +25,7 @@ public struct JoinQRCode: Sendable, Equatable {
         let size = matrix.sideWithQuietZone
         var path = ""
         for run in matrix.darkRuns {
-            path += "M\(run.column + Self.quietZone) \(run.row + Self.quietZone)h\(run.length)v1h-\(run.length)z"
+            path += "M\(run.firstColumn + Self.quietZone) \(run.row + Self.quietZone)h\(run.length)v1h-\(run.length)z"
         }
         return """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(size) \(size)" shape-rendering="crispEdges">\

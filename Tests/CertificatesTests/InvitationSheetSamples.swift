@@ -49,15 +49,15 @@ enum InvitationSheetSample {
     }
 }
 
-/// qpdf, poppler's tools, zbarimg and Python from the PATH. Outside CI a suite that needs a
+/// qpdf, poppler's tools and zbarimg from the PATH. Outside CI a suite that needs a
 /// missing one is skipped; in CI it runs and fails, saying what to install.
 enum InvitationSheetTools {
-    static let names = ["qpdf", "pdftotext", "pdfinfo", "pdftoppm", "zbarimg", "python3"]
+    static let names = ["qpdf", "pdftotext", "pdfinfo", "pdftoppm", "zbarimg"]
     static var enabled: Bool {
         names.allSatisfy { Program.locate($0) != nil } || ProcessInfo.processInfo.environment["CI"] != nil
     }
     static let missingMessage =
-        "qpdf, poppler-utils, zbar-tools or python3 is not installed (Debian: qpdf poppler-utils zbar-tools python3)"
+        "qpdf, poppler-utils or zbar-tools is not installed (Debian: qpdf poppler-utils zbar-tools)"
 
     static func run(_ name: String, _ arguments: [String], input: String? = nil) throws -> Program.Result {
         let executable = try #require(Program.locate(name), "\(name) is not installed: \(missingMessage)")

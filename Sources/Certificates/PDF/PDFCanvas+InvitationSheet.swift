@@ -11,7 +11,7 @@ extension PDFCanvas {
         cairo_set_source_rgb(context, 0, 0, 0)
         for run in code.darkRuns {
             cairo_rectangle(
-                context, origin.x + Double(run.column) * module, origin.y + Double(run.row) * module,
+                context, origin.x + Double(run.firstColumn) * module, origin.y + Double(run.row) * module,
                 Double(run.length) * module, module)
         }
         cairo_fill(context)
