@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "SessionServer",
             dependencies: [
-                "GroupSessions", "ScenarioEngine", "ProtocolEngine", "Training", "Briefing", "Records", "Scoring", "CQRencode",
+                "GroupSessions", "ScenarioEngine", "ProtocolEngine", "Training", "Briefing", "Records", "Scoring", "QRCodes",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -94,6 +94,11 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode",
             providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(
+            name: "QRCodes",
+            dependencies: ["CQRencode"],
+            swiftSettings: strictSwift
         ),
         .target(
             name: "RecordStore",
@@ -126,7 +131,7 @@ let package = Package(
         .target(
             name: "Certificates",
             dependencies: [
-                "CCairo", "Briefing",
+                "CCairo", "Briefing", "Records", "QRCodes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],

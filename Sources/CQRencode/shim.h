@@ -1,4 +1,5 @@
-// libqrencode, for the join address's QR code on the projector (Debian: libqrencode-dev).
+// libqrencode, for QR codes: the join address on the projector, the invitation sheet's cards
+// (Debian: libqrencode-dev).
 #ifndef CSEC_QRENCODE_SHIM_H
 #define CSEC_QRENCODE_SHIM_H
 

@@ -9,13 +9,14 @@ import Foundation
 /// Writes a file whole or not at all: the bytes go to a temporary file in the same folder,
 /// are flushed to disk, and the temporary file is renamed over the destination.
 enum PDFAtomicFile {
-    /// Saves `data` at `url`, replacing any file there.
-    static func write(_ data: Data, to url: URL) throws(PDFCertificateError) {
+    /// Saves `data` at `url`, replacing any file there; a new file gets `permissions`
+    /// (less the umask).
+    static func write(_ data: Data, to url: URL, permissions: mode_t = 0o644) throws(PDFCertificateError) {
         let path = url.path
         let temporary = url.deletingLastPathComponent()
             .appending(path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         do throws(POSIXFailure) {
-            try writeNew(data, at: temporary)
+            try writeNew(data, at: temporary, permissions: permissions)
             guard rename(temporary, path) == 0 else { throw POSIXFailure(code: errno) }
         } catch {
             unlink(temporary)
@@ -24,8 +25,8 @@ enum PDFAtomicFile {
     }
 
     /// Creates the file at `path` (it must not exist), writes `data` and flushes it.
-    private static func writeNew(_ data: Data, at path: String) throws(POSIXFailure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    private static func writeNew(_ data: Data, at path: String, permissions: mode_t) throws(POSIXFailure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard descriptor >= 0 else { throw POSIXFailure(code: errno) }
         var failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }
         if failure == nil, fsync(descriptor) != 0 { failure = POSIXFailure(code: errno) }

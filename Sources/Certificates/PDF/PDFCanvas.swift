@@ -7,10 +7,10 @@ struct PDFCanvas {
     /// The `cairo_t *` to draw with.
     let context: OpaquePointer
 
-    /// Makes `style` the current font (DejaVu Sans, regular or bold, at its size).
+    /// Makes `style` the current font (DejaVu Sans or Sans Mono, regular or bold, at its size).
     func use(_ style: PDFTextStyle) {
         cairo_select_font_face(
-            context, PDFPageLayout.fontFamily, CAIRO_FONT_SLANT_NORMAL,
+            context, style.monospaced ? PDFPageLayout.monospacedFontFamily : PDFPageLayout.fontFamily, CAIRO_FONT_SLANT_NORMAL,
             style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, style.size)
     }

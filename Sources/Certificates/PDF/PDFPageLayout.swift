@@ -15,6 +15,8 @@ struct PDFPageLayout: Sendable {
 
     /// The regular face; cairo's toy API finds it through fontconfig (fonts-dejavu-core).
     static let fontFamily = "DejaVu Sans"
+    /// The face for text to type (fonts-dejavu-core too).
+    static let monospacedFontFamily = "DejaVu Sans Mono"
 
     /// The largest size of the trainee's name, and the smallest it shrinks to before wrapping.
     static let nameMaximumSize = 32.0

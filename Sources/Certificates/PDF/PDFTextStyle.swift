@@ -8,6 +8,8 @@ struct PDFTextStyle: Sendable, Equatable {
     var leading: Double = 0.35
     /// The colour of the text.
     var ink: PDFInk = .text
+    /// DejaVu Sans Mono instead, for text to type (a link): 0 and O, 1, l and I look different.
+    var monospaced = false
 
     /// The distance from one baseline to the next.
     var lineHeight: Double { size * (1 + leading) }
