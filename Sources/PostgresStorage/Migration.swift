@@ -75,6 +75,10 @@ public struct Migration: Sendable {
                 """,
                 "DROP INDEX {schema}.completion_records_by_person",
             ]),
+        Migration(
+            version: 4,
+            description: "accounts of the district server: invitations, administrators, web sessions, the audit log",
+            statements: PostgresAccountStore.migrationStatements),
     ]
 
     /// The version a database must be at for this csec-trainer.

@@ -72,7 +72,11 @@ struct PostgresMigrationTests {
         try await withDatabase { database in
             _ = try await database.migrate()  // the schema and its table exist; the versions are what is raced
             try await database.client.query(database.sql("DELETE FROM {schema}.schema_migrations"))
-            try await database.client.query(database.sql("DROP TABLE {schema}.completion_records, {schema}.staff_members"))
+            try await database.client.query(
+                database.sql(
+                    "DROP TABLE {schema}.completion_records, {schema}.staff_members, {schema}.invitations, "
+                        + "{schema}.administrators, {schema}.web_sessions, {schema}.audit_log"))
+            try await database.client.query(database.sql("DROP FUNCTION {schema}.audit_log_is_append_only()"))
             let applied = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for _ in 0..<4 { group.addTask { try await database.migrate() } }
                 return try await group.reduce([], +)
