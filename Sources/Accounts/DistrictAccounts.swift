@@ -98,6 +98,12 @@ public actor DistrictAccounts: SignInService {
         return webSession(stored)
     }
 
+    /// Deletes the sessions expired at `now` (the server calls it now and then; an expired
+    /// session is refused whether or not it was deleted); how many.
+    public func removeExpiredSessions(now: Date) async throws(AccountError) -> Int {
+        try await store.deleteExpiredSessions(now: now, policy: sessionPolicy)
+    }
+
     public func endSession(cookieToken: String) async throws(AccountError) {
         guard let token = SecretToken(cookieToken) else { return }
         try await store.deleteSession(tokenHash: token.storedHash)

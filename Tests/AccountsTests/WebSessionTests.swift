@@ -94,4 +94,15 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.appending(path: "accounts/sessions").path)
         #expect(files.isEmpty)
     }
+
+    @Test func expiredSessionsAreRemovedAndCurrentOnesKept() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let accounts = DistrictAccounts.sample(in: folder.url, sessions: Self.policy)
+        let old = try await accounts.startSession(for: .staff(AccountSamples.staff[0]), now: AccountSamples.now)
+        let new = try await accounts.startSession(for: .staff(AccountSamples.staff[1]), now: AccountSamples.now + 1500)
+        #expect(try await accounts.removeExpiredSessions(now: AccountSamples.now + 1800) == 1)
+        #expect(try await accounts.store.session(tokenHash: SecretToken(old.cookieToken)!.storedHash) == nil)
+        #expect(try await accounts.session(cookieToken: new.cookieToken, now: AccountSamples.now + 1800) != nil)
+    }
 }

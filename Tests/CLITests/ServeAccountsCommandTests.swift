@@ -83,5 +83,31 @@ extension CLISuite {
             ])
             #expect(badURL.status != 0 && badURL.error.contains("cannot start a sign-in link"), "\(badURL.error)")
         }
+
+        /// The same commands on a county's PostgreSQL database (`--database`): nothing is kept
+        /// in the data directory's `accounts/` folder.
+        @Test(.enabled(if: TestDatabase.runsPostgresCases, Comment(rawValue: TestDatabase.skipMessage)))
+        func administratorsAndInvitationsGoToTheDatabase() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let database = try TestDatabase.makeDatabase()
+            defer { TestDatabase.dropDatabase(database) }
+            #expect(try CLIRunner.run(["database", "migrate", "--database", database]).status == 0)
+            let list = data.appending(path: "staff.csv")
+            try Data(Self.staffList.utf8).write(to: list)
+            let on = ["--database", database, "--data-dir", data.path]
+            #expect(try CLIRunner.run(["staff", "import", list.path] + on).status == 0)
+
+            let added = try CLIRunner.run(["serve", "admin", "add", "Dana Whitfield"] + on, input: "river stone lantern 42\n")
+            #expect(added.status == 0, "\(added.error)")
+            let listed = try CLIRunner.run(["serve", "admin", "list"] + on)
+            #expect(listed.output.hasPrefix("Dana Whitfield\tadded "), "\(listed.output)")
+            let out = data.appending(path: "out")
+            let invited = try CLIRunner.run(
+                ["serve", "invite", "--out", out.path, "--public-url", "https://training.example.org"] + on)
+            #expect(invited.status == 0 && invited.output.contains("Issued 3 sign-in link(s) of everyone"), "\(invited.error)")
+            let revoked = try CLIRunner.run(["serve", "invite", "revoke", "--all"] + on)
+            #expect(revoked.output.contains("Withdrew 3 unused sign-in link(s)"), "\(revoked.output)")
+            #expect(!FileManager.default.fileExists(atPath: data.appending(path: "accounts").path))
+        }
     }
 }
