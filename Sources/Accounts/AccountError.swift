@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Why a sign-in or an account operation was refused, in words a trainer understands. The
 /// messages never name a command-line flag.
@@ -12,6 +13,9 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongPassword
     case tooManyAttempts(retryAfterSeconds: Int)
     case storage(location: String, reason: String)
+    /// A problem with the records' storage the accounts live beside (the staff roster, the
+    /// database's schema).
+    case storedData(StorageError)
     /// The invitation's person has left the staff roster since it was issued.
     case leftRoster(name: String)
     /// An administrator with this name exists already.
@@ -44,6 +48,8 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
             "Too many sign-in attempts. Try again in \(seconds) seconds."
         case .storage(let location, let reason):
             "\(location): \(reason)."
+        case .storedData(let error):
+            error.description
         case .leftRoster(let name):
             "\(name) is no longer on the district's staff roster, so this sign-in link no longer works. "
                 + "Ask your training office."

@@ -130,7 +130,7 @@ public actor DistrictAccounts: SignInService {
         do {
             return try await roster.roster()?.staff ?? []
         } catch {
-            throw .storage(location: "the staff roster", reason: error.description)
+            throw .storedData(error)
         }
     }
 

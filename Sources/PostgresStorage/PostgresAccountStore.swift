@@ -18,7 +18,7 @@ public struct PostgresAccountStore: AccountStore {
         do {
             try await database.requireCurrentSchema()
         } catch {
-            throw .storage(location: database.location, reason: error.description)
+            throw .storedData(error)
         }
         return PostgresAccountStore(database: database)
     }

@@ -1,7 +1,9 @@
 import Accounts
 import Foundation
+import PostgresStorage
 import Records
 import ScenarioEngine
+import Storage
 import TestSupport
 import Testing
 
@@ -11,6 +13,18 @@ import Testing
     @Test(.enabled(if: TestDatabase.runsPostgresCases, Comment(rawValue: TestDatabase.skipMessage)))
     func postgresIsReachable() {
         #expect(TestDatabase.isReachable, "CI must run the accounts contract suite on PostgreSQL: \(TestDatabase.skipMessage)")
+    }
+
+    @Test(.enabled(if: TestDatabase.runsPostgresCases, Comment(rawValue: TestDatabase.skipMessage)))
+    func anUnmigratedDatabaseIsRefusedWithTheMigrationToApply() async throws {
+        let address = try DatabaseAddress(try #require(TestDatabase.address))
+        let schema = "accounts_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let database = try await RecordDatabase.connect(address, schema: schema)
+        let error = await #expect(throws: AccountError.self) { try await PostgresAccountStore.open(database) }
+        await database.close()
+        #expect(
+            error == .storedData(.schemaNotMigrated(database: database.location, found: 0, required: Migration.latestVersion)))
+        #expect(error?.description.contains("csec-trainer database migrate") == true)
     }
 
     @Test(arguments: AccountStoreBackend.underTest)
