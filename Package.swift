@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // MARK: Pure core: no files, terminals or clocks.
@@ -113,14 +115,18 @@ let package = Package(
         .target(
             name: "PostgresStorage",
             dependencies: [
-                "Storage", "Records", "RecordStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "Storage", "Records", "RecordStore", "Accounts", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift
         ),
         .target(
             name: "Accounts",
-            dependencies: ["Records"],
+            dependencies: [
+                "Records", "RecordStore", "Storage", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSwift
         ),
         .systemLibrary(
@@ -168,7 +174,7 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
-                "PostgresStorage", "Verification",
+                "PostgresStorage", "Verification", "Accounts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -328,6 +334,14 @@ let package = Package(
             dependencies: [
                 "Completion", "Storage", "RecordStore", "LocalStore", "Records", "Training", "Scoring", "ScenarioEngine",
                 "ProtocolEngine", "GroupSessions", "ContentLoading", "TestSupport",
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "AccountsTests",
+            dependencies: [
+                "Accounts", "PostgresStorage", "Storage", "Records", "RecordStore", "ScenarioEngine", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift
         ),

@@ -88,6 +88,10 @@ public struct Migration: Sendable {
                 )
                 """
             ]),
+        Migration(
+            version: 5,
+            description: "accounts of the district server: invitations, administrators, web sessions, the audit log",
+            statements: PostgresAccountStore.migrationStatements),
     ]
 
     /// The version a database must be at for this csec-trainer.

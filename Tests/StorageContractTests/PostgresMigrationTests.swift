@@ -72,7 +72,7 @@ struct PostgresMigrationTests {
         try await withDatabase { database in
             _ = try await database.migrate()  // the schema and its table exist; the versions are what is raced
             try await database.client.query(database.sql("DELETE FROM {schema}.schema_migrations"))
-            // Every table the migrations made, whatever they are.
+            // Every table and function the migrations made, whatever they are.
             try await database.client.query(
                 PostgresQuery(
                     unsafeSQL: """
@@ -80,6 +80,9 @@ struct PostgresMigrationTests {
                             FOR t IN SELECT tablename FROM pg_tables
                                 WHERE schemaname = '\(database.schema)' AND tablename <> 'schema_migrations'
                             LOOP EXECUTE format('DROP TABLE IF EXISTS %I.%I CASCADE', '\(database.schema)', t); END LOOP;
+                            FOR t IN SELECT p.oid::regprocedure::text FROM pg_proc p
+                                JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = '\(database.schema)'
+                            LOOP EXECUTE 'DROP FUNCTION IF EXISTS ' || t || ' CASCADE'; END LOOP;
                         END $$
                         """))
             let applied = try await withThrowingTaskGroup(of: [Int].self) { group in

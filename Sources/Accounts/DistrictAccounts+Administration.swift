@@ -1,0 +1,53 @@
+import Foundation
+import Records
+
+extension DistrictAccounts {
+    /// Issues a new sign-in link to each of `staff` (people on the roster), working until
+    /// `expiresAt`, on the server at `publicURL`; earlier links of the same people stop working.
+    /// The links exist only in what this returns: the store keeps their hashes.
+    public func issueInvitations(
+        to staff: [StaffMember], expiresAt: Date, publicURL: URL, now: Date, by actor: String
+    ) async throws(AccountError) -> [IssuedInvitation] {
+        let issued = staff.map { member in
+            let token = newToken()
+            return IssuedInvitation(
+                person: member, token: token, link: InvitationLink.url(publicURL: publicURL, token: token),
+                expiresAt: expiresAt)
+        }
+        try await store.issue(
+            issued.map { Invitation(tokenHash: $0.token.storedHash, person: $0.person, issuedAt: now, expiresAt: expiresAt) })
+        try await store.appendAudit(
+            AuditEvent(
+                at: now, action: .invitationsIssued, actor: actor,
+                detail: "\(issued.count) invitation(s), valid until \(expiresAt.formatted(.iso8601))"))
+        return issued
+    }
+
+    /// The people of the roster `selection` takes in, for issuing invitations to them.
+    public func rosteredStaff(_ selection: InvitationSelection) async throws(AccountError) -> [StaffMember] {
+        try await currentRoster().filter(selection.contains)
+    }
+
+    /// Withdraws the outstanding invitations of `selection`; how many.
+    public func revokeInvitations(_ selection: InvitationSelection, now: Date, by actor: String) async throws(AccountError)
+        -> Int
+    {
+        let count = try await store.revokeInvitations(selection, now: now)
+        try await store.appendAudit(
+            AuditEvent(at: now, action: .invitationRevoked, actor: actor, detail: "\(count) invitation(s) of \(selection.words)"))
+        return count
+    }
+
+    /// Adds an administrator with `password` (hashed with bcrypt; the password is not kept).
+    public func addAdministrator(name: String, password: String, now: Date, by actor: String) async throws(AccountError)
+        -> AdministratorAccount
+    {
+        let name = try AdministratorAccount.checkedName(name)
+        try AdministratorAccount.checkPassword(password)
+        if try await store.administrator(named: name) != nil { throw .administratorExists(name: name) }
+        let account = AdministratorAccount(name: name, passwordHash: await passwords.hash(password), addedAt: now)
+        try await store.addAdministrator(account)
+        try await store.appendAudit(AuditEvent(at: now, action: .administratorAdded, actor: actor, detail: name))
+        return account
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import RecordStore
+import Records
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The embedded default: accounts in `accounts/` in the data directory, readable by its owner
+/// only, beside the records and the roster (one folder to back up):
+///
+/// - `invitations.json` and `administrators.json`, each replaced whole in one step under the
+///   exclusive lock of `accounts/.lock`, so a link is used once even by two processes at once;
+/// - `sessions/<SHA-256 of the cookie token>.json`, one small file a session, found by name;
+/// - `audit.jsonl`, the audit log (``AuditChain``), only ever appended to, under the lock.
+///
+/// The formats: docs/accounts.md and schemas/accounts.schema.json.
+public struct FileAccountStore: AccountStore {
+    public let directory: URL
+    private let files: AccountFiles
+
+    public static let folderName = "accounts"
+    static let invitationsFile = "invitations.json"
+    static let administratorsFile = "administrators.json"
+    static let sessionsFolder = "sessions"
+    static let auditFile = "audit.jsonl"
+    static let invitationsFormat = "csec-trainer-invitations"
+    static let administratorsFormat = "csec-trainer-administrators"
+    static let sessionFormat = "csec-trainer-session"
+
+    /// The store in `dataDirectory`'s `accounts/` folder (made on first write).
+    public init(dataDirectory: URL, operations: any FileOperations = SystemFileOperations()) {
+        directory = dataDirectory.appending(path: Self.folderName)
+        files = AccountFiles(directory: directory, operations: operations)
+    }
+
+    struct InvitationList: Codable {
+        var invitations: [Invitation]
+    }
+
+    struct AdministratorList: Codable {
+        var administrators: [AdministratorAccount]
+    }
+
+    // MARK: Invitations
+
+    public func issue(_ invitations: [Invitation]) async throws(AccountError) {
+        try files.locked { () throws(AccountError) in
+            var list = try readInvitations()
+            let people = Set(invitations.map(\.person.employeeKey))
+            for index in list.indices where list[index].isOutstanding && people.contains(list[index].person.employeeKey) {
+                list[index].revokedAt = invitations.first { $0.person.employeeKey == list[index].person.employeeKey }?.issuedAt
+            }
+            try writeInvitations(list + invitations)
+        }
+    }
+
+    public func redeemInvitation(tokenHash: String, now: Date) async throws(AccountError) -> Invitation {
+        try files.locked { () throws(AccountError) in
+            var list = try readInvitations()
+            guard let index = list.firstIndex(where: { $0.tokenHash == tokenHash }) else { throw .invitationUnknown }
+            let used = try list[index].redeemed(at: now)
+            list[index] = used
+            try writeInvitations(list)
+            return used
+        }
+    }
+
+    public func revokeInvitations(_ selection: InvitationSelection, now: Date) async throws(AccountError) -> Int {
+        try files.locked { () throws(AccountError) in
+            var list = try readInvitations()
+            var count = 0
+            for index in list.indices where list[index].isOutstanding && selection.contains(list[index].person) {
+                list[index].revokedAt = now
+                count += 1
+            }
+            if count > 0 { try writeInvitations(list) }
+            return count
+        }
+    }
+
+    public func invitations() async throws(AccountError) -> [Invitation] {
+        try readInvitations()
+    }
+
+    private func readInvitations() throws(AccountError) -> [Invitation] {
+        try files.read(Self.invitationsFile, format: Self.invitationsFormat, as: InvitationList.self)?.invitations ?? []
+    }
+
+    private func writeInvitations(_ invitations: [Invitation]) throws(AccountError) {
+        try files.write(InvitationList(invitations: invitations), to: Self.invitationsFile, format: Self.invitationsFormat)
+    }
+
+    // MARK: Administrators
+
+    public func addAdministrator(_ account: AdministratorAccount) async throws(AccountError) {
+        try files.locked { () throws(AccountError) in
+            let list = try readAdministrators()
+            guard !list.contains(where: { $0.nameKey == account.nameKey }) else {
+                throw .administratorExists(name: account.name)
+            }
+            try files.write(
+                AdministratorList(administrators: list + [account]), to: Self.administratorsFile,
+                format: Self.administratorsFormat)
+        }
+    }
+
+    public func administrator(named name: String) async throws(AccountError) -> AdministratorAccount? {
+        let key = MatchingText.folded(name)
+        return try readAdministrators().first { $0.nameKey == key }
+    }
+
+    public func administrators() async throws(AccountError) -> [AdministratorAccount] {
+        try readAdministrators()
+    }
+
+    private func readAdministrators() throws(AccountError) -> [AdministratorAccount] {
+        try files.read(Self.administratorsFile, format: Self.administratorsFormat, as: AdministratorList.self)?
+            .administrators ?? []
+    }
+
+    // MARK: Sessions
+
+    private func sessionFile(_ tokenHash: String) throws(AccountError) -> String {
+        // The hash names a file: only what a hash can be, so no name leaves the folder.
+        guard tokenHash.count == 64, tokenHash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        else { throw .storage(location: directory.path, reason: "'\(tokenHash)' is not a session's hash") }
+        return "\(Self.sessionsFolder)/\(tokenHash).json"
+    }
+
+    public func saveSession(_ session: StoredSession) async throws(AccountError) {
+        try files.write(session, to: try sessionFile(session.tokenHash), format: Self.sessionFormat)
+    }
+
+    public func session(tokenHash: String) async throws(AccountError) -> StoredSession? {
+        try files.read(try sessionFile(tokenHash), format: Self.sessionFormat, as: StoredSession.self)
+    }
+
+    public func touchSession(tokenHash: String, at time: Date) async throws(AccountError) {
+        let file = try sessionFile(tokenHash)
+        guard var session = try files.read(file, format: Self.sessionFormat, as: StoredSession.self) else { return }
+        session.lastSeenAt = max(session.lastSeenAt, time)
+        // A last use lost in a crash only ends the session sooner: not worth a flush per request.
+        try files.write(session, to: file, format: Self.sessionFormat, flush: false)
+    }
+
+    public func deleteSession(tokenHash: String) async throws(AccountError) {
+        let path = directory.appending(path: try sessionFile(tokenHash)).path
+        if unlink(path) != 0, errno != ENOENT {
+            throw .storage(location: path, reason: "cannot be removed: \(FileProblem.words(errno: errno))")
+        }
+    }
+
+    public func deleteExpiredSessions(now: Date, policy: SessionPolicy) async throws(AccountError) -> Int {
+        let folder = directory.appending(path: Self.sessionsFolder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var count = 0
+        for name in names where name.hasSuffix(".json") {
+            let tokenHash = String(name.dropLast(5))
+            guard let session = try? await session(tokenHash: tokenHash), session.isExpired(at: now, under: policy) else {
+                continue
+            }
+            try await deleteSession(tokenHash: tokenHash)
+            count += 1
+        }
+        return count
+    }
+
+    // MARK: Audit log
+
+    public func appendAudit(_ event: AuditEvent) async throws(AccountError) {
+        try files.locked { () throws(AccountError) in
+            try AuditLogFile(file: directory.appending(path: Self.auditFile)).append(event)
+        }
+    }
+
+    public func auditTrail() async throws(AccountError) -> AuditTrail {
+        try AuditLogFile(file: directory.appending(path: Self.auditFile)).read()
+    }
+}

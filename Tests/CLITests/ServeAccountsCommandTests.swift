@@ -1,0 +1,113 @@
+import Foundation
+import TestSupport
+import Testing
+
+extension CLISuite {
+    /// `serve admin add` and `serve invite`: administrators and sign-in links from the command line.
+    @Suite
+    struct ServeAccountsCommandTests {
+        let data: URL
+
+        init() throws {
+            data = try Fixtures.temporaryDirectory()
+        }
+
+        @Test func anAdministratorIsAddedWithAPipedPasswordKeptOnlyAsABcryptHash() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let password = "river stone lantern 42"
+            let added = try CLIRunner.run(
+                ["serve", "admin", "add", "Dana Whitfield", "--data-dir", data.path], input: password + "\n")
+            #expect(added.status == 0, "\(added.error)")
+            #expect(added.output.contains("Added administrator Dana Whitfield"))
+            let stored = try String(contentsOf: data.appending(path: "accounts/administrators.json"), encoding: .utf8)
+            #expect(stored.contains("\"passwordHash\" : \"$2b$12$") && !stored.contains(password))
+
+            let again = try CLIRunner.run(
+                ["serve", "admin", "add", "dana whitfield", "--data-dir", data.path], input: password + "\n")
+            #expect(again.status == 1 && again.error.contains("already an administrator named dana whitfield"), "\(again.error)")
+            let short = try CLIRunner.run(["serve", "admin", "add", "Lee Park", "--data-dir", data.path], input: "short\n")
+            #expect(short.status == 1 && short.error.contains("too short"), "\(short.error)")
+            let none = try CLIRunner.run(["serve", "admin", "add", "Lee Park", "--data-dir", data.path], input: "")
+            #expect(none.status != 0 && none.error.contains("No password on standard input"), "\(none.error)")
+
+            let list = try CLIRunner.run(["serve", "admin", "list", "--data-dir", data.path])
+            #expect(list.status == 0 && list.output.hasPrefix("Dana Whitfield\tadded "), "\(list.output)")
+            #expect(!list.output.contains("Lee Park"))
+            let audit = try String(contentsOf: data.appending(path: "accounts/audit.jsonl"), encoding: .utf8)
+            #expect(audit.split(separator: "\n").count == 1 && audit.contains("\"action\":\"administrator added\""))
+        }
+
+        static let staffList =
+            "employee id,name,email,school\r\n" + "E-1,Ana Ruiz,ana@example.org,Lincoln High\r\n"
+            + "E-2,\"Okafor, Sam\",,Lincoln High\r\n" + "E-3,Kim Lee,kim@example.org,Hoover Middle\r\n"
+
+        @Test func invitationsOfASchoolAreWrittenAsAMailMergeCSVAndCanBeRevoked() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let list = data.appending(path: "staff.csv")
+            try Data(Self.staffList.utf8).write(to: list)
+            #expect(try CLIRunner.run(["staff", "import", list.path, "--data-dir", data.path]).status == 0)
+            let out = data.appending(path: "out")
+
+            let invited = try CLIRunner.run([
+                "serve", "invite", "--school", "lincoln high", "--expires-in", "7", "--out", out.path, "--public-url",
+                "https://training.example.org/", "--data-dir", data.path,
+            ])
+            #expect(invited.status == 0, "\(invited.error)")
+            #expect(invited.output.contains("Issued 2 sign-in link(s) of school lincoln high"), "\(invited.output)")
+            let csvFile = out.appending(path: "invitations.csv")
+            let csv = try String(contentsOf: csvFile, encoding: .utf8)
+            let rows = csv.split(separator: "\r\n").map(String.init)
+            #expect(rows.first == "name,email,school,employee id,link,expires")
+            #expect(rows.count == 3)
+            let link = #/https://training\.example\.org/invitation/[A-Za-z0-9_-]{43}/#
+            #expect(rows[1].hasPrefix("Ana Ruiz,ana@example.org,Lincoln High,E-1,https://training.example.org/invitation/"))
+            #expect(rows[2].hasPrefix("\"Okafor, Sam\",,Lincoln High,E-2,https://"))
+            #expect(rows.dropFirst().allSatisfy { $0.contains(link) })
+            let attributes = try FileManager.default.attributesOfItem(atPath: csvFile.path)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600)
+            let tokens = rows.dropFirst().compactMap {
+                $0.firstMatch(of: link).map { String($0.output.split(separator: "/").last!) }
+            }
+            let stored = try String(contentsOf: data.appending(path: "accounts/invitations.json"), encoding: .utf8)
+            #expect(tokens.count == 2 && tokens.allSatisfy { !stored.contains($0) })
+
+            let revoked = try CLIRunner.run(["serve", "invite", "revoke", "--employee-id", "e-2", "--data-dir", data.path])
+            #expect(revoked.status == 0 && revoked.output.contains("Withdrew 1 unused sign-in link(s)"), "\(revoked.output)")
+            let nobody = try CLIRunner.run([
+                "serve", "invite", "--school", "Nowhere High", "--out", out.path, "--public-url", "https://training.example.org",
+                "--data-dir", data.path,
+            ])
+            #expect(nobody.status == 1 && nobody.error.contains("no one on the staff roster matches school Nowhere High"))
+            let badURL = try CLIRunner.run([
+                "serve", "invite", "--out", out.path, "--public-url", "training.example.org", "--data-dir", data.path,
+            ])
+            #expect(badURL.status != 0 && badURL.error.contains("cannot start a sign-in link"), "\(badURL.error)")
+        }
+
+        /// The same commands on a county's PostgreSQL database (`--database`): nothing is kept
+        /// in the data directory's `accounts/` folder.
+        @Test(.enabled(if: TestDatabase.runsPostgresCases, Comment(rawValue: TestDatabase.skipMessage)))
+        func administratorsAndInvitationsGoToTheDatabase() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let database = try TestDatabase.makeDatabase()
+            defer { TestDatabase.dropDatabase(database) }
+            #expect(try CLIRunner.run(["database", "migrate", "--database", database]).status == 0)
+            let list = data.appending(path: "staff.csv")
+            try Data(Self.staffList.utf8).write(to: list)
+            let on = ["--database", database, "--data-dir", data.path]
+            #expect(try CLIRunner.run(["staff", "import", list.path] + on).status == 0)
+
+            let added = try CLIRunner.run(["serve", "admin", "add", "Dana Whitfield"] + on, input: "river stone lantern 42\n")
+            #expect(added.status == 0, "\(added.error)")
+            let listed = try CLIRunner.run(["serve", "admin", "list"] + on)
+            #expect(listed.output.hasPrefix("Dana Whitfield\tadded "), "\(listed.output)")
+            let out = data.appending(path: "out")
+            let invited = try CLIRunner.run(
+                ["serve", "invite", "--out", out.path, "--public-url", "https://training.example.org"] + on)
+            #expect(invited.status == 0 && invited.output.contains("Issued 3 sign-in link(s) of everyone"), "\(invited.error)")
+            let revoked = try CLIRunner.run(["serve", "invite", "revoke", "--all"] + on)
+            #expect(revoked.output.contains("Withdrew 3 unused sign-in link(s)"), "\(revoked.output)")
+            #expect(!FileManager.default.fileExists(atPath: data.appending(path: "accounts").path))
+        }
+    }
+}
