@@ -163,7 +163,7 @@ let package = Package(
             name: "Completion",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
-                "LocalStore", "RecordStore", "Storage", "Certificates", "Verification", "Briefing",
+                "LocalStore", "RecordStore", "Storage", "Certificates", "Verification", "Briefing", "Accounts",
             ],
             swiftSettings: strictSwift
         ),

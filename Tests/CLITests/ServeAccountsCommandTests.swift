@@ -57,11 +57,15 @@ extension CLISuite {
             let csvFile = out.appending(path: "invitations.csv")
             let csv = try String(contentsOf: csvFile, encoding: .utf8)
             let rows = csv.split(separator: "\r\n").map(String.init)
-            #expect(rows.first == "name,email,school,employee id,link,expires")
+            #expect(rows.first == "name,employee id,email,school,role,link,expires")
             #expect(rows.count == 3)
             let link = #/https://training\.example\.org/invitation/[A-Za-z0-9_-]{43}/#
-            #expect(rows[1].hasPrefix("Ana Ruiz,ana@example.org,Lincoln High,E-1,https://training.example.org/invitation/"))
-            #expect(rows[2].hasPrefix("\"Okafor, Sam\",,Lincoln High,E-2,https://"))
+            #expect(rows[1].hasPrefix("Ana Ruiz,E-1,ana@example.org,Lincoln High,"))
+            #expect(rows[2].hasPrefix("\"Okafor, Sam\",E-2,,Lincoln High,"))
+            // The printable sheet beside it: a PDF, owner-only.
+            let sheet = out.appending(path: "invitations.pdf")
+            #expect(try Data(contentsOf: sheet).starts(with: Data("%PDF-".utf8)))
+            #expect((try FileManager.default.attributesOfItem(atPath: sheet.path)[.posixPermissions] as? Int) == 0o600)
             #expect(rows.dropFirst().allSatisfy { $0.contains(link) })
             let attributes = try FileManager.default.attributesOfItem(atPath: csvFile.path)
             #expect((attributes[.posixPermissions] as? Int) == 0o600)

@@ -27,7 +27,7 @@ struct InvitationMailMergeCSVTests {
         let rows = try Self.read(InvitationMailMergeCSV(timeZone: InvitationSheetSample.timeZone).text(entries))
         let expected = entries.sortedForSheet().map { entry in
             [
-                entry.name, entry.email ?? "", entry.school, entry.role ?? "", entry.link.absoluteString,
+                entry.name, entry.employeeID ?? "", entry.email ?? "", entry.school, entry.role ?? "", entry.link.absoluteString,
                 "December 14, 2026, 5:00 PM PST",
             ]
         }
@@ -45,7 +45,7 @@ struct InvitationMailMergeCSVTests {
     func rowsInSheetOrder() throws {
         let staff = InvitationSheetSample.staff(30)
         let rows = try Self.read(InvitationMailMergeCSV(timeZone: InvitationSheetSample.timeZone).text(staff.reversed()))
-        #expect(rows.dropFirst().map { $0[4] } == staff.sortedForSheet().map(\.link.absoluteString))
+        #expect(rows.dropFirst().map { $0[5] } == staff.sortedForSheet().map(\.link.absoluteString))
         #expect(rows.dropFirst().map { $0[0] } != staff.map(\.name))
     }
 

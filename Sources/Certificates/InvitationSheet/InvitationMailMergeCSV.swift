@@ -2,12 +2,12 @@ import Foundation
 import Records
 
 /// The invitations as a CSV file for a mail merge (docs/invitations.md): one person a line,
-/// in sheet order, with the columns `name`, `email`, `school`, `role`, `link` and `expires`
+/// in sheet order, with the columns `name`, `employee id`, `email`, `school`, `role`, `link` and `expires`
 /// (as printed on the card, in the district's time zone). Quoted as every CSV the product
 /// writes (``CSVText``).
 public struct InvitationMailMergeCSV: Sendable {
     /// The header line's names, in order.
-    public static let columns = ["name", "email", "school", "role", "link", "expires"]
+    public static let columns = ["name", "employee id", "email", "school", "role", "link", "expires"]
 
     /// The district's time zone, in which the expiry dates are written.
     public let timeZone: TimeZone
@@ -22,7 +22,7 @@ public struct InvitationMailMergeCSV: Sendable {
         let expiry = InvitationExpiryText(timeZone: timeZone)
         let rows = entries.sortedForSheet().map { entry in
             [
-                entry.name, entry.email ?? "", entry.school, entry.role ?? "", entry.link.absoluteString,
+                entry.name, entry.employeeID ?? "", entry.email ?? "", entry.school, entry.role ?? "", entry.link.absoluteString,
                 expiry.text(entry.expiresAt),
             ]
         }

@@ -6,6 +6,8 @@ import Foundation
 public struct InvitationSheetEntry: Sendable, Codable, Hashable {
     /// The person's name as the roster gives it ("José Núñez").
     public var name: String
+    /// Their employee id, for the mail merge (a district matches its own lists by it).
+    public var employeeID: String?
     /// Their e-mail address, for the mail merge; nil for staff without district e-mail.
     public var email: String?
     /// The school they are rostered at.
@@ -20,10 +22,11 @@ public struct InvitationSheetEntry: Sendable, Codable, Hashable {
     public var issuerName: String
 
     public init(
-        name: String, email: String? = nil, school: String, role: String? = nil, link: URL, expiresAt: Date,
+        name: String, employeeID: String? = nil, email: String? = nil, school: String, role: String? = nil, link: URL, expiresAt: Date,
         issuerName: String
     ) {
         self.name = name
+        self.employeeID = employeeID
         self.email = email
         self.school = school
         self.role = role

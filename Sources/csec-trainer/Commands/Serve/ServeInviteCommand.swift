@@ -1,5 +1,7 @@
 import Accounts
 import ArgumentParser
+import Certificates
+import Completion
 import Foundation
 import RecordStore
 import Records
@@ -18,17 +20,22 @@ struct ServeInviteCommand: ParsableCommand {
 struct ServeInviteIssueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issue",
-        abstract: "Issue a sign-in link to each person on the roster (or at one school): a mail-merge CSV.",
+        abstract:
+            "Issue a sign-in link to each person on the roster (or at one school): a mail-merge CSV and a printable sheet.",
         discussion: """
             Each link signs its person in once, until it expires; a new link for a person \
             withdraws their earlier one. The links are written only to the output folder (the \
-            server keeps their hashes): keep the files safe, and delete them once sent.
+            server keeps their hashes): invitations.csv for a mail merge, and invitations.pdf, a \
+            card with a QR code a person for staff without district e-mail. Keep the files safe, \
+            and delete them once sent.
             """)
 
     @Option(help: "Only the staff of this school.") var school: String?
     @Option(help: "Only the person with this employee id.") var employeeID: String?
     @Option(help: ArgumentHelp("How long the links work, in days (1 to 90).", valueName: "days")) var expiresIn = 14
-    @Option(help: ArgumentHelp("The folder to write invitations.csv in.", valueName: "dir")) var out: String
+    @Option(help: ArgumentHelp("The folder to write invitations.csv and invitations.pdf in.", valueName: "dir"))
+    var out: String
+    @Option(help: "The sheet's paper: letter or a4.") var paper: InvitationSheetPaper = .letter
     @Option(help: ArgumentHelp("The address staff open the server at, e.g. https://training.example.org.", valueName: "url"))
     var publicURL: String
     @OptionGroup var database: DatabaseOptions
@@ -73,20 +80,17 @@ struct ServeInviteIssueCommand: ParsableCommand {
         print("Earlier links of these people no longer work. Keep these files safe and delete them once the links are sent.")
     }
 
-    /// Writes what staff receive, readable by the owner only: the mail-merge CSV (and, beside
-    /// it, what else takes `issued`, such as the printable sheet). Returns the files written.
+    /// Writes what staff receive, readable by the owner only: the mail-merge CSV and the
+    /// printable sheet. Returns the files written.
     func writeOutputs(_ issued: [IssuedInvitation], to folder: URL) throws -> [URL] {
-        let csv = folder.appending(path: "invitations.csv")
-        do {
-            try FileManager.default.createDirectory(
-                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try Data(InvitationMailMerge.csv(issued).utf8).write(to: csv, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: csv.path)
+        let settings = try reportingStoreErrors { try InstallationSettings.load(in: data.directory) }
+        let materials = InvitationMaterials(issuerName: settings.issuer, timeZone: .current, paper: paper)
+        do throws(InvitationSheetError) {
+            return try materials.write(issued, into: folder, madeAt: Date())
         } catch {
-            StandardError.print("\(csv.path): error: cannot write the invitations: \(FileProblem.words(for: error)).")
+            StandardError.print("error: cannot write the invitations: \(error.description)")
             throw ExitCode.failure
         }
-        return [csv]
     }
 }
 
@@ -117,3 +121,5 @@ struct ServeInviteRevokeCommand: ParsableCommand {
         print("Withdrew \(count) unused sign-in link(s) of \(selection.words).")
     }
 }
+
+extension InvitationSheetPaper: ExpressibleByArgument {}
