@@ -22,7 +22,8 @@ public struct InvitationSheetEntry: Sendable, Codable, Hashable {
     public var issuerName: String
 
     public init(
-        name: String, employeeID: String? = nil, email: String? = nil, school: String, role: String? = nil, link: URL, expiresAt: Date,
+        name: String, employeeID: String? = nil, email: String? = nil, school: String, role: String? = nil, link: URL,
+        expiresAt: Date,
         issuerName: String
     ) {
         self.name = name
