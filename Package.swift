@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // MARK: Pure core: no files, terminals or clocks.
@@ -116,6 +118,15 @@ let package = Package(
         .target(
             name: "Accounts",
             dependencies: ["Records"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "OpenIDSignIn",
+            dependencies: [
+                .product(name: "JWTKit", package: "jwt-kit"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSwift
         ),
         .systemLibrary(
@@ -323,6 +334,15 @@ let package = Package(
             dependencies: [
                 "Completion", "Storage", "RecordStore", "LocalStore", "Records", "Training", "Scoring", "ScenarioEngine",
                 "ProtocolEngine", "GroupSessions", "ContentLoading", "TestSupport",
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "OpenIDSignInTests",
+            dependencies: [
+                "OpenIDSignIn", "TestSupport", "ScenarioEngine", .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSwift
         ),
