@@ -166,7 +166,9 @@ public enum OpenIDProviderMockError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notInstalled: OpenIDProviderMock.skipMessage
+        case .notInstalled:
+            "oidc-provider-mock is not installed where Python finds it, nor in \(OpenIDProviderMock.packageDirectory.path): "
+                + "run scripts/setup.sh --tests (CI runs it)"
         case .noFreePort: "no free port on 127.0.0.1 for the OpenID provider"
         case .didNotStart(let log): "oidc-provider-mock did not listen within 60 seconds:\n\(log)"
         }
