@@ -161,3 +161,28 @@ struct RelyingPartyTests {
         #expect(await provider.requests.allSatisfy { $0.method == .get })
     }
 }
+
+/// What the district's IT person reads when the provider cannot be used at all.
+struct ProviderAddressTests {
+    static func start(issuer: String) async -> Result<SignInStart, OpenIDSignInError> {
+        let settings = OpenIDSignInSettings(
+            issuer: issuer, clientID: "district", clientSecret: "s", redirectURI: "https://training.example/cb")
+        let party = OpenIDRelyingParty(
+            settings: settings, transport: AsyncHTTPClientTransport(timeoutSeconds: 2), generator: SplitMix64(seed: 9))
+        return await outcome { () async throws(OpenIDSignInError) in try await party.startSignIn(now: Date()) }
+    }
+
+    @Test func plainHTTPIsRefusedBeforeAnyRequest() async {
+        #expect(await Self.start(issuer: "http://accounts.example") == .failure(.insecureAddress("http://accounts.example")))
+    }
+
+    /// Nothing listens on port 9 of the loopback address: the real transport's error is named.
+    @Test func unreachableProviderIsNamed() async {
+        let result = await Self.start(issuer: "http://127.0.0.1:9")
+        guard case .failure(.providerUnreachable(let url, _)) = result else {
+            Issue.record("\(result)")
+            return
+        }
+        #expect(url == "http://127.0.0.1:9/.well-known/openid-configuration")
+    }
+}
