@@ -58,11 +58,12 @@ if [[ "${1:-}" == "--tests" ]] \
 fi
 
 # oidc-provider-mock, the OpenID provider the sign-in tests run (Tests/TestSupport/OpenIDProviderMock.swift),
-# with its dependencies, into the same directory (the system's Python is left as it is).
+# with its dependencies, into the same directory (the system's Python is left as it is); the version the
+# tests were written against.
 if [[ "${1:-}" == "--tests" ]] \
     && ! PYTHONPATH="$axe_directory" python3 -c "import oidc_provider_mock" 2>/dev/null; then
     echo "setup: installing oidc-provider-mock into $axe_directory"
-    python3 -m pip install --quiet --target "$axe_directory" oidc-provider-mock
+    python3 -m pip install --quiet --target "$axe_directory" oidc-provider-mock==0.3.4
 fi
 
 if [[ "${1:-}" == "--tests" ]]; then

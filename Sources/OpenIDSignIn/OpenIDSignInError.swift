@@ -96,7 +96,7 @@ public enum OpenIDSignInError: Error, Sendable, Equatable, CustomStringConvertib
         case .tokenRequestRefused(let status, let error, let description):
             "The sign-in provider refused to complete the sign-in (HTTP \(status)"
                 + "\(error.map { ", \($0)" } ?? "")\(description.map { ": \($0)" } ?? "")). For invalid_client, "
-                + "check the client ID and the client secret (a secret can expire at the provider); for "
+                + "check the client ID and the client secret (the provider may have replaced or retired it); for "
                 + "invalid_grant, check that the redirect URI registered at the provider is exactly this server's."
         case .malformedIDToken(let reason):
             "The provider's ID token could not be read: \(reason). The sign-in was refused."
