@@ -6,7 +6,8 @@
 #   --tests    also what the test suite runs: tmux (the readline test), qpdf and poppler-utils
 #              (the PDF certificate tests), chromium (the browser tests), librsvg2-bin and
 #              zbar-tools (the QR code test), Python's PyYAML and jsonschema (schema tests), and
-#              axe-core from PyPI's axe-selenium-python (the accessibility audits), and PostgreSQL,
+#              axe-core from PyPI's axe-selenium-python (the accessibility audits), PyPI's
+#              oidc-provider-mock (a real OpenID provider for the sign-in tests), and PostgreSQL,
 #              whose private test cluster it starts (scripts/test-database.sh; the storage contract
 #              tests find its address, printed here; `scripts/test-database.sh stop` stops it)
 #
@@ -17,7 +18,7 @@ packages=(libreadline-dev libyaml-dev libcairo2-dev fonts-dejavu-core libqrencod
 if [[ "${1:-}" == "--tests" ]]; then
     packages+=(tmux qpdf poppler-utils chromium librsvg2-bin zbar-tools python3-pip postgresql)
 elif [[ $# -gt 0 ]]; then
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 64
 fi
 
@@ -54,6 +55,15 @@ if [[ "${1:-}" == "--tests" ]] \
     && ! PYTHONPATH="$axe_directory" python3 -c "import axe_selenium_python" 2>/dev/null; then
     echo "setup: installing axe-selenium-python into $axe_directory"
     python3 -m pip install --quiet --no-deps --target "$axe_directory" axe-selenium-python
+fi
+
+# oidc-provider-mock, the OpenID provider the sign-in tests run (Tests/TestSupport/OpenIDProviderMock.swift),
+# with its dependencies, into the same directory (the system's Python is left as it is); the version the
+# tests were written against.
+if [[ "${1:-}" == "--tests" ]] \
+    && ! PYTHONPATH="$axe_directory" python3 -c "import oidc_provider_mock" 2>/dev/null; then
+    echo "setup: installing oidc-provider-mock into $axe_directory"
+    python3 -m pip install --quiet --target "$axe_directory" oidc-provider-mock==0.3.4
 fi
 
 if [[ "${1:-}" == "--tests" ]]; then

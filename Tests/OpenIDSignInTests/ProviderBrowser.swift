@@ -1,0 +1,73 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import TestSupport
+
+/// The browser's part at the mock provider: its authorization form posted (as a person signing
+/// in, or declining), and the query of the redirect it answers with read instead of followed.
+enum ProviderBrowser {
+    /// Signs in as `subject`; the query the provider sends the browser back with.
+    static func approve(_ authorizationURL: URL, as subject: String) async throws -> String {
+        try await submit(authorizationURL, form: "sub=" + escaped(subject))
+    }
+
+    /// Declines the sign-in; the query the provider sends the browser back with.
+    static func deny(_ authorizationURL: URL) async throws -> String {
+        try await submit(authorizationURL, form: "action=deny")
+    }
+
+    /// Gives the provider's user `subject` these claims (the mock's `PUT /users/{sub}`).
+    static func setClaims(_ claims: [String: any Sendable], of subject: String, at provider: OpenIDProviderMock) async throws {
+        let body = try JSONSerialization.data(withJSONObject: claims)
+        var request = HTTPClientRequest(url: "\(provider.issuer)/users/\(escaped(subject))")
+        request.method = .PUT
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let status = try await withClient { try await $0.execute(request, timeout: .seconds(30)).status.code }
+        guard status == 204 else { throw ProviderBrowserError.unexpected("PUT /users answered \(status)") }
+    }
+
+    private static func submit(_ url: URL, form: String) async throws -> String {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.body = .bytes(ByteBuffer(string: form))
+        let location = try await withClient { client in
+            let response = try await client.execute(request, timeout: .seconds(30))
+            return (response.status.code, response.headers.first(name: "location"))
+        }
+        guard (300..<400).contains(location.0), let redirect = location.1,
+            let query = URLComponents(string: redirect)?.percentEncodedQuery
+        else { throw ProviderBrowserError.unexpected("the authorization form answered \(location.0), not a redirect") }
+        return query
+    }
+
+    /// A client of its own that follows no redirect, shut down after `body`.
+    private static func withClient<Result: Sendable>(_ body: (HTTPClient) async throws -> Result) async throws -> Result {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private static func escaped(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+}
+
+enum ProviderBrowserError: Error, CustomStringConvertible {
+    case unexpected(String)
+    var description: String {
+        switch self {
+        case .unexpected(let what): what
+        }
+    }
+}
