@@ -94,19 +94,23 @@ struct PersonKey: Hashable {
 
     init(_ trainee: Trainee) {
         func normalized(_ text: String) -> String {
-            // Most ids and names are already plain: lower-case ASCII with single spaces.
-            var previous: UInt8 = 0x20
-            var isPlain = true
+            // Most ids and names are ASCII: lower-cased and their spaces collapsed byte by byte.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
             for byte in text.utf8 {
-                let isSpace = byte == 0x20
-                if byte >= 0x80 || (0x41...0x5A).contains(byte) || byte < 0x20 || (isSpace && previous == 0x20) {
-                    isPlain = false
-                    break
+                if byte >= 0x80 {
+                    return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 }
-                previous = byte
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
             }
-            return isPlain && previous != 0x20
-                ? text : text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return String(decoding: bytes, as: UTF8.self)
         }
         if let id = trainee.employeeID.map(normalized), !id.isEmpty {
             value = "id:" + id

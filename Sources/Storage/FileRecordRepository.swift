@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 import Foundation
 import RecordStore
 import Records
@@ -54,7 +55,12 @@ public struct FileRecordRepository: RecordRepository {
     /// Every record's summary from the store's index, where its line checks out and the file
     /// is still the one the line was taken from; else read from the file and verified.
     public func summaries() async throws(StorageError) -> VerifiedSummaries {
-        let found = store.summaries(trusting: trustedKeys)
+        // Read on a Dispatch thread, not on Swift concurrency's pool: from there the store's
+        // `concurrentPerform` spreads the index over every core (from a pool thread it ran on one).
+        let (store, trustedKeys) = (store, trustedKeys)
+        let found = await withCheckedContinuation { finished in
+            DispatchQueue.global().async { finished.resume(returning: store.summaries(trusting: trustedKeys)) }
+        }
         return VerifiedSummaries(summaries: found.summaries, problems: found.problems.map(StorageError.init(reading:)))
     }
 
