@@ -83,12 +83,20 @@ public struct DistrictFixture: Sendable {
 public final class FaultyAttemptStore: AttemptStore {
     private let base: ProgressStore
     private let failing = Mutex(false)
+    private let slowness = Mutex<Duration?>(nil)
+    private let savesStarted = Mutex(0)
 
     public init(_ base: ProgressStore) {
         self.base = base
     }
 
     public func failSaves(_ fail: Bool) { failing.withLock { $0 = fail } }
+
+    /// Makes every save take `duration` (a slow disk, a busy database); nil: as fast as it is.
+    public func slowSaves(_ duration: Duration?) { slowness.withLock { $0 = duration } }
+
+    /// How many saves have begun.
+    public var startedSaves: Int { savesStarted.withLock { $0 } }
 
     public var location: String { base.location }
     public func location(of trainee: String) -> String { base.location(of: trainee) }
@@ -98,6 +106,10 @@ public final class FaultyAttemptStore: AttemptStore {
     public func savedSessions() throws(StoreError) -> [SessionProgress] { try base.savedSessions() }
 
     public func save(_ progress: SessionProgress) throws(StoreError) {
+        savesStarted.withLock { $0 += 1 }
+        if let slowness = slowness.withLock({ $0 }) {
+            Thread.sleep(forTimeInterval: Double(slowness.components.seconds) + Double(slowness.components.attoseconds) / 1e18)
+        }
         if failing.withLock({ $0 }) {
             throw .cannotWrite(path: base.location(of: progress.trainee), reason: "the disk is full (injected)")
         }

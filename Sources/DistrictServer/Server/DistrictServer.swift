@@ -88,11 +88,15 @@ public struct DistrictServer: Sendable {
 
     /// The application, listening on `host:port` (port 0: any free port), behind the session
     /// server's connection guard (the cap on open connections, the request-header timeout) and
-    /// TLS when the server has it.
-    public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+    /// TLS when the server has it. `onServerRunning` is told the listening channel (its port).
+    public func application(
+        host: String, port: Int, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         Application(
             router: router(), server: serverBuilder(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "csec-trainer"), logger: logger)
+            configuration: .init(address: .hostname(host, port: port), serverName: "csec-trainer"),
+            onServerRunning: onServerRunning, logger: logger)
     }
 
     private func serverBuilder() -> HTTPServerBuilder {
