@@ -116,6 +116,40 @@ struct SignInRoutesTests {
         #expect(actions == [.signInRefused, .signedIn])
     }
 
+    /// Past the sign-in limit the form says to wait (429), and the server keeps serving.
+    @Test func tooManyWrongPasswordsAreRefusedAndTheServerKeepsServing() async throws {
+        let fixture = try DistrictFixture()
+        defer { fixture.remove() }
+        await fixture.signIn.addAdministrator(name: "Dana Whitfield", password: "correct horse battery staple")
+        try await fixture.application.test(.router) { client in
+            var browser = TestBrowser(client)
+            var form = try await browser.get("/admin/sign-in")
+            for attempt in 1...(InMemorySignIn.allowedFailures + 1) {
+                let token = try #require(form.field("csrf_token"))
+                form = try await browser.post(
+                    "/admin/sign-in", [("csrf_token", token), ("name", "Dana Whitfield"), ("password", "guess \(attempt)")])
+                let limited = attempt > InMemorySignIn.allowedFailures
+                #expect(form.status == (limited ? .tooManyRequests : .unauthorized), "attempt \(attempt)")
+            }
+            #expect(form.body.contains(ContentNote.escaped(AccountError.tooManyAttempts(retryAfterSeconds: 60).description)))
+            #expect(try await browser.get("/healthz").status == .ok)
+        }
+    }
+
+    /// With the district's OpenID provider configured, the front page links to its sign-in.
+    @Test(arguments: [nil, SignInMethods.OpenIDProvider(displayName: "Google Workspace")])
+    func theFrontPageOffersTheEnabledMethods(_ provider: SignInMethods.OpenIDProvider?) async throws {
+        let fixture = try DistrictFixture(methods: SignInMethods(openID: provider))
+        defer { fixture.remove() }
+        try await fixture.application.test(.router) { client in
+            var browser = TestBrowser(client)
+            let welcome = try await browser.get("/")
+            #expect(welcome.body.contains(#"href="/admin/sign-in""#))
+            #expect(welcome.body.contains(#"href="/sign-in/oidc""#) == (provider != nil))
+            #expect(welcome.body.contains("Google Workspace") == (provider != nil))
+        }
+    }
+
     @Test func healthz() async throws {
         let fixture = try DistrictFixture()
         defer { fixture.remove() }

@@ -30,7 +30,7 @@ public struct DistrictFixture: Sendable {
     public let signIn = InMemorySignIn()
     public let server: DistrictServer
 
-    public init(publicURL: URL? = nil) throws {
+    public init(publicURL: URL? = nil, methods: SignInMethods = .invitationsAndPasswords) throws {
         directory = FileManager.default.temporaryDirectory.appending(path: "district-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = RecordStore(dataDirectory: directory, key: try InstallationKey.loadOrCreate(in: directory, now: Date()))
@@ -43,7 +43,7 @@ public struct DistrictFixture: Sendable {
             training: training, jurisdiction: jurisdiction, length: .vignettes(Self.vignettes),
             contentNote: ContentNote(employeeAssistance: nil), briefing: nil,
             certificates: CertificateIssuer(key: store.key, issuer: "Tamalpais Union High School District"),
-            signIn: signIn, publicURL: publicURL)
+            signIn: signIn, methods: methods, publicURL: publicURL)
     }
 
     /// The plan the server asks (the engine's, for the fixed seed) with the right answer to each

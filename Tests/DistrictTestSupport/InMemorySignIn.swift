@@ -15,8 +15,8 @@ public actor InMemorySignIn: SignInService {
         var revoked = false
     }
 
-    static let sessionLength: TimeInterval = 8 * 3600
-    static let allowedFailures = 5
+    public static let sessionLength: TimeInterval = 8 * 3600
+    public static let allowedFailures = 5
 
     public init() {}
 

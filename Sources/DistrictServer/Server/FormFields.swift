@@ -11,8 +11,10 @@ public struct FormFields: Sendable, Equatable {
     public init(urlEncoded body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decoded(parts[0]), values[name] == nil else { continue }
-            values[name] = parts.count > 1 ? Self.decoded(parts[1]) ?? "" : ""
+            guard let name = Self.decoded(parts[0]), values[name] == nil,
+                let value = parts.count > 1 ? Self.decoded(parts[1]) : ""
+            else { continue }
+            values[name] = value
         }
     }
 
