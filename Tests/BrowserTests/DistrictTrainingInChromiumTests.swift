@@ -29,7 +29,8 @@ struct DistrictTrainingInChromiumTests {
         var description: String { "\(width)x\(height)" }
     }
 
-    static let screens = [Screen(width: 390, height: 844), Screen(width: 1280, height: 900)]
+    /// A phone, a desktop at 200% zoom (1280 × 900 at 200% lays out as 640 × 450), a desktop.
+    static let screens = [Screen(width: 390, height: 844), Screen(width: 640, height: 450), Screen(width: 1280, height: 900)]
 
     @Test(arguments: screens)
     func theWholeAttemptOnTwoDevices(on screen: Screen) async throws {
@@ -64,8 +65,14 @@ struct DistrictTrainingInChromiumTests {
                     if index == 0 { try await check(page, named: "question", shots: shots) }
                     let shown = try await page.evaluate(#"document.querySelector("input[name=question]").value"#).string
                     #expect(shown == answer.question.id)
-                    try await page.click("input[value='\(answer.chosen.rawValue)']")
-                    try await submit(page, "form[action='/training/answer'] button", expecting: "/training/feedback")
+                    if index == 0 {
+                        // Keyboard only: Tab to the options, arrows to the answer, Tab to the button, Enter.
+                        let position = try #require(answer.question.options.firstIndex { $0.id == answer.chosen })
+                        try await answerWithTheKeyboard(page, choosing: position)
+                    } else {
+                        try await page.click("input[value='\(answer.chosen.rawValue)']")
+                        try await submit(page, "form[action='/training/answer'] button", expecting: "/training/feedback")
+                    }
                     if index == 0 { try await check(page, named: "feedback", shots: shots) }
                     if index + 1 < answers.count {
                         try await submit(page, "a[href='/training/question']", expecting: "/training/question")
@@ -76,6 +83,43 @@ struct DistrictTrainingInChromiumTests {
                 #expect(try await page.evaluate(#"!!document.querySelector("a[href$='certificate.pdf']")"#).bool == true)
             }
         }
+    }
+
+    /// Answers the question on `page` with the keys alone, choosing the option at `position`;
+    /// each control reached shows a focus ring.
+    private func answerWithTheKeyboard(_ page: BrowserPage, choosing position: Int) async throws {
+        try await press("Tab", on: page, until: #"document.activeElement.matches("input[type=radio]")"#)
+        let ring = try await page.evaluate("getComputedStyle(document.activeElement).outlineStyle").string
+        #expect(ring != "none", "the focused option shows where the keyboard is")
+        if position == 0 {
+            try await key(" ", code: "Space", keyCode: 32, on: page)
+        } else {
+            for _ in 0..<position { try await key("ArrowDown", code: "ArrowDown", keyCode: 40, on: page) }
+        }
+        try await press("Tab", on: page, until: #"document.activeElement.matches("form[action='/training/answer'] button")"#)
+        try await key("Enter", code: "Enter", keyCode: 13, text: "\r", on: page)
+        try await page.waitUntil(
+            "the feedback page", #"location.pathname === "/training/feedback" && document.readyState === "complete""#)
+    }
+
+    /// Presses Tab until `condition` holds (at most 20 times).
+    private func press(_ name: String, on page: BrowserPage, until condition: String) async throws {
+        for _ in 0..<20 {
+            if try await page.evaluate(condition).bool == true { return }
+            try await key(name, code: name, keyCode: 9, on: page)
+        }
+        Issue.record("\(condition) never held after pressing \(name)")
+    }
+
+    private func key(_ key: String, code: String, keyCode: Int, text: String? = nil, on page: BrowserPage) async throws {
+        var down: [String: JSON] = [
+            "type": "keyDown", "key": .string(key), "code": .string(code), "windowsVirtualKeyCode": .number(Double(keyCode)),
+        ]
+        if let text { down["text"] = .string(text) }
+        try await page.send("Input.dispatchKeyEvent", down)
+        down["type"] = "keyUp"
+        down["text"] = nil
+        try await page.send("Input.dispatchKeyEvent", down)
     }
 
     /// Clicks `selector` and waits for the page whose path starts with `path`.

@@ -8,7 +8,8 @@ import Training
 /// option. Plain form: no script, no time limit.
 enum QuestionPage {
     static func page(
-        _ question: Question, number: Int, of total: Int, story: StoryPosition, session: WebSession, problem: String? = nil
+        _ question: Question, number: Int, of total: Int, story: StoryPosition, hasBriefing: Bool, session: WebSession,
+        problem: String? = nil
     ) -> Page {
         let vignette = question.vignette
         let parts = [vignette.narrative] + vignette.stages.prefix(question.stage + 1).compactMap(\.narrative)
@@ -39,7 +40,7 @@ enum QuestionPage {
                 <div class="actions"><button type="submit">Answer</button></div>
                 </form>
                 <p>Your answers are saved as you go: you can close this page and continue later, here or on another \
-                device. <a href="/training/briefing">Read the briefing</a> at any time.</p>
+                device.\(hasBriefing ? #" <a href="/training/briefing">Read the briefing</a> at any time."# : "")</p>
                 """, session: session)
     }
 

@@ -98,7 +98,7 @@ extension DistrictServer {
         let plan = attempt.session.plan
         return QuestionPage.page(
             question, number: attempt.session.answers.count + 1, of: plan.questions.count,
-            story: .init(of: question, in: plan), session: session, problem: problem)
+            story: .init(of: question, in: plan), hasBriefing: briefing != nil, session: session, problem: problem)
     }
 
     /// Runs `body` for the signed-in staff member, one request of theirs at a time; a visitor
