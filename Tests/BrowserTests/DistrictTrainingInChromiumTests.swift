@@ -55,6 +55,9 @@ struct DistrictTrainingInChromiumTests {
                 var page = try await browser.open(address + firstLink, width: screen.width, height: screen.height)
                 try await page.waitUntil("the training page", #"location.pathname === "/training""#)
                 try await check(page, named: "start", shots: shots)
+                try await submit(page, "a[href='/training/briefing']", expecting: "/training/briefing")
+                try await check(page, named: "briefing", shots: shots)
+                try await submit(page, "a[href='/training']", expecting: "/training")
                 try await submit(page, "form[action='/training/start'] button", expecting: "/training/question")
                 for (index, answer) in answers.enumerated() {
                     if index == answers.count / 2 {

@@ -95,6 +95,24 @@ struct SelfPacedThroughHTTPTests {
         }
     }
 
+    /// The start page links to the county's briefing, which can be read before and between the
+    /// questions.
+    @Test func theBriefingComesBeforeTheQuestions() async throws {
+        let fixture = try DistrictFixture()
+        defer { fixture.remove() }
+        let link = await fixture.invitationPath()
+        try await fixture.application.test(.router) { client in
+            var browser = TestBrowser(client)
+            let start = try await browser.get(link)
+            #expect(start.body.contains(#"href="/training/briefing""#))
+            let briefing = try await browser.get("/training/briefing")
+            #expect(briefing.status == .ok && briefing.body.contains(ContentNote.escaped(fixture.briefing.title)))
+            for section in fixture.briefing.sections {
+                #expect(briefing.body.contains(ContentNote.escaped(section.heading)), "\(section.heading)")
+            }
+        }
+    }
+
     /// A wrong answer's page says so, with the correct answer, before the next question.
     @Test func aWrongAnswerShowsTheCorrectOne() async throws {
         let fixture = try DistrictFixture()

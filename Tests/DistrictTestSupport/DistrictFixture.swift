@@ -27,6 +27,8 @@ public struct DistrictFixture: Sendable {
     public let content: TrainingContent
     public let jurisdiction: JurisdictionProtocol
     public let progress: FaultyAttemptStore
+    /// The county's briefing, as the bundled content writes it.
+    public let briefing: Briefing
     public let signIn = InMemorySignIn()
     public let server: DistrictServer
 
@@ -37,11 +39,14 @@ public struct DistrictFixture: Sendable {
         content = try Fixtures.trainingContent()
         jurisdiction = try Fixtures.jurisdiction("marin")
         progress = FaultyAttemptStore(ProgressStore(directory: directory.appending(path: "web-progress")))
+        briefing = try BriefingMaterials.load(
+            from: Fixtures.content, library: content.library, siteFile: nil, dataDirectory: directory
+        ).briefing(for: jurisdiction)
         let training = SelfPacedTraining(
             content: content, progress: progress, records: FileRecordRepository(store: store), newSeed: { Self.seed })
         server = DistrictServer(
             training: training, jurisdiction: jurisdiction, length: .vignettes(Self.vignettes),
-            contentNote: ContentNote(employeeAssistance: nil), briefing: nil,
+            contentNote: ContentNote(employeeAssistance: nil), briefing: briefing,
             certificates: CertificateIssuer(key: store.key, issuer: "Tamalpais Union High School District"),
             signIn: signIn, methods: methods, publicURL: publicURL)
     }

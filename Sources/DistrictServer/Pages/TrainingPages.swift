@@ -14,7 +14,11 @@ enum TrainingPages {
     ) -> Page {
         let briefing =
             hasBriefing
-            ? #"<p>Before the questions, you can <a href="/training/briefing">read the briefing on the \#(HTML.text(jurisdiction.name)) protocol</a>.</p>"#
+            ? """
+            <h2>The briefing</h2>
+            <p>Before the questions, you can read what the \(HTML.text(jurisdiction.name)) protocol asks of school staff.</p>
+            <div class="actions"><a class="button secondary" href="/training/briefing">Read the briefing</a></div>
+            """
             : ""
         let next: String
         if let saved {
