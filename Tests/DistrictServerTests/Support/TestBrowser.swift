@@ -54,6 +54,18 @@ struct TestBrowser {
         return try await request(path, method: .post, body: body, extraHeaders: headers)
     }
 
+    /// POSTs `fields` without following the redirect (or keeping its cookies): the status and
+    /// where it points.
+    func sending(_ path: String, _ fields: [(String, String)]) async throws -> (
+        status: HTTPResponse.Status, location: String?
+    ) {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .origin: origin]
+        headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        let body = fields.map { "\(Self.encoded($0.0))=\(Self.encoded($0.1))" }.joined(separator: "&")
+        let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+        return (response.status, response.headers[.location])
+    }
+
     mutating func request(
         _ path: String, method: HTTPRequest.Method, body: String?, extraHeaders: HTTPFields? = nil
     ) async throws -> Page {
