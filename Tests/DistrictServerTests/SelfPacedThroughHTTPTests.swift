@@ -83,6 +83,8 @@ struct SelfPacedThroughHTTPTests {
             #expect(record.score == ScoreSummary(fixture.content.policy.score(answers)))
             #expect(try fixture.progress.load(for: member.name) == nil, "the attempt in progress is cleared")
 
+            let file = try await phone.get("/records/\(id)/record.json")
+            #expect(file.headers[.contentType] == "application/json" && Data(file.bytes) == stored.bytes, "as stored")
             let keys = TrustedKeys([TrustedKeys.Key(publicKey: fixture.store.key.publicKey, issuer: nil)])
             let pdf = try await phone.get("/records/\(id)/certificate.pdf")
             #expect(pdf.headers[.contentType] == "application/pdf")
@@ -148,7 +150,8 @@ struct SelfPacedThroughHTTPTests {
             var browser = TestBrowser(client)
             _ = try await browser.get(link)
             let id = record.id.uuidString.lowercased()
-            for path in ["/records/\(id)", "/records/\(id)/certificate.pdf", "/records/\(id)/credential.jwt"] {
+            let paths = ["", "/record.json", "/certificate.pdf", "/credential.jwt"].map { "/records/\(id)\($0)" }
+            for path in paths {
                 #expect(try await browser.get(path).status == .notFound, "\(path)")
             }
         }

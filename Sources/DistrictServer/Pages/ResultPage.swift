@@ -37,7 +37,9 @@ enum ResultPage {
                 <dt>Verification code</dt><dd>\(HTML.text(verificationCode))</dd>
                 <dt>Training</dt><dd>\(HTML.text(record.mode.description))</dd>
                 </dl>
-                <p>The record is signed and kept by your district.</p>
+                <p>The record is signed and kept by your district. \
+                <a href="/records/\(id)/record.json" download>Download the signed record</a> (a file that \
+                <code>csec-trainer records verify</code> checks).</p>
                 \(next)
                 """, session: session)
     }

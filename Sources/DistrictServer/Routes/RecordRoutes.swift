@@ -7,8 +7,9 @@ import RecordStore
 import Records
 import Storage
 
-/// A signed-in staff member's own finished attempts: the outcome page, the PDF certificate and
-/// the Open Badges credential, each from the verified record in the repository. Another
+/// A signed-in staff member's own finished attempts: the outcome page, the signed record file as
+/// stored, the PDF certificate and the Open Badges credential, each from the verified record in
+/// the repository. Another
 /// person's record is "not found", never shown.
 extension DistrictServer {
     func addRecordRoutes(to router: Router<DistrictRequestContext>) {
@@ -16,6 +17,12 @@ extension DistrictServer {
             try await ownRecord(context) { session, verified in
                 PageResponse.page(
                     ResultPage.page(verified.record, verificationCode: verified.signed.verificationCode, session: session))
+            }
+        }
+        router.get("/records/{id}/record.json") { _, context in
+            try await ownRecord(context) { _, verified in
+                PageResponse.download(
+                    [UInt8](verified.bytes), contentType: "application/json", fileName: "record-\(verified.id.prefix(8)).json")
             }
         }
         router.get("/records/{id}/certificate.pdf") { _, context in
