@@ -25,9 +25,9 @@ struct GracefulShutdownTests {
         let answer = try #require(fixture.script.answers.first)
         let link = await fixture.invitationPath()
         let port = Mutex(0)
-        let application = fixture.server.application(host: "127.0.0.1", port: 0, logger: DistrictFixture.quietLogger) {
-            channel in port.withLock { $0 = channel.localAddress?.port ?? 0 }
-        }
+        let application = fixture.server.application(
+            host: "127.0.0.1", port: 0, logger: DistrictFixture.quietLogger,
+            onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port ?? 0 } })
         let group = ServiceGroup(
             configuration: .init(services: [application], gracefulShutdownSignals: [], logger: DistrictFixture.quietLogger))
         let running = Task { try await group.run() }

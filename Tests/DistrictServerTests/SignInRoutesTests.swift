@@ -150,6 +150,27 @@ struct SignInRoutesTests {
         }
     }
 
+    /// Another sign-in method (the OpenID sign-in's callback) adds its routes behind the same
+    /// middleware and signs people in as the invitation does: a new session, its cookie, the
+    /// audit log.
+    @Test func anotherSignInMethodSignsInThroughTheSameDoor() async throws {
+        let fixture = try DistrictFixture()
+        defer { fixture.remove() }
+        let server = fixture.server
+        let router = server.router { router in
+            router.get("/sign-in/test-provider/callback") { _, context in
+                await server.signedIn(.staff(DistrictFixture.member), by: "Test Provider", then: "/training", context: context)
+            }
+        }
+        try await Application(router: router, logger: DistrictFixture.quietLogger).test(.router) { client in
+            var browser = TestBrowser(client)
+            let page = try await browser.get("/sign-in/test-provider/callback")
+            #expect(page.path == "/training" && page.body.contains(ContentNote.escaped(DistrictFixture.member.name)))
+        }
+        let events = await fixture.signIn.events
+        #expect(events.map(\.action) == [.signedIn] && events.first?.detail == "Test Provider")
+    }
+
     @Test func healthz() async throws {
         let fixture = try DistrictFixture()
         defer { fixture.remove() }

@@ -25,9 +25,7 @@ extension DistrictServer {
                 await audit(.signInRefused, actor: "unknown", detail: "invitation link: \(error)", context: context)
                 return PageResponse.page(ErrorPages.signInRefused(error.description), status: .forbidden)
             }
-            return await startSession(
-                for: .staff(member), method: "invitation link", replacing: context.sessionToken, then: "/training",
-                context: context)
+            return await signedIn(.staff(member), by: "invitation link", then: "/training", context: context)
         }
         router.get("/admin/sign-in") { request, _ in
             let token = Self.newFormToken()
@@ -52,9 +50,7 @@ extension DistrictServer {
                 response.setCookie(cookies.signInCookie(token))
                 return response
             }
-            return await startSession(
-                for: .administrator(name: signedIn), method: "password", replacing: context.sessionToken, then: "/admin",
-                context: context)
+            return await self.signedIn(.administrator(name: signedIn), by: "password", then: "/admin", context: context)
         }
         router.get("/admin") { _, context in
             guard let session = context.session, case .administrator = session.person else {
@@ -77,14 +73,15 @@ extension DistrictServer {
         }
     }
 
-    /// Starts a new session for `person` (ending the browser's old one, so no session id
-    /// survives a sign-in), sets its cookie and sends the browser on to `path`.
-    private func startSession(
-        for person: SignedInPerson, method: String, replacing oldToken: String?, then path: String,
-        context: DistrictRequestContext
+    /// The response that signs `person` in, signed in `method` ("invitation link", "password",
+    /// the OpenID provider's name): a new session (the browser's old one ended, so no session id
+    /// survives a sign-in), written to the audit log, its cookie set, and the browser sent on to
+    /// `path`. Every sign-in route ends with it, the OpenID sign-in's callback too.
+    public func signedIn(
+        _ person: SignedInPerson, by method: String, then path: String, context: DistrictRequestContext
     ) async -> Response {
         do throws(AccountError) {
-            if let oldToken { try await signIn.endSession(cookieToken: oldToken) }
+            if let oldToken = context.sessionToken { try await signIn.endSession(cookieToken: oldToken) }
             let started = try await signIn.startSession(for: person, now: now())
             await audit(.signedIn, actor: person.displayName, detail: method, context: context)
             var response = PageResponse.redirect(to: path)
@@ -99,7 +96,7 @@ extension DistrictServer {
 
     /// Appends to the audit log; a failure is logged (the sign-in itself already happened or
     /// was refused).
-    func audit(_ action: AuditEvent.Action, actor: String, detail: String, context: DistrictRequestContext) async {
+    public func audit(_ action: AuditEvent.Action, actor: String, detail: String, context: DistrictRequestContext) async {
         do {
             try await signIn.record(
                 AuditEvent(at: now(), action: action, actor: actor, detail: detail, clientAddress: context.clientAddress))

@@ -64,7 +64,11 @@ public struct DistrictServer: Sendable {
 
     /// Every route, behind the middleware that logs, adds the security headers, refuses
     /// requests from other sites, finds the session and checks the CSRF token, in that order.
-    public func router() -> Router<DistrictRequestContext> {
+    /// `moreRoutes` adds routes of other sign-in methods (the OpenID sign-in's start and
+    /// callback), behind the same middleware; they sign people in with ``signedIn(_:by:then:context:)``.
+    public func router(
+        moreRoutes: (Router<DistrictRequestContext>) -> Void = { _ in }
+    ) -> Router<DistrictRequestContext> {
         let router = Router(context: DistrictRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: origin.isSecure))
@@ -83,18 +87,20 @@ public struct DistrictServer: Sendable {
         addSignInRoutes(to: router)
         addTrainingRoutes(to: router)
         addRecordRoutes(to: router)
+        moreRoutes(router)
         return router
     }
 
     /// The application, listening on `host:port` (port 0: any free port), behind the session
     /// server's connection guard (the cap on open connections, the request-header timeout) and
-    /// TLS when the server has it. `onServerRunning` is told the listening channel (its port).
+    /// TLS when the server has it, with `moreRoutes` (see ``router(moreRoutes:)``).
+    /// `onServerRunning` is told the listening channel (its port).
     public func application(
-        host: String, port: Int, logger: Logger,
+        host: String, port: Int, logger: Logger, moreRoutes: (Router<DistrictRequestContext>) -> Void = { _ in },
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(), server: serverBuilder(),
+            router: router(moreRoutes: moreRoutes), server: serverBuilder(),
             configuration: .init(address: .hostname(host, port: port), serverName: "csec-trainer"),
             onServerRunning: onServerRunning, logger: logger)
     }
