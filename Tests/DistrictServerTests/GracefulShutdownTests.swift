@@ -33,6 +33,7 @@ struct GracefulShutdownTests {
         let running = Task { try await group.run() }
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: .seconds(1), read: .seconds(30))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
             try await Waiting.forPort { port.withLock { $0 } }
