@@ -30,13 +30,25 @@ struct SelfPacedStepsTests {
         return training
     }
 
+    /// Starts `trainee`'s attempt; the attempt (and the hold on it) is let go when this returns,
+    /// as a request lets it go.
+    func begin(_ attempts: SelfPacedTraining, _ trainee: String, employeeID: String? = nil, length: SessionLength) throws {
+        _ = try attempts.begin(Trainee(name: trainee, employeeID: employeeID), jurisdiction: marin, length: length)
+    }
+
+    /// What `read` finds in `trainee`'s resumed attempt, let go when this returns.
+    static func resumed<T>(_ attempts: SelfPacedTraining, _ trainee: String, _ read: (SelfPacedAttempt) -> T) throws -> T {
+        let attempt = try attempts.resume(trainee: trainee)
+        return read(attempt)
+    }
+
     /// Every answer is saved when its step returns; an answer to another question than the
     /// current one (a form sent twice) changes nothing; the record says how it was taken.
     @Test func stepsAnswerOnlyTheCurrentQuestionAndFinishOnce() async throws {
         let data = try TemporaryDataDirectory()
         defer { data.remove() }
         let attempts = training(data)
-        _ = try attempts.begin(Trainee(name: "Kim Lee", employeeID: "E-7"), jurisdiction: marin, length: .vignettes(2))
+        try begin(attempts, "Kim Lee", employeeID: "E-7", length: .vignettes(2))
         let script = ScriptedAnswers(content: content, jurisdiction: marin, count: 2, seed: 11, wrongEvery: nil)
         for (index, answer) in script.answers.enumerated() {
             let step = try attempts.answer(answer.chosen, to: answer.question.id, of: "Kim Lee")
@@ -59,16 +71,16 @@ struct SelfPacedStepsTests {
         let data = try TemporaryDataDirectory()
         defer { data.remove() }
         let attempts = training(data)
-        _ = try attempts.begin(Trainee(name: "Ana Ruiz"), jurisdiction: marin, length: .course)
+        try begin(attempts, "Ana Ruiz", length: .course)
         var given: [Feedback] = []
-        while let question = try attempts.resume(trainee: "Ana Ruiz").session.current {
+        while let question = try Self.resumed(attempts, "Ana Ruiz", { $0.session.current }) {
             let critical = question.options.first { $0.mistake?.critical == true }
             guard
                 case .answered(let feedback, _) = try attempts.answer(
                     critical?.id ?? question.correctOptionID, to: question.id, of: "Ana Ruiz")
             else { Issue.record("not answered"); return }
             given.append(feedback)
-            #expect(try attempts.resume(trainee: "Ana Ruiz").lastFeedback == feedback)
+            #expect(try Self.resumed(attempts, "Ana Ruiz") { $0.lastFeedback } == feedback)
         }
         #expect(given.filter(\.attemptCannotPass).count == 1, "the warning comes once")
     }

@@ -138,6 +138,34 @@ struct SelfPacedThroughHTTPTests {
         }
     }
 
+    /// An attempt that does not pass keeps its signed record, and gets no certificate.
+    @Test func aFailedAttemptHasARecordButNoCertificate() async throws {
+        let fixture = try DistrictFixture()
+        defer { fixture.remove() }
+        let answers = ScriptedAnswers(
+            content: fixture.content, jurisdiction: fixture.jurisdiction, count: DistrictFixture.vignettes,
+            seed: DistrictFixture.seed, wrongEvery: 1
+        ).answers
+        #expect(!fixture.content.policy.score(answers).passed, "every answer wrong")
+        let link = await fixture.invitationPath()
+        try await fixture.application.test(.router) { client in
+            var browser = TestBrowser(client)
+            let start = try await browser.get(link)
+            let token = try #require(start.field("csrf_token"))
+            _ = try await browser.post("/training/start", [("csrf_token", token)])
+            for answer in answers {
+                let fields = [("csrf_token", token), ("question", answer.question.id), ("option", answer.chosen.rawValue)]
+                #expect(try await browser.post("/training/answer", fields).body.contains("Not quite"))
+            }
+            let result = try await browser.post("/training/finish", [("csrf_token", token)])
+            #expect(result.body.contains("Not passed") && !result.body.contains("certificate.pdf"))
+            let id = try #require(result.path.split(separator: "/").last.map(String.init))
+            #expect(try fixture.store.find(id).record.score?.passed == false)
+            let refused = try await browser.get("/records/\(id)/certificate.pdf")
+            #expect(refused.status == .conflict && refused.headers[.contentType]?.hasPrefix("text/html") == true)
+        }
+    }
+
     /// Another person's record (the same name, another employee id) is not found, nor are its
     /// downloads.
     @Test func anotherPersonsRecordIsNotFound() async throws {
