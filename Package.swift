@@ -178,13 +178,27 @@ let package = Package(
             swiftSettings: strictSwift
         ),
 
+        // MARK: The district server (issue 13): sign-in and self-paced training in the browser
+        .target(
+            name: "DistrictServer",
+            dependencies: [
+                "Completion", "Storage", "Accounts", "SessionServer", "Records", "Training", "ScenarioEngine", "ProtocolEngine",
+                "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSwift
+        ),
+
         // MARK: The thin executable
         .executableTarget(
             name: "csec-trainer",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
-                "PostgresStorage", "Verification", "Accounts",
+                "PostgresStorage", "Verification", "DistrictServer", "Accounts", "OpenIDSignIn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -283,8 +297,29 @@ let package = Package(
             name: "BrowserTests",
             dependencies: [
                 "BrowserTesting", "SessionServer", "GroupSessions", "ProtocolEngine", "ScenarioEngine", "Training", "TestSupport",
-                "ContentLoading", "Records", "Scoring",
+                "ContentLoading", "Records", "Scoring", "DistrictServer", "DistrictTestSupport", "Accounts",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "DistrictTestSupport",
+            dependencies: [
+                "DistrictServer", "Accounts", "Completion", "Storage", "RecordStore", "LocalStore", "Records", "Training",
+                "ProtocolEngine", "ContentLoading", "Briefing", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/DistrictTestSupport",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "DistrictServerTests",
+            dependencies: [
+                "DistrictServer", "DistrictTestSupport", "Accounts", "Completion", "Storage", "RecordStore", "LocalStore",
+                "Records", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Briefing", "Certificates",
+                "Verification", "SessionServer", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift
         ),

@@ -23,6 +23,12 @@ extension CompletionRecord {
             throw DecodingError.dataCorruptedError(
                 forKey: .issuer, in: container, debugDescription: "a record names its issuer from schema version 3 on")
         }
+        if schemaVersion < Self.lowestVersion(holding: mode.kind) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .mode, in: container,
+                debugDescription:
+                    "a \(mode.kind.rawValue) record has schema version \(Self.lowestVersion(holding: mode.kind)) or later")
+        }
         let isAttendance = mode.kind == .groupAttendance
         guard isAttendance ? score == nil && attendance != nil && schemaVersion >= 2 : score != nil && attendance == nil
         else {
@@ -31,6 +37,17 @@ extension CompletionRecord {
                 debugDescription: isAttendance
                     ? "a group-attendance record (schema version 2 or later) has an attendance summary and no score"
                     : "a \(mode.kind.rawValue) record has a score and no attendance summary")
+        }
+    }
+}
+
+extension CompletionRecord {
+    /// The first schema version with `kind`: group attendance came with 2, the web attempt with 4.
+    static func lowestVersion(holding kind: TrainingMode.Kind) -> Int {
+        switch kind {
+        case .selfPaced, .groupSession: 1
+        case .groupAttendance: 2
+        case .selfPacedWeb: 4
         }
     }
 }

@@ -1,11 +1,13 @@
 /// The wording of a record's mode and result, the same in `records show`, on certificates and
 /// in the facilitator's roster.
 extension TrainingMode: CustomStringConvertible {
-    /// "self-paced", "group session S led by F", "group attendance at S led by F".
+    /// "self-paced", "self-paced, in the browser", "group session S led by F", "group attendance
+    /// at S led by F".
     public var description: String {
         let session = "\(sessionID ?? "?") led by \(facilitator ?? "?")"
         switch kind {
         case .selfPaced: return "self-paced"
+        case .selfPacedWeb: return "self-paced, in the browser"
         case .groupSession: return "group session \(session)"
         case .groupAttendance: return "group attendance at \(session)"
         }

@@ -6,15 +6,17 @@ import Foundation
 /// chosen and correct options, and the score with pass or fail and its reasons — or, for group
 /// attendance, no score: the room answered together, so nobody was scored alone.
 ///
-/// Schema version 2 added group attendance, version 3 the issuer; a record is written with the
-/// lowest version that can hold it (1 unless it is group attendance or names its issuer), so
-/// older readers keep reading what they can.
+/// Schema version 2 added group attendance, version 3 the issuer, version 4 the web attempt
+/// (``TrainingMode/Kind/selfPacedWeb``); a record is written with the lowest version that can
+/// hold it (1 unless it is group attendance, a web attempt or names its issuer), so older
+/// readers keep reading what they can.
 /// Documented in docs/completion-records.md and
 /// schemas/completion-record.schema.json. Stored as one signed JSON file per record.
 public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
     /// The versions this code reads (and writes: see `schemaVersion`); every version 1 record
-    /// is a valid version 2 record, and every version 2 record a valid version 3 record.
-    public static let readableSchemaVersions = [1, 2, 3]
+    /// is a valid version 2 record, every version 2 record a valid version 3 record, and every
+    /// version 3 record a valid version 4 record.
+    public static let readableSchemaVersions = [1, 2, 3, 4]
 
     public var schemaVersion: Int
     public var id: UUID
@@ -46,7 +48,7 @@ public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
         completedAt: Timestamp, activeSeconds: Int, questions: [QuestionResult], score: ScoreSummary?,
         attendance: AttendanceSummary? = nil, legalNote: String = LegalNote.text
     ) {
-        schemaVersion = mode.kind == .groupAttendance ? 2 : 1
+        schemaVersion = Self.lowestVersion(holding: mode.kind)
         self.id = id
         self.trainee = trainee
         self.training = training
@@ -141,6 +143,9 @@ public struct TrainingMode: Sendable, Codable, Equatable {
         case groupSession = "group-session"
         /// Attendance at an offline room session: not individually scored (schema version 2).
         case groupAttendance = "group-attendance"
+        /// Self-paced, in the browser on the district server (schema version 4): the same attempt
+        /// as ``selfPaced``, scored alike.
+        case selfPacedWeb = "self-paced-web"
     }
 
     public var kind: Kind
@@ -149,6 +154,7 @@ public struct TrainingMode: Sendable, Codable, Equatable {
     public var facilitator: String?
 
     public static let selfPaced = TrainingMode(kind: .selfPaced)
+    public static let selfPacedWeb = TrainingMode(kind: .selfPacedWeb)
 
     public static func groupSession(id: String, facilitator: String) -> TrainingMode {
         TrainingMode(kind: .groupSession, sessionID: id, facilitator: facilitator)

@@ -75,15 +75,22 @@ final class ConnectionGuard: ChannelInboundHandler {
     }
 }
 
-/// A server child channel with a ``ConnectionGuard`` before `base`'s own handlers.
-struct GuardedChannel<Base: ServerChildChannel>: ServerChildChannel {
-    typealias Value = Base.Value
+/// A server child channel with a ``ConnectionGuard`` before `base`'s own handlers: the session
+/// server's and the district server's.
+public struct GuardedChannel<Base: ServerChildChannel>: ServerChildChannel {
+    public typealias Value = Base.Value
 
     let base: Base
     let connections: OpenConnections
     let requestHeaderTimeout: Duration
 
-    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+    public init(base: Base, connections: OpenConnections, requestHeaderTimeout: Duration) {
+        self.base = base
+        self.connections = connections
+        self.requestHeaderTimeout = requestHeaderTimeout
+    }
+
+    public func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
             try channel.pipeline.syncOperations.addHandler(
                 ConnectionGuard(connections: connections, requestHeaderTimeout: requestHeaderTimeout))
@@ -92,7 +99,7 @@ struct GuardedChannel<Base: ServerChildChannel>: ServerChildChannel {
         }
     }
 
-    func handle(value: Value, logger: Logger) async {
+    public func handle(value: Value, logger: Logger) async {
         await base.handle(value: value, logger: logger)
     }
 }

@@ -1,8 +1,9 @@
 import Briefing
 
 extension ContentNote {
-    /// The note as an HTML section for the participant's join screen, every text escaped.
-    var html: String {
+    /// The note as an HTML section for the participant's join screen (and the district server's
+    /// training pages), every text escaped.
+    public var html: String {
         let lines = supportLines.map { "    <li>\(Self.escaped($0.text))</li>" }.joined(separator: "\n")
         return """
             <section id="content-note" aria-labelledby="content-note-heading">
@@ -16,7 +17,7 @@ extension ContentNote {
     }
 
     /// `text` with the characters HTML gives meaning to written as entities.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

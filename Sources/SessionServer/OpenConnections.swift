@@ -4,7 +4,7 @@ import Synchronization
 /// The server's open connections, in the order they opened, and which of them have not yet sent
 /// a complete request: those are the ones closed first when the cap is reached, oldest first, so
 /// that sockets held open without a request cannot keep a new device out.
-final class OpenConnections: Sendable {
+public final class OpenConnections: Sendable {
     /// What to do with a connection that has just opened.
     enum Admission {
         /// Serve it (under this number); close `evicting` first, if any, to stay within the cap.
@@ -29,7 +29,7 @@ final class OpenConnections: Sendable {
     let limit: Int
     private let state = Mutex(State())
 
-    init(limit: Int) {
+    public init(limit: Int) {
         self.limit = limit
     }
 

@@ -7,7 +7,8 @@ import NIOSSL
 public struct SessionTLS: Sendable {
     public let certificateFile: String
     public let keyFile: String
-    let configuration: TLSConfiguration
+    /// The server's TLS configuration, for `TLSChannel`.
+    public let configuration: TLSConfiguration
 
     /// Reads both files and checks that they belong together; each problem is a
     /// ``SessionTLSError`` naming the file.

@@ -27,7 +27,7 @@ struct CSecTrainer: ParsableCommand {
         subcommands: [
             LearnCommand.self,
             TrainCommand.self, SessionCommand.self, RecordsCommand.self, StaffCommand.self, CertificateCommand.self,
-            KeysCommand.self, SettingsCommand.self, DatabaseCommand.self,
+            KeysCommand.self, SettingsCommand.self, DatabaseCommand.self, ServeCommand.self,
             ProtocolsCommand.self,
             ProtocolCommand.self,
             AnswerCommand.self, ScenariosCommand.self,

@@ -46,6 +46,32 @@ struct CompletionRecordTests {
         #expect(record.schemaVersion == 3 && record.issuer == "Tamalpais Union High School District")
     }
 
+    /// A version 4 record is a self-paced attempt taken in the browser (a frozen file, never
+    /// re-recorded).
+    @Test func theFrozenVersion4WebRecordStillDecodes() throws {
+        let fixture = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "Fixtures/record-v4-web.json")
+        let record = try JSONDecoder().decode(CompletionRecord.self, from: Data(contentsOf: fixture))
+        #expect(record.schemaVersion == 4 && record.mode == .selfPacedWeb)
+        #expect(record.mode.description == "self-paced, in the browser")
+        #expect(record.outcome == .scored(percent: 50, passed: true), "as the frozen file says")
+    }
+
+    /// A web attempt is written at version 4 (issued or not) and refused at an older version,
+    /// which would not know the kind; a terminal attempt stays at version 1.
+    @Test func aWebAttemptNeedsVersion4() throws {
+        let web = SampleRecords.record()
+        let written = CompletionRecord(
+            id: web.id, trainee: web.trainee, training: web.training, mode: .selfPacedWeb, startedAt: web.startedAt,
+            completedAt: web.completedAt, activeSeconds: web.activeSeconds, questions: web.questions, score: web.score)
+        #expect(written.schemaVersion == 4 && written.issued(by: "Redwood High School").schemaVersion == 4)
+        #expect(SampleRecords.record().schemaVersion == 1)
+        var older = written
+        older.schemaVersion = 3
+        let encoded = try JSONEncoder().encode(older)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CompletionRecord.self, from: encoded) }
+        #expect(try JSONDecoder().decode(CompletionRecord.self, from: JSONEncoder().encode(written)) == written)
+    }
+
     /// A record issued by a district is written at version 3; one without an issuer keeps the
     /// lowest version that holds it, and an issuer on an older version is refused.
     @Test func anIssuerNeedsVersion3() throws {

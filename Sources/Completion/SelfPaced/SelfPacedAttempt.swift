@@ -81,7 +81,7 @@ public struct SelfPacedAttempt: TrainingSessionDriver, Sendable {
         }
         let record = CompletionRecord(
             id: progress.recordID ?? UUID(), trainee: progress.person ?? Trainee(name: progress.trainee),
-            training: TrainingModule(jurisdiction, training: training.content, seed: progress.seed), mode: .selfPaced,
+            training: TrainingModule(jurisdiction, training: training.content, seed: progress.seed), mode: training.mode,
             startedAt: training.clock.timestamp(progress.startedAt), completedAt: training.clock.timestamp(),
             activeSeconds: progress.activeSeconds ?? 0, answers: session.answers, score: ScoreSummary(score),
             policy: training.content.policy)

@@ -2,6 +2,7 @@ import ContentLoading
 import Foundation
 import LocalStore
 import ProtocolEngine
+import Records
 import Storage
 import Training
 
@@ -17,6 +18,9 @@ public struct SelfPacedTraining: Sendable {
     public let clock: TrainingClock
     /// A new attempt's seed when none is given.
     public let newSeed: @Sendable () -> UInt64
+    /// How the records of its attempts say they were taken: self-paced at a terminal, or
+    /// ``Records/TrainingMode/selfPacedWeb`` on the district server.
+    public var mode: TrainingMode = .selfPaced
 
     public init(
         content: TrainingContent, progress: any AttemptStore, records: any RecordRepository, clock: TrainingClock = .system,

@@ -1,0 +1,131 @@
+import Accounts
+import Briefing
+import Completion
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import ProtocolEngine
+import Records
+import ServiceLifecycle
+import SessionServer
+import Training
+import UnixSignals
+
+/// The district server: staff sign in (an invitation link, the district's OpenID provider) and
+/// take the self-paced training in the browser, on the same application layer as the terminal's
+/// `train`; administrators sign in with a password. Pages are plain HTML forms (POST, redirect,
+/// GET) that work without scripts.
+///
+/// Every state-changing request must come from the server's own pages (``AllowedOrigin``) and
+/// carry the session's CSRF token; every answer is saved before its feedback page is sent.
+public struct DistrictServer: Sendable {
+    /// The application layer's self-paced training, its records marked as web attempts.
+    public let training: SelfPacedTraining
+    /// The installation's one county protocol.
+    public let jurisdiction: JurisdictionProtocol
+    public let length: SessionLength
+    public let contentNote: ContentNote
+    public let briefing: Briefing?
+    public let certificates: CertificateIssuer
+    public let signIn: any SignInService
+    public let methods: SignInMethods
+    public let origin: AllowedOrigin
+    public let limits: ConnectionLimits
+    public let tls: SessionTLS?
+    let turns = TraineeTurns()
+
+    public init(
+        training: SelfPacedTraining, jurisdiction: JurisdictionProtocol, length: SessionLength = .course,
+        contentNote: ContentNote, briefing: Briefing?, certificates: CertificateIssuer, signIn: any SignInService,
+        methods: SignInMethods = .invitationsAndPasswords, publicURL: URL? = nil, limits: ConnectionLimits = .init(),
+        tls: SessionTLS? = nil
+    ) {
+        var training = training
+        training.mode = .selfPacedWeb
+        self.training = training
+        self.jurisdiction = jurisdiction
+        self.length = length
+        self.contentNote = contentNote
+        self.briefing = briefing
+        self.certificates = certificates
+        self.signIn = signIn
+        self.methods = methods
+        self.origin = AllowedOrigin(publicURL: publicURL, servesTLS: tls != nil)
+        self.limits = limits
+        self.tls = tls
+    }
+
+    var cookies: CookiePolicy { CookiePolicy(secure: origin.isSecure) }
+
+    var now: @Sendable () -> Date { training.clock.now }
+
+    /// Every route, behind the middleware that logs, adds the security headers, refuses
+    /// requests from other sites, finds the session and checks the CSRF token, in that order.
+    /// `moreRoutes` adds routes of other sign-in methods (the OpenID sign-in's start and
+    /// callback), behind the same middleware; they sign people in with ``signedIn(_:by:then:context:)``.
+    public func router(
+        moreRoutes: (Router<DistrictRequestContext>) -> Void = { _ in }
+    ) -> Router<DistrictRequestContext> {
+        let router = Router(context: DistrictRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: origin.isSecure))
+        router.add(middleware: OriginCheckMiddleware(allowed: origin))
+        router.add(middleware: SessionCookieMiddleware(signIn: signIn, cookies: cookies, now: now))
+        router.add(middleware: CSRFMiddleware(cookies: cookies))
+        router.get("/healthz") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: .init(string: "ok\n")))
+        }
+        router.get(RouterPath(StyleSheet.path)) { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: .init(string: StyleSheet.css)))
+        }
+        addSignInRoutes(to: router)
+        addTrainingRoutes(to: router)
+        addRecordRoutes(to: router)
+        moreRoutes(router)
+        return router
+    }
+
+    /// The application, listening on `host:port` (port 0: any free port), behind the session
+    /// server's connection guard (the cap on open connections, the request-header timeout) and
+    /// TLS when the server has it, with `moreRoutes` (see ``router(moreRoutes:)``).
+    /// `onServerRunning` is told the listening channel (its port).
+    public func application(
+        host: String, port: Int, logger: Logger, moreRoutes: (Router<DistrictRequestContext>) -> Void = { _ in },
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(moreRoutes: moreRoutes), server: serverBuilder(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "csec-trainer"),
+            onServerRunning: onServerRunning, logger: logger)
+    }
+
+    private func serverBuilder() -> HTTPServerBuilder {
+        let connections = OpenConnections(limit: limits.maxConnections)
+        let (requestHeaderTimeout, tls) = (limits.requestHeaderTimeout, tls)
+        let configuration = HTTP1Channel.Configuration(
+            idleTimeout: .nanoseconds(Int64(limits.keepAliveTimeout / .nanoseconds(1))))
+        return HTTPServerBuilder { responder in
+            let guarded = GuardedChannel(
+                base: HTTP1Channel(responder: responder, configuration: configuration), connections: connections,
+                requestHeaderTimeout: requestHeaderTimeout)
+            guard let tls else { return guarded }
+            return try TLSChannel(guarded, tlsConfiguration: tls.configuration)
+        }
+    }
+
+    /// Runs `application` until SIGTERM or SIGINT, then shuts down gracefully: no new
+    /// connection is accepted, and every request in flight (an answer being saved) completes
+    /// and gets its response before the process ends.
+    public static func run(_ application: some ApplicationProtocol, logger: Logger) async throws {
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

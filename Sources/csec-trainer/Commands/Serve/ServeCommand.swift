@@ -1,0 +1,131 @@
+import Accounts
+import ArgumentParser
+import Completion
+import ContentLoading
+import DistrictServer
+import Foundation
+import LocalStore
+import Logging
+import PostgresStorage
+import RecordStore
+import SessionServer
+import Storage
+import Training
+
+/// `csec-trainer serve`: the district server. Its default subcommand runs it.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the district server: staff sign in and train in the browser.",
+        // The accounts' subcommands go here too: `serve admin add` (ServeAdminCommand.swift) and
+        // `serve invite` (ServeInviteCommand.swift).
+        subcommands: [ServeRunCommand.self],
+        defaultSubcommand: ServeRunCommand.self)
+}
+
+/// `csec-trainer serve [run]`: serves the district's training until SIGTERM or Ctrl-C, then
+/// stops gracefully (every answer being saved completes first).
+struct ServeRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Serve the training (the default).",
+        discussion: """
+            Staff sign in with their invitation link (see `csec-trainer serve invite`) and take the \
+            self-paced training of the installation's county protocol in any browser; every answer is \
+            saved on the server before its feedback is shown, so they can stop on one device and \
+            continue on another. Records go to the data directory's signed files, or to --database. \
+            Serve over HTTPS with --tls-cert and --tls-key, or behind a reverse proxy with TLS and \
+            --public-url set to the address staff open (docs/district-server.md).
+            """)
+
+    @Option(help: "Where to listen, HOST:PORT (default: 127.0.0.1:8080; 0.0.0.0:8080 for every interface).")
+    var bind = BindAddress(host: "127.0.0.1", port: 8080)
+    @OptionGroup var database: DatabaseOptions
+    @Option(
+        name: .customLong("public-url"),
+        help: ArgumentHelp(
+            "The address staff open, when a reverse proxy serves it (e.g. https://training.district.org).", valueName: "url"))
+    var publicURL: String?
+    @Option(help: "The installation's county protocol, by id or name (see `csec-trainer protocols`).") var jurisdiction: String
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this certificate (PEM).", valueName: "file"))
+    var tlsCertificate: String?
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's private key (PEM).", valueName: "file"))
+    var tlsKey: String?
+    @Option(help: "The most connections open at once (default: \(ConnectionLimits.minimumMaxConnections)).")
+    var maxConnections = ConnectionLimits.minimumMaxConnections
+    @OptionGroup var data: DataOptions
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var site: SiteOptions
+
+    func validate() throws {
+        if (tlsCertificate == nil) != (tlsKey == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together: give the certificate and its private key.")
+        }
+        if maxConnections < 1 { throw ValidationError("--max-connections must be at least 1.") }
+        if let publicURL {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                url.host() != nil
+            else {
+                throw ValidationError("--public-url must be an http or https address, e.g. https://training.district.org.")
+            }
+        }
+    }
+
+    func run() throws {
+        let directory = try content.reportingErrors { try content.locate() }
+        let training = try content.reportingErrors {
+            try directory.loadTrainingContent(protocolsIn: content.protocolsDirectory.map(ContentOptions.url))
+        }
+        let county = try training.library.matchingJurisdiction(jurisdiction)
+        let materials = try site.materials(from: directory, library: training.library, dataDirectory: data.directory)
+        var tls: SessionTLS?
+        do throws(SessionTLSError) {
+            if let tlsCertificate { tls = try SessionTLS(certificateFile: tlsCertificate, keyFile: tlsKey ?? "") }
+        } catch {
+            StandardError.print(error.description)
+            throw ExitCode.failure
+        }
+        guard let signIn = try districtSignInService(dataDirectory: data.directory) else {
+            StandardError.print(
+                "error: this build of csec-trainer has no accounts yet (invitations, administrators, sessions), "
+                    + "so nobody could sign in; the district server does not start without them.")
+            throw ExitCode.failure
+        }
+        let store = try data.recordStore()
+        let (address, publicURL, bind, limits, tlsSetting) = (
+            database.address, publicURL.flatMap(URL.init(string:)), bind, ConnectionLimits(maxConnections: maxConnections), tls
+        )
+        let (progress, note, briefing) = (
+            ProgressStore(directory: data.directory.appending(path: "web-progress")), materials.contentNote,
+            materials.briefing(for: county)
+        )
+        var logger = Logger(label: "csec-trainer.serve")
+        logger.logLevel = .info
+        try reportingStorageErrors {
+            try waitFor { [logger] in
+                let backend = try await RecordBackend.open(databaseAddress: address, store: store)
+                let server = DistrictServer(
+                    training: SelfPacedTraining(content: training, progress: progress, records: backend.repository),
+                    jurisdiction: county, contentNote: note, briefing: briefing,
+                    certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
+                    signIn: signIn, publicURL: publicURL, limits: limits, tls: tlsSetting)
+                logger.notice(
+                    "serving", metadata: ["address": "\(bind.urlHost):\(bind.port)", "records": "\(backend.repository.location)"])
+                do {
+                    let application = server.application(host: bind.host, port: bind.port, logger: logger)
+                    try await DistrictServer.run(application, logger: logger)
+                } catch {
+                    await backend.close()
+                    throw error
+                }
+                await backend.close()
+            }
+        }
+    }
+}
+
+/// The accounts the district server signs people in with. None yet: the accounts of issue 13
+/// (Sources/Accounts) are wired in here, from the data directory or the database.
+func districtSignInService(dataDirectory: URL) throws -> (any SignInService)? {
+    nil
+}
