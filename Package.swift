@@ -182,7 +182,8 @@ let package = Package(
         .target(
             name: "DistrictServer",
             dependencies: [
-                "Completion", "Storage", "Accounts", "SessionServer", "Records", "Training", "ScenarioEngine", "ProtocolEngine",
+                "Completion", "Storage", "Accounts", "OpenIDSignIn", "SessionServer", "Records", "Training", "ScenarioEngine",
+                "ProtocolEngine",
                 "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -224,7 +225,8 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "Records", "GroupSessions",
-                "RecordStore",
+                "RecordStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tests/TestSupport",
             swiftSettings: strictSwift
@@ -318,7 +320,8 @@ let package = Package(
             dependencies: [
                 "DistrictServer", "DistrictTestSupport", "Accounts", "Completion", "Storage", "RecordStore", "LocalStore",
                 "Records", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Briefing", "Certificates",
-                "Verification", "SessionServer", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "Verification", "SessionServer", "OpenIDSignIn", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift
@@ -406,6 +409,8 @@ let package = Package(
                 "RecordStore",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSwift
         ),

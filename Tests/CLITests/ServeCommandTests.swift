@@ -3,8 +3,7 @@ import TestSupport
 import Testing
 
 extension CLISuite {
-    /// `csec-trainer serve`: its options are checked before anything starts, and until accounts
-    /// are wired in it refuses to start, saying why.
+    /// `csec-trainer serve`: its options are checked before anything starts.
     @Suite
     struct ServeCommandTests {
         struct Refusal: CustomTestStringConvertible, Sendable {
@@ -21,7 +20,14 @@ extension CLISuite {
             Refusal(
                 arguments: ["--jurisdiction", "marin", "--max-connections", "0"], says: "--max-connections must be at least 1"),
             Refusal(arguments: ["--jurisdiction", "nowhere"], says: "Unknown jurisdiction 'nowhere'"),
-            Refusal(arguments: ["--jurisdiction", "marin"], says: "no accounts yet"),
+            Refusal(
+                arguments: ["--jurisdiction", "marin", "--oidc-issuer", "https://accounts.google.com"],
+                says: "--oidc-issuer, --oidc-client-id and the client secret"),
+            Refusal(
+                arguments: [
+                    "--jurisdiction", "marin", "--oidc-issuer", "https://accounts.google.com", "--oidc-client-id", "x",
+                    "--oidc-client-secret", "y",
+                ], says: "--oidc-issuer needs --public-url"),
         ])
         func refusesToStart(_ refusal: Refusal) throws {
             let data = try Fixtures.temporaryDirectory()

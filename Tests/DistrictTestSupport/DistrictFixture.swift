@@ -70,7 +70,7 @@ public struct DistrictFixture: Sendable {
 
     /// A new invitation link's path for ``member``.
     public func invitationPath(for member: StaffMember = Self.member) async -> String {
-        "/invite/" + (await signIn.invite(member, expiresAt: Date().addingTimeInterval(3600)))
+        InvitationLink.pathPrefix + (await signIn.invite(member, expiresAt: Date().addingTimeInterval(3600)))
     }
 
     /// Only what stops the server: the request lines would drown the test output.

@@ -125,7 +125,7 @@ public final class OpenIDProviderMock: Sendable {
     }
 
     /// A port no one listens on now: the kernel's choice for a socket bound to port 0.
-    private static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw OpenIDProviderMockError.noFreePort }
         defer { close(socket) }

@@ -16,7 +16,7 @@ extension DistrictServer {
             case .administrator: return PageResponse.redirect(to: "/admin")
             }
         }
-        router.get("/invite/{token}") { request, context in
+        router.get(RouterPath(InvitationLink.pathPrefix + "{token}")) { request, context in
             let token = try context.parameters.require("token")
             let member: StaffMember
             do throws(AccountError) {

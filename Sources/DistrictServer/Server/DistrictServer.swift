@@ -58,9 +58,9 @@ public struct DistrictServer: Sendable {
         self.tls = tls
     }
 
-    var cookies: CookiePolicy { CookiePolicy(secure: origin.isSecure) }
+    public var cookies: CookiePolicy { CookiePolicy(secure: origin.isSecure) }
 
-    var now: @Sendable () -> Date { training.clock.now }
+    public var now: @Sendable () -> Date { training.clock.now }
 
     /// Every route, behind the middleware that logs, adds the security headers, refuses
     /// requests from other sites, finds the session and checks the CSRF token, in that order.

@@ -1,3 +1,4 @@
+import Accounts
 import Foundation
 import Hummingbird
 import Logging
@@ -25,6 +26,6 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     /// The path as logged: `/invite/…` without its secret.
     static func loggedPath(_ path: String) -> String {
-        path.hasPrefix("/invite/") ? "/invite/…" : path
+        path.hasPrefix(InvitationLink.pathPrefix) ? InvitationLink.pathPrefix + "…" : path
     }
 }

@@ -17,9 +17,7 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the district server: staff sign in and train in the browser.",
-        // The accounts' subcommands go here too: `serve admin add` (ServeAdminCommand.swift) and
-        // `serve invite` (ServeInviteCommand.swift).
-        subcommands: [ServeRunCommand.self],
+        subcommands: [ServeRunCommand.self, ServeAdminCommand.self, ServeInviteCommand.self],
         defaultSubcommand: ServeRunCommand.self)
 }
 
@@ -53,6 +51,7 @@ struct ServeRunCommand: ParsableCommand {
     var tlsKey: String?
     @Option(help: "The most connections open at once (default: \(ConnectionLimits.minimumMaxConnections)).")
     var maxConnections = ConnectionLimits.minimumMaxConnections
+    @OptionGroup var openID: OpenIDOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var content: ContentOptions
     @OptionGroup var site: SiteOptions
@@ -62,6 +61,7 @@ struct ServeRunCommand: ParsableCommand {
             throw ValidationError("--tls-cert and --tls-key go together: give the certificate and its private key.")
         }
         if maxConnections < 1 { throw ValidationError("--max-connections must be at least 1.") }
+        try openID.validate(publicURL: publicURL)
         if let publicURL {
             guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
                 url.host() != nil
@@ -85,47 +85,64 @@ struct ServeRunCommand: ParsableCommand {
             StandardError.print(error.description)
             throw ExitCode.failure
         }
-        guard let signIn = try districtSignInService(dataDirectory: data.directory) else {
-            StandardError.print(
-                "error: this build of csec-trainer has no accounts yet (invitations, administrators, sessions), "
-                    + "so nobody could sign in; the district server does not start without them.")
-            throw ExitCode.failure
-        }
         let store = try data.recordStore()
         let (address, publicURL, bind, limits, tlsSetting) = (
             database.address, publicURL.flatMap(URL.init(string:)), bind, ConnectionLimits(maxConnections: maxConnections), tls
         )
-        let (progress, note, briefing) = (
+        let (progress, note, briefing, dataDirectory) = (
             ProgressStore(directory: data.directory.appending(path: "web-progress")), materials.contentNote,
-            materials.briefing(for: county)
+            materials.briefing(for: county), data.directory
         )
         var logger = Logger(label: "csec-trainer.serve")
         logger.logLevel = .info
-        try reportingStorageErrors {
-            try waitFor { [logger] in
-                let backend = try await RecordBackend.open(databaseAddress: address, store: store)
-                let server = DistrictServer(
-                    training: SelfPacedTraining(content: training, progress: progress, records: backend.repository),
-                    jurisdiction: county, contentNote: note, briefing: briefing,
-                    certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
-                    signIn: signIn, publicURL: publicURL, limits: limits, tls: tlsSetting)
-                logger.notice(
-                    "serving", metadata: ["address": "\(bind.urlHost):\(bind.port)", "records": "\(backend.repository.location)"])
-                do {
-                    let application = server.application(host: bind.host, port: bind.port, logger: logger)
-                    try await DistrictServer.run(application, logger: logger)
-                } catch {
+        let openIDRoutes = openID.routes(publicURL: self.publicURL)
+        do {
+            try reportingStorageErrors {
+                try waitFor { [logger] in
+                    let backend = try await RecordBackend.open(databaseAddress: address, store: store)
+                    let signIn: DistrictAccounts
+                    do throws(AccountError) {
+                        signIn = DistrictAccounts(
+                            store: try await backend.accountStore(dataDirectory: dataDirectory), roster: backend.rosters)
+                    } catch {
+                        await backend.close()
+                        throw ServeError.accounts(error)
+                    }
+                    let server = DistrictServer(
+                        training: SelfPacedTraining(content: training, progress: progress, records: backend.repository),
+                        jurisdiction: county, contentNote: note, briefing: briefing,
+                        certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
+                        signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,
+                        limits: limits, tls: tlsSetting)
+                    logger.notice(
+                        "serving",
+                        metadata: ["address": "\(bind.urlHost):\(bind.port)", "records": "\(backend.repository.location)"])
+                    do {
+                        let application = server.application(
+                            host: bind.host, port: bind.port, logger: logger,
+                            moreRoutes: { router in openIDRoutes?.add(to: router, server: server) })
+                        try await DistrictServer.run(application, logger: logger)
+                    } catch {
+                        await backend.close()
+                        throw error
+                    }
                     await backend.close()
-                    throw error
                 }
-                await backend.close()
             }
+        } catch let error as ServeError {
+            StandardError.print(error.description)
+            throw ExitCode.failure
         }
     }
 }
 
-/// The accounts the district server signs people in with. None yet: the accounts of issue 13
-/// (Sources/Accounts) are wired in here, from the data directory or the database.
-func districtSignInService(dataDirectory: URL) throws -> (any SignInService)? {
-    nil
+/// Why the server could not start, beyond the storage errors the commands print.
+enum ServeError: Error, CustomStringConvertible {
+    case accounts(AccountError)
+
+    var description: String {
+        switch self {
+        case .accounts(let error): "error: the accounts cannot be opened: \(error.description)"
+        }
+    }
 }

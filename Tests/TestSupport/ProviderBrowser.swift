@@ -2,23 +2,24 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
-import TestSupport
 
 /// The browser's part at the mock provider: its authorization form posted (as a person signing
 /// in, or declining), and the query of the redirect it answers with read instead of followed.
-enum ProviderBrowser {
+public enum ProviderBrowser {
     /// Signs in as `subject`; the query the provider sends the browser back with.
-    static func approve(_ authorizationURL: URL, as subject: String) async throws -> String {
+    public static func approve(_ authorizationURL: URL, as subject: String) async throws -> String {
         try await submit(authorizationURL, form: "sub=" + escaped(subject))
     }
 
     /// Declines the sign-in; the query the provider sends the browser back with.
-    static func deny(_ authorizationURL: URL) async throws -> String {
+    public static func deny(_ authorizationURL: URL) async throws -> String {
         try await submit(authorizationURL, form: "action=deny")
     }
 
     /// Gives the provider's user `subject` these claims (the mock's `PUT /users/{sub}`).
-    static func setClaims(_ claims: [String: any Sendable], of subject: String, at provider: OpenIDProviderMock) async throws {
+    public static func setClaims(_ claims: [String: any Sendable], of subject: String, at provider: OpenIDProviderMock)
+        async throws
+    {
         let body = try JSONSerialization.data(withJSONObject: claims)
         var request = HTTPClientRequest(url: "\(provider.issuer)/users/\(escaped(subject))")
         request.method = .PUT
@@ -63,9 +64,9 @@ enum ProviderBrowser {
     }
 }
 
-enum ProviderBrowserError: Error, CustomStringConvertible {
+public enum ProviderBrowserError: Error, CustomStringConvertible {
     case unexpected(String)
-    var description: String {
+    public var description: String {
         switch self {
         case .unexpected(let what): what
         }
