@@ -4,11 +4,10 @@ import Records
 import Storage
 
 extension PostgresRecordRepository {
-    /// What the report rests on: the groups SQL made (each person, or each roster member), and
-    /// for every record a group rests on, its summary once checked, or why it cannot be counted.
+    /// What the report rests on: the groups SQL made (each person, or each roster member), each
+    /// with the records it rests on checked.
     struct CheckedGroups: Sendable {
         var groups: [GroupedRecords]
-        var results: [UUID: Result<CompletionSummary, StorageError>]
         /// The rows whose seal did not check out but whose record verified (counted, and reported).
         var unsealed: [StorageError]
     }
@@ -16,55 +15,38 @@ extension PostgresRecordRepository {
     /// Groups the records in SQL and checks the ones the groups rest on, as a pipeline: the
     /// grouping query streams its groups in batches, and each batch's rows are fetched and
     /// checked while the grouping goes on, so the server's grouping, the fetching and the
-    /// checks overlap on every core.
+    /// checks overlap on every core. Each batch turns its part of the groups into checked groups
+    /// of its own; only a person or member in several parts (records under two names matched to
+    /// one member) is merged at the end.
     func checkedGroups(_ year: SchoolYear, withRoster: Bool) async throws(StorageError) -> CheckedGroups {
         let (batches, sink) = AsyncStream.makeStream(of: [GroupIDs].self)
-        let outcome: (parts: [GroupIDs], batches: [CheckedBatch])
+        let checked: [CheckedBatch]
         do {
-            outcome = try await withThrowingTaskGroup(of: Stage.self) { group in
+            checked = try await withThrowingTaskGroup(of: CheckedBatch?.self) { group in
                 group.addTask {
                     defer { sink.finish() }
-                    return .grouped(try await self.groupIDs(year, withRoster: withRoster) { sink.yield($0) })
+                    try await self.groupIDs(year, withRoster: withRoster) { sink.yield($0) }
+                    return nil
                 }
                 for await batch in batches {
-                    group.addTask { .checked(try await self.checkedBatch(batch)) }
+                    group.addTask { try await self.checkedBatch(batch) }
                 }
-                var parts: [GroupIDs] = []
                 var checked: [CheckedBatch] = []
-                for try await stage in group {
-                    switch stage {
-                    case .grouped(let found): parts = found
-                    case .checked(let batch): checked.append(batch)
-                    }
-                }
-                return (parts, checked)
+                for try await batch in group { if let batch { checked.append(batch) } }
+                return checked
             }
         } catch let error as StorageError {
             throw error
         } catch {
             throw .database(location: location, reason: RecordDatabase.reason(error))
         }
-        var records: [UUID: ReportRecord] = [:]
-        var results: [UUID: Result<CompletionSummary, StorageError>] = [:]
-        var unsealed: [StorageError] = []
-        for batch in outcome.batches {
-            records.merge(batch.records) { first, _ in first }
-            results.merge(batch.results) { first, _ in first }
-            unsealed += batch.unsealed
-        }
         return CheckedGroups(
-            groups: try merged(outcome.parts, records: records), results: results, unsealed: unsealed)
+            groups: Self.merged(checked.flatMap(\.groups)), unsealed: checked.flatMap(\.unsealed))
     }
 
-    private enum Stage: Sendable {
-        case grouped([GroupIDs])
-        case checked(CheckedBatch)
-    }
-
-    /// One batch of groups' records, fetched and checked.
+    /// One batch of groups, with their records fetched and checked.
     private struct CheckedBatch: Sendable {
-        var records: [UUID: ReportRecord]
-        var results: [UUID: Result<CompletionSummary, StorageError>]
+        var groups: [(key: String, group: GroupedRecords)]
         var unsealed: [StorageError]
     }
 
@@ -82,33 +64,47 @@ extension PostgresRecordRepository {
         var results: [UUID: Result<CompletionSummary, StorageError>] = [:]
         results.reserveCapacity(unique.count)
         for (record, result) in zip(unique, checked.results) { results[record.columns.id] = result }
-        return CheckedBatch(records: records, results: results, unsealed: checked.unsealed)
+        func checkedRecord(_ id: UUID) throws(StorageError) -> CheckedRecord {
+            guard let record = records[id], let result = results[id] else {
+                throw .database(location: location, reason: "record \(id) went missing during the report")
+            }
+            return CheckedRecord(record: record, result: result)
+        }
+        var groups: [(key: String, group: GroupedRecords)] = []
+        groups.reserveCapacity(parts.count)
+        for part in parts {
+            let group = GroupedRecords(
+                rosterMember: part.key.hasPrefix("r:") ? String(part.key.dropFirst(2)) : nil,
+                matchedByName: part.byName, latest: try checkedRecord(part.latest),
+                passing: try part.passing.map { id throws(StorageError) in try checkedRecord(id) }, attempts: part.attempts)
+            groups.append((part.key, group))
+        }
+        return CheckedBatch(groups: groups, unsealed: checked.unsealed)
     }
 
     /// The groups of `parts`: a person or member is usually one part; the few that are several
-    /// (records under two names matched to one member) are merged.
-    private func merged(_ parts: [GroupIDs], records: [UUID: ReportRecord]) throws(StorageError) -> [GroupedRecords] {
-        var groups: [String: GroupedRecords] = [:]
-        var keys: [String] = []
-        for part in parts {
-            guard let latest = records[part.latest] else {
-                throw .database(location: location, reason: "record \(part.latest) went missing during the report")
-            }
-            let passing = part.passing.flatMap { records[$0] }
-            guard var group = groups[part.key] else {
-                keys.append(part.key)
-                groups[part.key] = GroupedRecords(
-                    rosterMember: part.key.hasPrefix("r:") ? String(part.key.dropFirst(2)) : nil,
-                    matchedByName: part.byName, latest: latest, passing: passing, attempts: part.attempts)
+    /// are merged (their attempts added, the latest of their latest and passing records kept).
+    private static func merged(_ parts: [(key: String, group: GroupedRecords)]) -> [GroupedRecords] {
+        var position: [String: Int] = [:]
+        position.reserveCapacity(parts.count)
+        var groups: [GroupedRecords] = []
+        groups.reserveCapacity(parts.count)
+        for (key, part) in parts {
+            guard let index = position[key] else {
+                position[key] = groups.count
+                groups.append(part)
                 continue
             }
-            group.matchedByName = group.matchedByName || part.byName
-            group.attempts += part.attempts
-            if Self.isLater(latest, than: group.latest) { group.latest = latest }
-            if let passing, group.passing.map({ Self.isLater(passing, than: $0) }) ?? true { group.passing = passing }
-            groups[part.key] = group
+            groups[index].matchedByName = groups[index].matchedByName || part.matchedByName
+            groups[index].attempts += part.attempts
+            if isLater(part.latest.record, than: groups[index].latest.record) { groups[index].latest = part.latest }
+            if let passing = part.passing,
+                groups[index].passing.map({ isLater(passing.record, than: $0.record) }) ?? true
+            {
+                groups[index].passing = passing
+            }
         }
-        return keys.compactMap { groups[$0] }
+        return groups
     }
 
     /// The report's order (as SQL's `completed_at DESC, utc_offset_seconds DESC, id DESC`).
@@ -132,10 +128,10 @@ extension PostgresRecordRepository {
     /// `completion_records_for_report`, so without sorting the table), each given the person or
     /// roster member it belongs to. A person or member is usually one of these; ``groupedInSQL``
     /// merges the few that are several (records under two names matched to one member).
-    /// Each batch of `batchSize` groups is given to `batch` as it arrives.
+    /// Each batch of `batchSize` groups is given to `batch` as it arrives, and kept no longer.
     private func groupIDs(
-        _ year: SchoolYear, withRoster: Bool, batchSize: Int = 5_000, batch: @escaping @Sendable ([GroupIDs]) -> Void
-    ) async throws(StorageError) -> [GroupIDs] {
+        _ year: SchoolYear, withRoster: Bool, batchSize: Int = 2_000, batch: @escaping @Sendable ([GroupIDs]) -> Void
+    ) async throws(StorageError) {
         let table = self.table
         let staff = database.quotedSchema + ".staff_members"
         let order = "completed_at DESC, utc_offset_seconds DESC, id DESC"
@@ -184,18 +180,17 @@ extension PostgresRecordRepository {
                 // Compiling this query (JIT) would take longer than running it.
                 try await connection.query("SET LOCAL jit = off", logger: RecordDatabase.logger)
                 var groups: [GroupIDs] = []
-                var given = 0
+                groups.reserveCapacity(batchSize)
                 for try await (key, attempts, byName, latest, passing) in try await connection.query(
                     query, logger: RecordDatabase.logger
                 ).decode((String, Int, Bool, UUID, UUID?).self) {
                     groups.append(GroupIDs(key: key, attempts: attempts, byName: byName, latest: latest, passing: passing))
-                    if groups.count - given == batchSize {
-                        batch(Array(groups[given...]))
-                        given = groups.count
+                    if groups.count == batchSize {
+                        batch(groups)
+                        groups.removeAll(keepingCapacity: true)
                     }
                 }
-                if groups.count > given { batch(Array(groups[given...])) }
-                return groups
+                if !groups.isEmpty { batch(groups) }
             }
         }
     }

@@ -24,23 +24,22 @@ extension PostgresRecordRepository {
     {
         let checked = try await checkedGroups(schoolYear, withRoster: roster != nil)
         let grouped = checked.groups
-        func result(_ record: ReportRecord) -> Result<CompletionSummary, StorageError> {
-            checked.results[record.columns.id] ?? .failure(.database(location: location, reason: "a record went missing"))
-        }
-        var people: [(group: GroupedRecords, person: ComplianceReport.Person)] = []
+        var people: [(rosterMember: String?, byName: Bool, person: ComplianceReport.Person)] = []
+        people.reserveCapacity(grouped.count)
         var problems: [StorageError] = []
         var recheck: [String] = []
-        for group in grouped {
-            let latest = result(group.latest)
-            let passing = group.passing.map(result)
-            switch (latest, passing) {
+        for index in grouped.indices {
+            let (rosterMember, byName, attempts) = (
+                grouped[index].rosterMember, grouped[index].matchedByName, grouped[index].attempts
+            )
+            switch (grouped[index].latest.result, grouped[index].passing?.result) {
             case (.success(let latest), nil):
-                people.append((group, .init(latest: latest, passing: nil, attempts: group.attempts)))
+                people.append((rosterMember, byName, .init(latest: latest, passing: nil, attempts: attempts)))
             case (.success(let latest), .success(let passing)?):
-                people.append((group, .init(latest: latest, passing: passing, attempts: group.attempts)))
+                people.append((rosterMember, byName, .init(latest: latest, passing: passing, attempts: attempts)))
             case (.failure(let problem), _), (_, .failure(let problem)?):
                 problems.append(problem)
-                recheck.append(group.latest.columns.personKey)
+                recheck.append(grouped[index].latest.record.columns.personKey)
             }
         }
         if let roster {
@@ -53,9 +52,9 @@ extension PostgresRecordRepository {
             }
             var matched: [String: (person: ComplianceReport.Person, byName: Bool)] = [:]
             var unmatched: [ComplianceReport.Person] = []
-            for (group, person) in people {
-                if let employeeKey = group.rosterMember {
-                    matched[employeeKey] = (person, group.matchedByName)
+            for (rosterMember, byName, person) in people {
+                if let employeeKey = rosterMember {
+                    matched[employeeKey] = (person, byName)
                 } else {
                     unmatched.append(person)
                 }
@@ -99,9 +98,15 @@ extension PostgresRecordRepository {
         /// The roster member's employee key, when the records were matched to one.
         var rosterMember: String?
         var matchedByName: Bool
-        var latest: ReportRecord
-        var passing: ReportRecord?
+        var latest: CheckedRecord
+        var passing: CheckedRecord?
         var attempts: Int
+    }
+
+    /// A record a group rests on, with its summary once checked, or why it cannot be counted.
+    struct CheckedRecord: Sendable {
+        var record: ReportRecord
+        var result: Result<CompletionSummary, StorageError>
     }
 
     /// The summary of a verified record whose columns agree with it.

@@ -102,32 +102,25 @@ public struct RecordStore: Sendable {
             return .init(summaries: [], problems: [])
         }
         let index = self.index
-        let reading = index.read()
-        var candidates: [(name: String, entry: RecordIndex.Entry)] = []
-        var unindexed: [URL] = []
-        candidates.reserveCapacity(names.count)
-        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            // A line without the file's identity or the verification code (index v1 to v3) is
-            // read again from its record, once.
-            if let entry = reading.entries[String(name.dropLast(5))], entry.identity != nil,
-                entry.summary.verificationCode != nil
-            {
-                candidates.append((name, entry))
-            } else {
-                unindexed.append(directory.appending(path: name))
-            }
-        }
+        var reading = index.read()
+        let records = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
         // Each file by name in the open directory: no URL and no path to resolve per file.
         let folder = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if folder >= 0 { close(folder) } }
-        let unchanged = ParallelMap.map(candidates) { FileIdentity(name: $0.name, in: folder) == $0.entry.identity }
+        let identities = ParallelMap.map(records) { FileIdentity(name: $0, in: folder) }
         var summaries: [CompletionSummary] = []
-        summaries.reserveCapacity(candidates.count)
-        for (candidate, isUnchanged) in zip(candidates, unchanged) {
-            if isUnchanged {
-                summaries.append(candidate.entry.summary)
+        summaries.reserveCapacity(records.count)
+        var unindexed: [URL] = []
+        for (name, identity) in zip(records, identities) {
+            // A line without the file's identity or the verification code (index v1 to v3) is
+            // read again from its record, once, as is a file changed since its line was written.
+            // Each entry is moved out of the index's table, not copied.
+            if let entry = reading.entries.removeValue(forKey: String(name.dropLast(5))), let identity,
+                entry.identity == identity, entry.summary.verificationCode != nil
+            {
+                summaries.append(entry.summary)
             } else {
-                unindexed.append(directory.appending(path: candidate.name))
+                unindexed.append(directory.appending(path: name))
             }
         }
         let read = Self.readInParallel(unindexed) { stored throws(RecordStoreError) in
@@ -136,7 +129,8 @@ public struct RecordStore: Sendable {
         let repaired = read.records.map { CompletionSummary($0.record, verificationCode: $0.signed.verificationCode) }
         index.append(zip(read.records, repaired).map { RecordIndex.Entry(summary: $1, identity: $0.identity) })
         let damaged = reading.damagedLines.map { RecordStoreError.indexLineAltered(path: index.file.path, line: $0) }
-        return .init(summaries: summaries + repaired, problems: read.problems + damaged)
+        summaries.append(contentsOf: repaired)
+        return .init(summaries: summaries, problems: read.problems + damaged)
     }
 
     /// Saves `record` unless a record with its id is already stored (a session finished again

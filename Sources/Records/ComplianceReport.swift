@@ -48,11 +48,15 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
     public init(completions: [CompletionSummary], schoolYear: SchoolYear, asOf: CalendarDate) {
         self.schoolYear = schoolYear.description
         self.asOf = asOf
-        let untilYearEnd = completions.filter { $0.completedAt.calendarDate <= schoolYear.end }
-        let byPerson = Dictionary(grouping: untilYearEnd) { PersonKey($0.trainee) }
+        // Grouped by their positions, so that each summary is copied once, into its person's list.
+        var byPerson: [PersonKey: [Int]] = [:]
+        for index in completions.indices where completions[index].completedAt.calendarDate <= schoolYear.end {
+            byPerson[PersonKey(completions[index].trainee), default: []].append(index)
+        }
         rows = Self.ordered(
-            byPerson.values.map { records in
-                let ordered = records.sorted { $0.completedAt < $1.completedAt }
+            byPerson.values.map { positions in
+                let ordered = positions.sorted { completions[$0].completedAt < completions[$1].completedAt }
+                    .map { completions[$0] }
                 let latest = ordered[ordered.count - 1]
                 return Self.row(for: latest.trainee, completions: ordered, schoolYear: schoolYear, asOf: asOf)
             })
