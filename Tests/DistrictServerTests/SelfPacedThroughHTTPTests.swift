@@ -90,10 +90,12 @@ struct SelfPacedThroughHTTPTests {
             #expect(pdf.headers[.contentType] == "application/pdf")
             let verified = try CertificatePDFVerification.verify(Data(pdf.bytes), trusting: keys)
             #expect(verified.record.record.id == record.id && verified.verdict.person == member.name)
+            try Self.checkWithQPDF(Data(pdf.bytes))
             let credential = try await phone.get("/records/\(id)/credential.jwt")
             let token = credential.body.trimmingCharacters(in: .whitespacesAndNewlines)
             let badge = try await CredentialVerification.verify(token, trusting: keys, now: Date())
             #expect(badge.person == member.name)
+            try Self.checkAgainstOpenBadgesSchema(token)
         }
     }
 
@@ -182,6 +184,36 @@ struct SelfPacedThroughHTTPTests {
             for path in paths {
                 #expect(try await browser.get(path).status == .notFound, "\(path)")
             }
+        }
+    }
+
+    /// `qpdf --check` passes on the downloaded certificate (qpdf missing: skipped outside CI,
+    /// failed in it).
+    static func checkWithQPDF(_ pdf: Data) throws {
+        guard let qpdf = Program.locate("qpdf") else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("qpdf is not installed (Debian: qpdf)") }
+            return
+        }
+        let file = FileManager.default.temporaryDirectory.appending(path: "district-certificate-\(UUID().uuidString).pdf")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try pdf.write(to: file)
+        let check = try Program.run(qpdf, ["--check", file.path])
+        #expect(check.status == 0, "qpdf --check: \(check.output)\(check.error)")
+    }
+
+    /// The downloaded credential's payload validates against the 1EdTech Open Badges 3.0 schema
+    /// (Python's jsonschema missing: skipped outside CI, failed in it).
+    static func checkAgainstOpenBadgesSchema(_ token: String) throws {
+        var payload = String(token.split(separator: ".")[1]).replacing("-", with: "+").replacing("_", with: "/")
+        while payload.count % 4 != 0 { payload += "=" }
+        let json = try #require(Data(base64Encoded: payload))
+        do {
+            let errors = try JSONSchemaCheck.errors(
+                in: json,
+                schema: Fixtures.repositoryRoot.appending(path: "schemas/third-party/ob_v3p0_achievementcredential_schema.json"))
+            #expect(errors.isEmpty, "\(errors)")
+        } catch let unavailable as JSONSchemaCheck.Unavailable {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("\(unavailable)") }
         }
     }
 }
