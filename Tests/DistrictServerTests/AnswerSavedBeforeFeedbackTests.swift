@@ -38,7 +38,7 @@ struct AnswerSavedBeforeFeedbackTests {
             #expect(page.status == .serviceUnavailable && page.path == "/training/answer")
             #expect(!page.body.contains("Correct") && !page.body.contains("Not quite") && !page.body.contains("Why"))
             fixture.progress.failSaves(false)
-            #expect(try fixture.progress.load(for: DistrictFixture.member.name)?.answers.count == 1)
+            #expect(try fixture.progress.load(for: DistrictFixture.member.attemptKey)?.answers.count == 1)
             let next = try await browser.get("/training/question")
             #expect(next.field("question") == answers[1].question.id, "the unsaved answer is asked again")
         }

@@ -57,7 +57,7 @@ struct GracefulShutdownTests {
             await group.triggerGracefulShutdown()
             let answered = try await inFlight.value
             #expect(answered.status == .seeOther && answered.headers.first(name: "location") == "/training/feedback")
-            #expect(try fixture.progress.load(for: DistrictFixture.member.name)?.answers.count == 1)
+            #expect(try fixture.progress.load(for: DistrictFixture.member.attemptKey)?.answers.count == 1)
             try await running.value
             await #expect(throws: (any Error).self) { try await http.send(.GET, "/healthz") }
         } catch {

@@ -52,7 +52,7 @@ struct RequestForgeryTests {
                 uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
             #expect(response.status == .forbidden)
             #expect(String(buffer: response.body).contains("refused") || String(buffer: response.body).contains("expired"))
-            #expect(try fixture.progress.load(for: DistrictFixture.member.name) == nil, "no attempt was started")
+            #expect(try fixture.progress.load(for: DistrictFixture.member.attemptKey) == nil, "no attempt was started")
             #expect(await fixture.signIn.openSessions == 1, "still signed in")
             #expect(try await browser.get("/training").path == "/training")
         }

@@ -34,7 +34,7 @@ struct SameTraineeTwoTabsTests {
             #expect(statuses == [.seeOther, .seeOther], "neither tab is refused")
             let locations = try await Set([first.location, second.location])
             #expect(locations == ["/training/feedback", "/training/question"], "one saved, one not the current question")
-            #expect(try fixture.progress.load(for: DistrictFixture.member.name)?.answers.count == 1)
+            #expect(try fixture.progress.load(for: DistrictFixture.member.attemptKey)?.answers.count == 1)
         }
     }
 }

@@ -64,7 +64,7 @@ struct SelfPacedThroughHTTPTests {
                 #expect(page.path == "/training/feedback" && page.body.contains("Correct"))
                 let source = answer.question.explanation.source
                 if !source.isEmpty { #expect(page.body.contains(ContentNote.escaped(source)), "cites the protocol") }
-                let saved = try fixture.progress.load(for: member.name)
+                let saved = try fixture.progress.load(for: member.attemptKey)
                 #expect(saved?.answers.count == index + 1, "saved before its feedback was shown")
                 if index + 1 < answers.count { page = try await phone.get("/training/question") }
             }
@@ -81,7 +81,7 @@ struct SelfPacedThroughHTTPTests {
             #expect(record.questions.map(\.questionID) == answers.map(\.question.id))
             #expect(record.questions.map(\.chosenOption) == answers.map(\.chosen.rawValue))
             #expect(record.score == ScoreSummary(fixture.content.policy.score(answers)))
-            #expect(try fixture.progress.load(for: member.name) == nil, "the attempt in progress is cleared")
+            #expect(try fixture.progress.load(for: member.attemptKey) == nil, "the attempt in progress is cleared")
 
             let file = try await phone.get("/records/\(id)/record.json")
             #expect(file.headers[.contentType] == "application/json" && Data(file.bytes) == stored.bytes, "as stored")

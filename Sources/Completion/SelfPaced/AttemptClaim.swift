@@ -13,13 +13,15 @@ public struct AttemptClaim: Sendable {
     let training: SelfPacedTraining
 
     /// A new attempt on `jurisdiction`'s protocol, of `length`, with `person`'s details on its
-    /// record (its name is the trainee's), and `seed` (default: a new one).
+    /// record (its name is the trainee's, unless `keepingName`: then `person`'s own, when the
+    /// attempt is kept under another key), and `seed` (default: a new one).
     public func start(
-        jurisdiction: JurisdictionProtocol, person: Trainee, length: SessionLength, seed: UInt64? = nil
+        jurisdiction: JurisdictionProtocol, person: Trainee, length: SessionLength, seed: UInt64? = nil,
+        keepingName: Bool = false
     ) throws(AttemptError) -> SelfPacedAttempt {
         let chosenSeed = seed ?? training.newSeed()
         var details = person
-        details.name = trainee
+        if !keepingName { details.name = trainee }
         let progress = SessionProgress(
             trainee: trainee, jurisdiction: jurisdiction.id,
             count: training.vignetteCount(jurisdiction, seed: chosenSeed, length: length), seed: chosenSeed,

@@ -19,12 +19,14 @@ extension SelfPacedTraining {
         }
     }
 
-    /// A new attempt for `person` (its trainee is their name) on `jurisdiction`, saved before it
-    /// returns; refused while they have one in progress.
+    /// A new attempt for `person` on `jurisdiction`, kept under `key` (default: their name; a
+    /// server uses what tells its people apart, such as the employee id), saved before it
+    /// returns; refused while they have one in progress. The record names `person`.
     public func begin(
-        _ person: Trainee, jurisdiction: JurisdictionProtocol, length: SessionLength
+        _ person: Trainee, as key: String? = nil, jurisdiction: JurisdictionProtocol, length: SessionLength
     ) throws(AttemptError) -> SelfPacedAttempt {
-        try claim(trainee: person.name).start(jurisdiction: jurisdiction, person: person, length: length)
+        try claim(trainee: key ?? person.name).start(
+            jurisdiction: jurisdiction, person: person, length: length, keepingName: true)
     }
 
     /// Answers `questionID` of `trainee`'s saved attempt with `option`: saved, then judged. An

@@ -23,7 +23,7 @@ extension DistrictServer {
     func addTrainingRoutes(to router: Router<DistrictRequestContext>) {
         router.get("/training") { _, context in
             try await asStaff(context) { session, member in
-                let saved = try training.savedAttempt(of: member.name)
+                let saved = try training.savedAttempt(of: member.attemptKey)
                 return PageResponse.page(
                     TrainingPages.start(
                         contentNote: contentNote, jurisdiction: jurisdiction, saved: saved, hasBriefing: briefing != nil,
@@ -39,7 +39,7 @@ extension DistrictServer {
         router.post("/training/start") { _, context in
             try await asStaff(context) { _, member in
                 do {
-                    _ = try training.begin(member.trainee, jurisdiction: jurisdiction, length: length)
+                    _ = try training.begin(member.trainee, as: member.attemptKey, jurisdiction: jurisdiction, length: length)
                 } catch AttemptError.inProgress {
                     // Started already (a second tab, a form sent twice): continue it.
                 }
@@ -48,7 +48,7 @@ extension DistrictServer {
         }
         router.get("/training/question") { _, context in
             try await asStaff(context) { session, member in
-                let attempt = try training.resume(trainee: member.name)
+                let attempt = try training.resume(trainee: member.attemptKey)
                 guard let question = attempt.session.current else { return PageResponse.redirect(to: "/training/feedback") }
                 return PageResponse.page(questionPage(question, of: attempt, session: session))
             }
@@ -56,7 +56,7 @@ extension DistrictServer {
         router.post("/training/answer") { _, context in
             try await asStaff(context) { session, member in
                 guard let questionID = context.form["question"], let option = context.form["option"] else {
-                    let attempt = try training.resume(trainee: member.name)
+                    let attempt = try training.resume(trainee: member.attemptKey)
                     guard let question = attempt.session.current else {
                         return PageResponse.redirect(to: "/training/feedback")
                     }
@@ -65,7 +65,7 @@ extension DistrictServer {
                         status: .unprocessableContent)
                 }
                 // Saved before this returns: the feedback page is only ever shown for a saved answer.
-                switch try training.answer(OptionID(option), to: questionID, of: member.name) {
+                switch try training.answer(OptionID(option), to: questionID, of: member.attemptKey) {
                 case .answered: return PageResponse.redirect(to: "/training/feedback")
                 case .notCurrent: return PageResponse.redirect(to: "/training/question")
                 }
@@ -73,7 +73,7 @@ extension DistrictServer {
         }
         router.get("/training/feedback") { _, context in
             try await asStaff(context) { session, member in
-                let attempt = try training.resume(trainee: member.name)
+                let attempt = try training.resume(trainee: member.attemptKey)
                 guard let answered = attempt.lastAnswered, let feedback = attempt.lastFeedback else {
                     return PageResponse.redirect(to: "/training/question")
                 }
@@ -86,7 +86,7 @@ extension DistrictServer {
         }
         router.post("/training/finish") { _, context in
             try await asStaff(context) { _, member in
-                let finished = try await training.finish(member.name)
+                let finished = try await training.finish(member.attemptKey)
                 return PageResponse.redirect(to: "/records/\(finished.record.id.uuidString.lowercased())")
             }
         }
@@ -113,7 +113,7 @@ extension DistrictServer {
             return PageResponse.redirect(to: "/")
         }
         do {
-            return try await turns.run(for: member.name) { try await body(session, member) }
+            return try await turns.run(for: member.attemptKey) { try await body(session, member) }
         } catch let error as AttemptError {
             switch error {
             case .nothingToResume: return PageResponse.redirect(to: "/training")
@@ -130,6 +130,10 @@ extension DistrictServer {
 }
 
 extension StaffMember {
+    /// Whose attempt in progress it is: the roster's employee id, which no two people share
+    /// (two people may share a name).
+    public var attemptKey: String { "employee " + employeeKey }
+
     /// The person on the roster as the completion record names them.
     var trainee: Trainee {
         Trainee(
