@@ -30,6 +30,10 @@ public final class ProgressLock: Sendable {
     }
 
     deinit {
+        // Unlocked first, then closed: a child process forked by another thread at this moment
+        // shares the lock's open file until it runs its program, and closing alone would leave
+        // the lock held until then (the next step of the same trainee was refused in CI).
+        flock(descriptor, LOCK_UN)
         close(descriptor)
     }
 }
