@@ -100,11 +100,16 @@ public struct OpenIDSignInRoutes: Sendable {
 }
 
 /// The sign-ins started and not yet finished, by the key their browser holds; each is taken once.
+/// At most ``limit`` are kept (the oldest give way), so a flood of starts cannot fill memory.
 private actor PendingSignIns {
+    static let limit = 10_000
     private var started: [String: (signIn: PendingSignIn, until: Date)] = [:]
 
     func keep(_ signIn: PendingSignIn, under key: String, now: Date, for duration: TimeInterval) {
         started = started.filter { $0.value.until > now }
+        if started.count >= Self.limit, let oldest = started.min(by: { $0.value.until < $1.value.until })?.key {
+            started.removeValue(forKey: oldest)
+        }
         started[key] = (signIn, now.addingTimeInterval(duration))
     }
 
