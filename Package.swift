@@ -122,6 +122,10 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "Base64URLCoding",
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "Accounts",
             dependencies: [
                 "Records", "RecordStore", "Storage", .product(name: "Crypto", package: "swift-crypto"),
@@ -133,6 +137,7 @@ let package = Package(
         .target(
             name: "OpenIDSignIn",
             dependencies: [
+                "Base64URLCoding",
                 .product(name: "JWTKit", package: "jwt-kit"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -147,6 +152,7 @@ let package = Package(
         .target(
             name: "Certificates",
             dependencies: [
+                "Base64URLCoding",
                 "CCairo", "Briefing", "Records", "QRCodes",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -358,6 +364,7 @@ let package = Package(
         .testTarget(
             name: "CertificatesTests",
             dependencies: [
+                "Base64URLCoding",
                 "Certificates", "Briefing", "ContentLoading", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSwift
@@ -396,6 +403,7 @@ let package = Package(
         .testTarget(
             name: "OpenIDSignInTests",
             dependencies: [
+                "Base64URLCoding",
                 "OpenIDSignIn", "TestSupport", "ScenarioEngine", .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import Base64URLCoding
 import Foundation
 
 /// A sign-in started and not yet finished: the secrets the browser's return is checked against.

@@ -1,3 +1,4 @@
+import Base64URLCoding
 import Foundation
 
 /// What a PDF certificate carries in its document keywords, where `certificate verify` reads it
