@@ -344,4 +344,11 @@ extension RecordBackend {
         guard let database else { return FileAccountStore(dataDirectory: dataDirectory) }
         return try await PostgresAccountStore.open(database)
     }
+
+    /// The district's accounts: those kept beside the records (``accountStore(dataDirectory:)``),
+    /// checked against this backend's staff roster. What the server and the account commands sign
+    /// people in and manage accounts with.
+    public func accounts(dataDirectory: URL) async throws(AccountError) -> DistrictAccounts {
+        DistrictAccounts(store: try await accountStore(dataDirectory: dataDirectory), roster: rosters)
+    }
 }

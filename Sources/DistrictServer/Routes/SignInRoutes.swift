@@ -105,12 +105,11 @@ extension DistrictServer {
         }
     }
 
-    /// A random token for the sign-in form (128 bits, URL-safe).
+    /// A random token for the sign-in form, and the key of a pending OpenID sign-in: a
+    /// ``SecretToken`` (256 bits, URL-safe), as the accounts make theirs.
     static func newFormToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString().replacing("+", with: "-").replacing("/", with: "_")
-            .replacing("=", with: "")
+        return SecretToken(using: &generator).text
     }
 }
 

@@ -108,8 +108,7 @@ extension DatabaseOptions {
         let directory = data.directory
         let outcome: Result<Value, AccountError> = try using(data) { backend async throws(StorageError) in
             do throws(AccountError) {
-                let store = try await backend.accountStore(dataDirectory: directory)
-                return .success(try await body(DistrictAccounts(store: store, roster: backend.rosters)))
+                return .success(try await body(try await backend.accounts(dataDirectory: directory)))
             } catch {
                 return .failure(error)
             }

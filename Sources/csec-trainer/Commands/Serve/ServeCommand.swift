@@ -102,8 +102,7 @@ struct ServeRunCommand: ParsableCommand {
                     let backend = try await RecordBackend.open(databaseAddress: address, store: store)
                     let signIn: DistrictAccounts
                     do throws(AccountError) {
-                        signIn = DistrictAccounts(
-                            store: try await backend.accountStore(dataDirectory: dataDirectory), roster: backend.rosters)
+                        signIn = try await backend.accounts(dataDirectory: dataDirectory)
                     } catch {
                         await backend.close()
                         throw ServeError.accounts(error)
