@@ -346,7 +346,7 @@ let package = Package(
         .testTarget(
             name: "StorageContractTests",
             dependencies: [
-                "Storage", "PostgresStorage", "RecordStore", "Records", "TestSupport",
+                "Storage", "PostgresStorage", "RecordStore", "Records", "ScenarioEngine", "TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift

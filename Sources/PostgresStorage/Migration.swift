@@ -92,6 +92,11 @@ public struct Migration: Sendable {
             version: 5,
             description: "accounts of the district server: invitations, administrators, web sessions, the audit log",
             statements: PostgresAccountStore.migrationStatements),
+        Migration(
+            version: 6,
+            description:
+                "the report's people: per person and school year, the attempts, the latest record and the latest passing one",
+            statements: ReportPeople.migrationStatements),
     ]
 
     /// The version a database must be at for this csec-trainer.

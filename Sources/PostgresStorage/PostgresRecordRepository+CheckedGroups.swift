@@ -10,6 +10,9 @@ extension PostgresRecordRepository {
         var groups: [GroupedRecords]
         /// The rows whose seal did not check out but whose record verified (counted, and reported).
         var unsealed: [StorageError]
+        /// The people whose rows in `report_people` named a record that is not theirs, or not
+        /// from the year, or not passing where they named a passing one (none from the records).
+        var disagreeing: Int
     }
 
     /// Groups the records in SQL and checks the ones the groups rest on, as a pipeline: the
@@ -18,18 +21,20 @@ extension PostgresRecordRepository {
     /// checks overlap on every core. Each batch turns its part of the groups into checked groups
     /// of its own; only a person or member in several parts (records under two names matched to
     /// one member) is merged at the end.
-    func checkedGroups(_ year: SchoolYear, withRoster: Bool) async throws(StorageError) -> CheckedGroups {
+    func checkedGroups(_ year: SchoolYear, withRoster: Bool, from source: ReportSource) async throws(StorageError)
+        -> CheckedGroups
+    {
         let (batches, sink) = AsyncStream.makeStream(of: [GroupIDs].self)
         let checked: [CheckedBatch]
         do {
             checked = try await withThrowingTaskGroup(of: CheckedBatch?.self) { group in
                 group.addTask {
                     defer { sink.finish() }
-                    try await self.groupIDs(year, withRoster: withRoster) { sink.yield($0) }
+                    try await self.groupIDs(year, withRoster: withRoster, from: source) { sink.yield($0) }
                     return nil
                 }
                 for await batch in batches {
-                    group.addTask { try await self.checkedBatch(batch) }
+                    group.addTask { try await self.checkedBatch(batch, year: year) }
                 }
                 var checked: [CheckedBatch] = []
                 for try await batch in group { if let batch { checked.append(batch) } }
@@ -41,22 +46,27 @@ extension PostgresRecordRepository {
             throw .database(location: location, reason: RecordDatabase.reason(error))
         }
         return CheckedGroups(
-            groups: Self.merged(checked.flatMap(\.groups)), unsealed: checked.flatMap(\.unsealed))
+            groups: Self.merged(checked.flatMap(\.groups)), unsealed: checked.flatMap(\.unsealed),
+            disagreeing: checked.map(\.disagreeing).reduce(0, +))
     }
 
     /// One batch of groups, with their records fetched and checked.
     private struct CheckedBatch: Sendable {
         var groups: [(key: String, group: GroupedRecords)]
         var unsealed: [StorageError]
+        var disagreeing = 0
     }
 
-    private func checkedBatch(_ parts: [GroupIDs]) async throws(StorageError) -> CheckedBatch {
+    private func checkedBatch(_ parts: [GroupIDs], year: SchoolYear) async throws(StorageError) -> CheckedBatch {
         // A person's latest record is often their passing one too: each record is fetched and
         // checked once.
         var ids: [UUID] = []
         var seen: Set<UUID> = []
+        ids.reserveCapacity(parts.count * 2)
+        seen.reserveCapacity(parts.count * 2)
         for part in parts {
-            for id in [part.latest] + (part.passing.map { [$0] } ?? []) where seen.insert(id).inserted { ids.append(id) }
+            if seen.insert(part.latest).inserted { ids.append(part.latest) }
+            if let passing = part.passing, seen.insert(passing).inserted { ids.append(passing) }
         }
         let records = try await reportRecords(ids)
         let unique = ids.compactMap { records[$0] }
@@ -68,18 +78,34 @@ extension PostgresRecordRepository {
             guard let record = records[id], let result = results[id] else {
                 throw .database(location: location, reason: "record \(id) went missing during the report")
             }
-            return CheckedRecord(record: record, result: result)
+            return CheckedRecord(columns: record.columns, result: result)
         }
         var groups: [(key: String, group: GroupedRecords)] = []
         groups.reserveCapacity(parts.count)
+        var disagreeing = 0
         for part in parts {
+            guard Self.agrees(part, with: records, in: year) else {
+                disagreeing += 1
+                continue
+            }
             let group = GroupedRecords(
                 rosterMember: part.key.hasPrefix("r:") ? String(part.key.dropFirst(2)) : nil,
                 matchedByName: part.byName, latest: try checkedRecord(part.latest),
                 passing: try part.passing.map { id throws(StorageError) in try checkedRecord(id) }, attempts: part.attempts)
             groups.append((part.key, group))
         }
-        return CheckedBatch(groups: groups, unsealed: checked.unsealed)
+        return CheckedBatch(groups: groups, unsealed: checked.unsealed, disagreeing: disagreeing)
+    }
+
+    /// Whether the records `part` names are that person's, until the year's end, and its passing
+    /// one from the year and passing: always so when SQL grouped the records themselves, and
+    /// what shows a row of `report_people` that was changed by hand.
+    private static func agrees(_ part: GroupIDs, with records: [UUID: ReportRecord], in year: SchoolYear) -> Bool {
+        guard let latest = records[part.latest]?.columns, part.person.owns(latest, until: year.end) else { return false }
+        guard let passingID = part.passing else { return true }
+        guard let passing = records[passingID]?.columns else { return false }
+        return part.person.owns(passing, until: year.end) && passing.completesTraining
+            && passing.completedOn >= year.start.description
     }
 
     /// The groups of `parts`: a person or member is usually one part; the few that are several
@@ -97,9 +123,9 @@ extension PostgresRecordRepository {
             }
             groups[index].matchedByName = groups[index].matchedByName || part.matchedByName
             groups[index].attempts += part.attempts
-            if isLater(part.latest.record, than: groups[index].latest.record) { groups[index].latest = part.latest }
+            if isLater(part.latest.columns, than: groups[index].latest.columns) { groups[index].latest = part.latest }
             if let passing = part.passing,
-                groups[index].passing.map({ isLater(passing.record, than: $0.record) }) ?? true
+                groups[index].passing.map({ isLater(passing.columns, than: $0.columns) }) ?? true
             {
                 groups[index].passing = passing
             }
@@ -108,33 +134,45 @@ extension PostgresRecordRepository {
     }
 
     /// The report's order (as SQL's `completed_at DESC, utc_offset_seconds DESC, id DESC`).
-    private static func isLater(_ record: ReportRecord, than other: ReportRecord) -> Bool {
-        let (a, b) = (record.columns, other.columns)
+    private static func isLater(_ a: RecordColumns, than b: RecordColumns) -> Bool {
         if a.completedAt != b.completedAt { return a.completedAt > b.completedAt }
         if a.utcOffsetSeconds != b.utcOffsetSeconds { return a.utcOffsetSeconds > b.utcOffsetSeconds }
-        return a.id.uuidString.lowercased() > b.id.uuidString.lowercased()
+        return a.id.lowercasedText > b.id.lowercasedText
     }
 
-    /// One group as SQL found it: the ids of its latest record and its latest passing one.
+    /// One group as SQL found it: the person's columns, and the ids of its latest record and its
+    /// latest passing one.
     private struct GroupIDs: Sendable {
         var key: String
+        var person: PersonColumns
         var attempts: Int
         var byName: Bool
         var latest: UUID
         var passing: UUID?
     }
 
-    /// The groups in SQL: per person key, employee key and roster key (in the order of the index
-    /// `completion_records_for_report`, so without sorting the table), each given the person or
-    /// roster member it belongs to. A person or member is usually one of these; ``groupedInSQL``
+    /// The report's three person columns.
+    struct PersonColumns: Sendable {
+        var personKey: String
+        var employeeKey: String
+        var rosterNameKey: String?
+
+        /// Whether `record` is this person's, until `end`.
+        func owns(_ record: RecordColumns, until end: CalendarDate) -> Bool {
+            record.personKey == personKey && record.employeeKey == employeeKey && record.rosterNameKey == rosterNameKey
+                && record.completedOn <= end.description
+        }
+    }
+
+    /// The groups in SQL: per person key, employee key and roster key, each given the person or
+    /// roster member it belongs to. A person or member is usually one of these; ``merged(_:)``
     /// merges the few that are several (records under two names matched to one member).
     /// Each batch of `batchSize` groups is given to `batch` as it arrives, and kept no longer.
     private func groupIDs(
-        _ year: SchoolYear, withRoster: Bool, batchSize: Int = 2_000, batch: @escaping @Sendable ([GroupIDs]) -> Void
+        _ year: SchoolYear, withRoster: Bool, from source: ReportSource, batchSize: Int = 2_000,
+        batch: @escaping @Sendable ([GroupIDs]) -> Void
     ) async throws(StorageError) {
-        let table = self.table
         let staff = database.quotedSchema + ".staff_members"
-        let order = "completed_at DESC, utc_offset_seconds DESC, id DESC"
         let grouped =
             withRoster
             ? """
@@ -145,6 +183,7 @@ extension PostgresRecordRepository {
                 SELECT CASE WHEN s.employee_key IS NOT NULL THEN 'r:' || s.employee_key
                         WHEN n.employee_key IS NOT NULL THEN 'r:' || n.employee_key
                         ELSE 'p:' || people.person_key END AS group_key,
+                    people.person_key, people.employee_key, people.roster_name_key,
                     n.employee_key IS NOT NULL AS by_name, attempts, latest, passing
                 FROM people
                 LEFT JOIN \(staff) s ON people.employee_key <> '' AND s.employee_key = people.employee_key
@@ -153,38 +192,34 @@ extension PostgresRecordRepository {
             """
             : """
             , grouped AS (
-                SELECT 'p:' || person_key AS group_key, false AS by_name, attempts, latest, passing FROM people
+                SELECT 'p:' || person_key AS group_key, person_key, employee_key, roster_name_key, false AS by_name,
+                    attempts, latest, passing
+                FROM people
             )
             """
-        let sql =
-            """
-            WITH people AS (
-                SELECT person_key, employee_key, roster_name_key,
-                    count(*) FILTER (WHERE completed_on >= $2::date) AS attempts,
-                    (array_agg(id ORDER BY \(order)))[1] AS latest,
-                    (array_agg(id ORDER BY \(order)) FILTER (WHERE completed_on >= $2::date AND completes_training))[1]
-                        AS passing
-                FROM \(table) WHERE completed_on <= $1::date
-                GROUP BY person_key, employee_key, roster_name_key
-            )
-            """ + grouped
+        let (people, binds) = peopleQuery(year, from: source)
+        let query = PostgresQuery(
+            unsafeSQL: people + grouped
                 + """
-                    SELECT group_key, attempts, by_name, latest, passing FROM grouped
-                """
-        var binds = PostgresBindings()
-        binds.append(year.end.description)
-        binds.append(year.start.description)
-        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+                    SELECT group_key, person_key, employee_key, roster_name_key, attempts, by_name, latest, passing
+                    FROM grouped
+                """, binds: binds)
         return try await database.run { client in
             try await client.withTransaction(logger: RecordDatabase.logger) { connection in
                 // Compiling this query (JIT) would take longer than running it.
                 try await connection.query("SET LOCAL jit = off", logger: RecordDatabase.logger)
                 var groups: [GroupIDs] = []
                 groups.reserveCapacity(batchSize)
-                for try await (key, attempts, byName, latest, passing) in try await connection.query(
-                    query, logger: RecordDatabase.logger
-                ).decode((String, Int, Bool, UUID, UUID?).self) {
-                    groups.append(GroupIDs(key: key, attempts: attempts, byName: byName, latest: latest, passing: passing))
+                for try await (key, personKey, employeeKey, rosterNameKey, attempts, byName, latest, passing)
+                    in try await connection.query(query, logger: RecordDatabase.logger).decode(
+                        (String, String, String, String?, Int, Bool, UUID, UUID?).self)
+                {
+                    groups.append(
+                        GroupIDs(
+                            key: key,
+                            person: PersonColumns(
+                                personKey: personKey, employeeKey: employeeKey, rosterNameKey: rosterNameKey),
+                            attempts: attempts, byName: byName, latest: latest, passing: passing))
                     if groups.count == batchSize {
                         batch(groups)
                         groups.removeAll(keepingCapacity: true)
@@ -192,6 +227,46 @@ extension PostgresRecordRepository {
                 }
                 if !groups.isEmpty { batch(groups) }
             }
+        }
+    }
+
+    /// `WITH people AS (…)`: per person, the attempts in the year, the latest record until the
+    /// year's end and the latest passing one in the year; from `report_people`, or by grouping
+    /// the records (in the order of the index `completion_records_for_report`, so without
+    /// sorting the table).
+    private func peopleQuery(_ year: SchoolYear, from source: ReportSource) -> (String, PostgresBindings) {
+        var binds = PostgresBindings()
+        switch source {
+        case .reportPeople:
+            binds.append(year.start.description)
+            return (
+                """
+                WITH people AS (
+                    SELECT DISTINCT ON (person_key, employee_key, roster_name_key) person_key, employee_key,
+                        roster_name_key, CASE WHEN year_start = $1::date THEN attempts ELSE 0 END AS attempts,
+                        latest_id AS latest, CASE WHEN year_start = $1::date THEN passing_id END AS passing
+                    FROM \(database.quotedSchema).report_people WHERE year_start <= $1::date
+                    ORDER BY person_key, employee_key, roster_name_key, year_start DESC
+                )
+                """, binds
+            )
+        case .records:
+            binds.append(year.end.description)
+            binds.append(year.start.description)
+            let order = ReportPeople.order
+            return (
+                """
+                WITH people AS (
+                    SELECT person_key, employee_key, roster_name_key,
+                        count(*) FILTER (WHERE completed_on >= $2::date) AS attempts,
+                        (array_agg(id ORDER BY \(order)))[1] AS latest,
+                        (array_agg(id ORDER BY \(order)) FILTER (WHERE completed_on >= $2::date AND completes_training))[1]
+                            AS passing
+                    FROM \(table) WHERE completed_on <= $1::date
+                    GROUP BY person_key, employee_key, roster_name_key
+                )
+                """, binds
+            )
         }
     }
 
@@ -203,7 +278,6 @@ extension PostgresRecordRepository {
         let table = self.table
         let checks = database.quotedSchema + ".record_checks"
         let versionCheck = self.versionCheck
-        let chunk = ids.map { $0.uuidString.lowercased() }
         var found = try await database.run { client in
             var found: [UUID: ReportRecord] = [:]
             var unchecked: [UUID] = []
@@ -213,7 +287,7 @@ extension PostgresRecordRepository {
                     r.person_key, r.employee_key, r.roster_name_key, r.completed_at, r.utc_offset_seconds,
                     r.completed_on::text, r.completes_training
                 FROM \(unescaped: table) r LEFT JOIN \(unescaped: checks) c ON c.id = r.id
-                WHERE r.id = ANY(\(chunk)::uuid[])
+                WHERE r.id = ANY(\(ids))
                 """)
             for try await row in rows.decode(
                 (
@@ -233,9 +307,8 @@ extension PostgresRecordRepository {
                     seal: row.6, sealKey: row.7)
             }
             guard !unchecked.isEmpty else { return found }
-            let keys = unchecked.map { $0.uuidString.lowercased() }
             let hashed = try await client.query(
-                "SELECT id, xmin::text::bigint, sha256(signed_file) FROM \(unescaped: table) WHERE id = ANY(\(keys)::uuid[])")
+                "SELECT id, xmin::text::bigint, sha256(signed_file) FROM \(unescaped: table) WHERE id = ANY(\(unchecked))")
             for try await (id, version, digest) in hashed.decode((UUID, Int64, Data).self) {
                 found[id]?.digest = digest
                 found[id]?.hashedAtVersion = version
@@ -251,7 +324,7 @@ extension PostgresRecordRepository {
     func storeVersionChecks(_ checked: [(id: UUID, version: Int64)]) async throws(StorageError) {
         guard !checked.isEmpty else { return }
         let checks = database.quotedSchema + ".record_checks"
-        let ids = checked.map { $0.id.uuidString.lowercased() }
+        let ids = checked.map { $0.id.lowercasedText }
         let versions = checked.map(\.version)
         let macs = checked.map { versionCheck.mac(id: $0.id, version: $0.version).base64EncodedString() }
         let table = self.table

@@ -4,7 +4,9 @@ import Records
 import Storage
 
 extension PostgresRecordRepository {
-    /// The compliance report, grouped in SQL as ``ComplianceReport`` groups in Swift: per
+    /// The compliance report, grouped in SQL as ``ComplianceReport`` groups in Swift (read from
+    /// `report_people`, kept as records are written, for a school year starting on July 1; see
+    /// ``ReportPeople``): per
     /// person (the same ``ComplianceReport/personKey(of:)``, kept in a column) or, with the
     /// staff roster, per roster member (records joined to `staff_members` by employee id, else
     /// by name and school when exactly one member has both), the latest record until the year's
@@ -22,7 +24,22 @@ extension PostgresRecordRepository {
     public func complianceReport(for schoolYear: SchoolYear, asOf: CalendarDate, roster: StaffRoster?)
         async throws(StorageError) -> VerifiedReport
     {
-        let checked = try await checkedGroups(schoolYear, withRoster: roster != nil)
+        var checked = try await checkedGroups(schoolYear, withRoster: roster != nil, from: ReportSource(schoolYear))
+        var disagreement: [StorageError] = []
+        if checked.disagreeing > 0 {
+            // Rows of report_people changed by hand: the report groups the records themselves,
+            // and the table is counted again.
+            disagreement.append(
+                .altered(
+                    location: location + " (report_people)",
+                    reason:
+                        "the report's summary of \(checked.disagreeing) people named records that are not theirs, "
+                        + "not from the year, or not passing; the report was worked out from the records themselves, "
+                        + "and the summary counted again from them"))
+            try await recountReportPeople()
+            checked = try await checkedGroups(schoolYear, withRoster: roster != nil, from: .records)
+        }
+        checked.unsealed = disagreement + checked.unsealed
         let grouped = checked.groups
         var people: [(rosterMember: String?, byName: Bool, person: ComplianceReport.Person)] = []
         people.reserveCapacity(grouped.count)
@@ -39,7 +56,7 @@ extension PostgresRecordRepository {
                 people.append((rosterMember, byName, .init(latest: latest, passing: passing, attempts: attempts)))
             case (.failure(let problem), _), (_, .failure(let problem)?):
                 problems.append(problem)
-                recheck.append(grouped[index].latest.record.columns.personKey)
+                recheck.append(grouped[index].latest.columns.personKey)
             }
         }
         if let roster {
@@ -103,9 +120,10 @@ extension PostgresRecordRepository {
         var attempts: Int
     }
 
-    /// A record a group rests on, with its summary once checked, or why it cannot be counted.
+    /// A record a group rests on (its columns), with its summary once checked, or why it cannot
+    /// be counted.
     struct CheckedRecord: Sendable {
-        var record: ReportRecord
+        var columns: RecordColumns
         var result: Result<CompletionSummary, StorageError>
     }
 

@@ -71,7 +71,7 @@ extension PostgresRecordRepository {
     private func sealedSummary(_ record: ReportRecord) -> CompletionSummary? {
         guard record.sealKey == seal.keyID, let rowSeal = record.seal, let text = record.summary,
             seal.checks(rowSeal, digest: record.digest, columns: record.columns, summary: text),
-            let summary = SummaryText.summary(in: text), summary.id == record.columns.id.uuidString.lowercased()
+            let summary = SummaryText.summary(in: text), summary.id == record.columns.id.lowercasedText
         else { return nil }
         return summary
     }
@@ -79,7 +79,7 @@ extension PostgresRecordRepository {
     /// The signed files of the rows `ids`, by id.
     private func signedFiles(of ids: [UUID]) async throws(StorageError) -> [UUID: Data] {
         let table = self.table
-        let keys = ids.map { $0.uuidString.lowercased() }
+        let keys = ids.map { $0.lowercasedText }
         return try await database.run { client in
             var found: [UUID: Data] = [:]
             let rows = try await client.query(
@@ -93,7 +93,7 @@ extension PostgresRecordRepository {
     private func storeSeals(_ rows: [Row]) async throws(StorageError) {
         guard !rows.isEmpty else { return }
         let table = self.table
-        let ids = rows.map { $0.columns.id.uuidString.lowercased() }
+        let ids = rows.map { $0.columns.id.lowercasedText }
         let digests = rows.map { $0.digest.base64EncodedString() }
         let summaries = rows.map(\.summary)
         let seals = rows.map { $0.seal.base64EncodedString() }

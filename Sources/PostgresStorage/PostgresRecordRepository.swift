@@ -46,7 +46,7 @@ public struct PostgresRecordRepository: RecordRepository {
         }
         guard try await insert(signed, bytes: bytes) else {
             // Stored already (an attempt finished again): the stored one stands.
-            let stored = try await find(record.id.uuidString.lowercased())
+            let stored = try await find(record.id.lowercasedText)
             return SavedRecord(id: record.id, location: location, isNew: false, signed: stored.signed)
         }
         return SavedRecord(id: record.id, location: location, isNew: true, signed: signed)
@@ -72,7 +72,7 @@ public struct PostgresRecordRepository: RecordRepository {
         }
         guard let first = found.first else { throw .noSuchRecord(id: id, location: location) }
         guard found.count == 1 else {
-            throw .ambiguousID(prefix: id, matches: found.map { $0.0.uuidString.lowercased() })
+            throw .ambiguousID(prefix: id, matches: found.map { $0.0.lowercasedText })
         }
         return try verified(first.1, storedAs: first.0)
     }
@@ -254,7 +254,7 @@ public struct PostgresRecordRepository: RecordRepository {
     }
 
     func verified(_ bytes: Data, storedAs id: UUID) throws(StorageError) -> VerifiedRecord {
-        let id = id.uuidString.lowercased()
+        let id = id.lowercasedText
         return try VerifiedRecord(bytes: bytes, location: rowLocation(id), storedAs: id, trusting: trustedKeys)
     }
 
@@ -262,7 +262,7 @@ public struct PostgresRecordRepository: RecordRepository {
     func verifiedInParallel(_ rows: [(UUID, Data)]) -> [Result<VerifiedRecord, StorageError>] {
         VerifiedRecord.verifyAll(
             rows.map { id, bytes in
-                let id = id.uuidString.lowercased()
+                let id = id.lowercasedText
                 return VerifiedRecord.Candidate(bytes: bytes, location: rowLocation(id), storedAs: id)
             }, trusting: trustedKeys)
     }

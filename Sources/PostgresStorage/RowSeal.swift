@@ -37,7 +37,7 @@ struct RowSeal: Sendable {
             message.append(contentsOf: field)
         }
         append(Self.version.utf8)
-        append(columns.id.uuidString.lowercased().utf8)
+        append(columns.id.lowercasedText.utf8)
         append(digest)
         append(columns.personKey.utf8)
         append(columns.employeeKey.utf8)

@@ -30,7 +30,7 @@ struct RowVersionCheck: Sendable {
     /// The check of row `id` at `version`.
     func mac(id: UUID, version: Int64) -> Data {
         var mac = keyedMAC
-        mac.update(data: Data("\(Self.purpose)|\(id.uuidString.lowercased())|\(version)".utf8))
+        mac.update(data: Data("\(Self.purpose)|\(id.lowercasedText)|\(version)".utf8))
         return Data(mac.finalize())
     }
 

@@ -177,6 +177,26 @@ import Testing
         }
     }
 
+    /// School years of every kind: starting on July 1 (PostgreSQL reads its `report_people`)
+    /// or on another day (it groups the records), before, during and after the scenario's.
+    static let otherYears: [(label: String, start: String?)] = [
+        ("2025-2026", nil), ("2027-2028", nil), ("2026-2027", "2026-09-10"), ("2026-2027", "2026-12-31"),
+    ]
+
+    @Test(arguments: Backend.underTest, otherYears.indices)
+    func theReportOfEveryKindOfSchoolYearEqualsTheSwiftReport(backend: Backend, year index: Int) async throws {
+        let (label, start) = Self.otherYears[index]
+        let year = try #require(SchoolYear(label, start: start.flatMap { CalendarDate($0) }))
+        let asOf = year.start.adding(days: 150)
+        let records = ReportScenario.records
+        try await backend.withStore { store in
+            for record in records { _ = try await store.repository.saveOnce(record) }
+            let found = try await store.repository.complianceReport(for: year, asOf: asOf)
+            #expect(found.problems.isEmpty)
+            #expect(found.report == ComplianceReport(records: records, schoolYear: year, asOf: asOf))
+        }
+    }
+
     @Test(arguments: Backend.underTest)
     func everyRecordIsExportedAsItsExactSignedFile(backend: Backend) async throws {
         try await backend.withStore { store in
