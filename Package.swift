@@ -387,7 +387,8 @@ let package = Package(
         .testTarget(
             name: "CompletionTests",
             dependencies: [
-                "Completion", "Storage", "RecordStore", "LocalStore", "Records", "Training", "Scoring", "ScenarioEngine",
+                "Completion", "Accounts", "Storage", "RecordStore", "LocalStore", "Records", "Training", "Scoring",
+                "ScenarioEngine",
                 "ProtocolEngine", "GroupSessions", "ContentLoading", "TestSupport",
             ],
             swiftSettings: strictSwift

@@ -59,38 +59,38 @@ struct ServeInviteIssueCommand: ParsableCommand {
         } catch {
             throw ValidationError("--public-url: \(error.description)")
         }
-        let (selection, days, actor) = (selection, expiresIn, AccountsAccess.commandLineActor)
-        let issued = try database.usingAccounts(data) { accounts async throws(AccountError) -> [IssuedInvitation] in
-            let staff = try await accounts.rosteredStaff(selection)
-            guard !staff.isEmpty else { return [] }
-            let now = Date()
-            return try await accounts.issueInvitations(
-                to: staff, expiresAt: now + Double(days) * 24 * 60 * 60, publicURL: publicURL, now: now, by: actor)
+        let settings = try reportingStoreErrors { try InstallationSettings.load(in: data.directory) }
+        let issuing = InvitationIssuing(
+            materials: InvitationMaterials(issuerName: settings.issuer, timeZone: .current, paper: paper), days: expiresIn)
+        let (selection, folder, actor) = (
+            selection, URL(filePath: out, directoryHint: .isDirectory), AccountsAccess.commandLineActor
+        )
+        let outcome = try database.usingAccounts(data) { accounts async throws(AccountError) in
+            do throws(InvitationIssuingError) {
+                return Result<InvitationIssuing.Issued, InvitationIssuingError>.success(
+                    try await issuing.issue(
+                        to: selection, on: accounts, publicURL: publicURL, into: folder, now: Date(), by: actor))
+            } catch {
+                return .failure(error)
+            }
         }
-        guard !issued.isEmpty else {
+        let issued: InvitationIssuing.Issued
+        switch outcome {
+        case .success(let value): issued = value
+        case .failure(.nobodySelected(let selection)):
             StandardError.print(
                 "error: no one on the staff roster matches \(selection.words). Import the staff list first "
                     + "(csec-trainer staff import staff.csv), or check the school's name with csec-trainer staff list.")
             throw ExitCode.failure
-        }
-        let files = try writeOutputs(issued, to: URL(filePath: out, directoryHint: .isDirectory))
-        let until = issued[0].expiresAt.formatted(Date.ISO8601FormatStyle(timeZone: .current).year().month().day())
-        print("Issued \(issued.count) sign-in link(s) of \(selection.words), each working once until \(until):")
-        for file in files { print("  \(file.path)") }
-        print("Earlier links of these people no longer work. Keep these files safe and delete them once the links are sent.")
-    }
-
-    /// Writes what staff receive, readable by the owner only: the mail-merge CSV and the
-    /// printable sheet. Returns the files written.
-    func writeOutputs(_ issued: [IssuedInvitation], to folder: URL) throws -> [URL] {
-        let settings = try reportingStoreErrors { try InstallationSettings.load(in: data.directory) }
-        let materials = InvitationMaterials(issuerName: settings.issuer, timeZone: .current, paper: paper)
-        do throws(InvitationSheetError) {
-            return try materials.write(issued, into: folder, madeAt: Date())
-        } catch {
-            StandardError.print("error: cannot write the invitations: \(error.description)")
+        case .failure(let error):
+            StandardError.print("error: \(error.description)")
             throw ExitCode.failure
         }
+        let until = issued.expiresAt.formatted(Date.ISO8601FormatStyle(timeZone: .current).year().month().day())
+        print(
+            "Issued \(issued.invitations.count) sign-in link(s) of \(selection.words), each working once until \(until):")
+        for file in issued.files { print("  \(file.path)") }
+        print("Earlier links of these people no longer work. Keep these files safe and delete them once the links are sent.")
     }
 }
 
