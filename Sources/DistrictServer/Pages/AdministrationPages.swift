@@ -96,9 +96,10 @@ enum AdministrationPages {
                 </select></div>
                 <div class="actions"><button type="submit" class="secondary">Show</button></div>
                 </form>
+                <p>\(HTML.text(of)): \(rows.count) \(rows.count == 1 ? "person" : "people").</p>
                 <div class="table" role="region" aria-labelledby="staff-caption" tabindex="0">
                 <table>
-                <caption id="staff-caption">\(HTML.text(of)): \(rows.count) \(rows.count == 1 ? "person" : "people")</caption>
+                <caption id="staff-caption">\(HTML.text(of))</caption>
                 <thead><tr><th scope="col">Name</th><th scope="col">School</th><th scope="col">Status</th>\
                 <th scope="col">Completed</th><th scope="col">Due</th></tr></thead>
                 <tbody>
@@ -145,9 +146,10 @@ enum AdministrationPages {
                 <p>Sign-ins, record exports and administrative actions, newest first. The log is only ever \
                 added to. <a href="/admin">Back to the overview</a></p>
                 \(broken)
+                <p>Page \(page) of \(pages): \(range).</p>
                 <div class="table" role="region" aria-labelledby="audit-caption" tabindex="0">
                 <table>
-                <caption id="audit-caption">Audit log, page \(page) of \(pages): \(range)</caption>
+                <caption id="audit-caption">Audit log, page \(page) of \(pages)</caption>
                 <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Who</th>\
                 <th scope="col">Detail</th><th scope="col">Client address</th></tr></thead>
                 <tbody>
