@@ -36,6 +36,18 @@ public struct FileAccountStore: AccountStore {
         files = AccountFiles(directory: directory, operations: operations)
     }
 
+    /// The store in `dataDirectory` when its folder exists (the server, `serve admin` or `serve
+    /// invite` has used it), else nil: a command that only adds to an audit log leaves an
+    /// installation without accounts as it is.
+    public static func existing(in dataDirectory: URL) -> FileAccountStore? {
+        var isDirectory: ObjCBool = false
+        let path = dataDirectory.appending(path: folderName).path
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        return FileAccountStore(dataDirectory: dataDirectory)
+    }
+
     struct InvitationList: Codable {
         var invitations: [Invitation]
     }

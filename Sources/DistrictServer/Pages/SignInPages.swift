@@ -47,15 +47,4 @@ enum SignInPages {
                 </form>
                 """)
     }
-
-    /// An administrator's landing page.
-    static func administrator(_ session: WebSession) -> Page {
-        Page(
-            title: "Administrator",
-            main: """
-                <h1>Signed in as administrator</h1>
-                <p>You are signed in as \(HTML.text(session.person.displayName)). Staff train on this site through \
-                their own sign-in links.</p>
-                """, session: session)
-    }
 }

@@ -47,5 +47,12 @@ enum StyleSheet {
         .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1.25rem 0; }
         dl.facts dt { font-weight: 700; }
         dl.facts dd { margin: 0 0 0.5rem 0; }
+        .table { overflow-x: auto; margin: 1rem 0; }
+        .table:focus-visible, select:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        table { border-collapse: collapse; min-width: 100%; }
+        caption { text-align: left; font-weight: 700; padding: 0.25rem 0; }
+        th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line);
+          overflow-wrap: normal; }
+        select { font: inherit; max-width: 100%; padding: 0.5rem; border: 2px solid var(--line); border-radius: 0.375rem; }
         """
 }

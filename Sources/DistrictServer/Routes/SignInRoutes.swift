@@ -52,12 +52,6 @@ extension DistrictServer {
             }
             return await self.signedIn(.administrator(name: signedIn), by: "password", then: "/admin", context: context)
         }
-        router.get("/admin") { _, context in
-            guard let session = context.session, case .administrator = session.person else {
-                return PageResponse.redirect(to: "/admin/sign-in")
-            }
-            return PageResponse.page(SignInPages.administrator(session))
-        }
         router.post("/sign-out") { _, context in
             var response = PageResponse.redirect(to: "/")
             response.setCookie(cookies.clearedSessionCookie)

@@ -19,7 +19,11 @@ public struct DistrictRequestContext: RequestContext, RemoteAddressRequestContex
         remoteAddress = source.channel.remoteAddress
     }
 
-    /// The client's address in words, for the audit log and sign-in limits ("unknown" when the
-    /// connection has none, as in tests).
-    public var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The client's address that a trusted reverse proxy forwarded, once
+    /// ``ForwardedClientMiddleware`` found it.
+    public var forwardedClientAddress: String?
+
+    /// The client's address in words, for the audit log and sign-in limits: the one a trusted
+    /// proxy forwarded, else the connection's ("unknown" when it has none, as in tests).
+    public var clientAddress: String { forwardedClientAddress ?? remoteAddress?.ipAddress ?? "unknown" }
 }

@@ -35,13 +35,18 @@ public struct DistrictServer: Sendable {
     public let origin: AllowedOrigin
     public let limits: ConnectionLimits
     public let tls: SessionTLS?
+    /// The district's accounts, for the administrators' area (the staff roster, the audit log);
+    /// nil: the area has only the records.
+    public let accounts: DistrictAccounts?
+    /// The reverse proxies whose `X-Forwarded-For` names the client.
+    public let trustedProxies: TrustedProxies
     let turns = TraineeTurns()
 
     public init(
         training: SelfPacedTraining, jurisdiction: JurisdictionProtocol, length: SessionLength = .course,
         contentNote: ContentNote, briefing: Briefing?, certificates: CertificateIssuer, signIn: any SignInService,
         methods: SignInMethods = .invitationsAndPasswords, publicURL: URL? = nil, limits: ConnectionLimits = .init(),
-        tls: SessionTLS? = nil
+        tls: SessionTLS? = nil, accounts: DistrictAccounts? = nil, trustedProxies: TrustedProxies = .noProxies
     ) {
         var training = training
         training.mode = .selfPacedWeb
@@ -56,20 +61,24 @@ public struct DistrictServer: Sendable {
         self.origin = AllowedOrigin(publicURL: publicURL, servesTLS: tls != nil)
         self.limits = limits
         self.tls = tls
+        self.accounts = accounts
+        self.trustedProxies = trustedProxies
     }
 
     public var cookies: CookiePolicy { CookiePolicy(secure: origin.isSecure) }
 
     public var now: @Sendable () -> Date { training.clock.now }
 
-    /// Every route, behind the middleware that logs, adds the security headers, refuses
-    /// requests from other sites, finds the session and checks the CSRF token, in that order.
+    /// Every route, behind the middleware that takes the client's address from a trusted proxy,
+    /// logs, adds the security headers, refuses requests from other sites, finds the session and
+    /// checks the CSRF token, in that order.
     /// `moreRoutes` adds routes of other sign-in methods (the OpenID sign-in's start and
     /// callback), behind the same middleware; they sign people in with ``signedIn(_:by:then:context:)``.
     public func router(
         moreRoutes: (Router<DistrictRequestContext>) -> Void = { _ in }
     ) -> Router<DistrictRequestContext> {
         let router = Router(context: DistrictRequestContext.self)
+        router.add(middleware: ForwardedClientMiddleware(trusted: trustedProxies))
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: origin.isSecure))
         router.add(middleware: OriginCheckMiddleware(allowed: origin))
@@ -87,6 +96,7 @@ public struct DistrictServer: Sendable {
         addSignInRoutes(to: router)
         addTrainingRoutes(to: router)
         addRecordRoutes(to: router)
+        addAdministrationRoutes(to: router)
         moreRoutes(router)
         return router
     }

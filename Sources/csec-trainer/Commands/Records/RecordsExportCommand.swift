@@ -1,4 +1,6 @@
+import Accounts
 import ArgumentParser
+import Completion
 import Foundation
 import PostgresStorage
 import Storage
@@ -10,7 +12,8 @@ struct RecordsExportCommand: ParsableCommand {
         discussion: """
             Each record is written as <id>.json, byte for byte as signed, so that `records \
             import` elsewhere verifies it. A record that does not verify is reported and left \
-            out (exit status 1).
+            out (exit status 1). Where the district server keeps accounts (the database, or \
+            accounts/ in the data directory), the export is written to their audit log.
             """)
 
     @Option(help: ArgumentHelp("The directory to write the files to (made when missing).", valueName: "dir")) var out: String
@@ -19,20 +22,37 @@ struct RecordsExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try data.recordStore()
-        let (address, target) = (database.address, URL(filePath: out))
-        let (written, unchanged, problems) = try reportingStorageErrors {
-            try waitFor { () async throws -> (Int, Int, [StorageError]) in
+        let (address, target, dataDirectory) = (database.address, URL(filePath: out), data.directory)
+        let actor = ProcessInfo.processInfo.userName
+        let (files, auditProblem) = try reportingStorageErrors {
+            try waitFor { () async throws -> (RecordExport.WrittenFiles, AccountError?) in
                 try await RecordBackend.using(databaseAddress: address, store: store) { backend async throws(StorageError) in
-                    var (written, unchanged) = (0, 0)
-                    let problems = try await backend.repository.forEachRecord { record throws(StorageError) in
-                        if try SignedRecordFile.export(record, into: target) { written += 1 } else { unchanged += 1 }
+                    let files = try await RecordExport(records: backend.repository).write(into: target)
+                    let event = RecordExport.auditEvent(
+                        count: files.exported, leftOut: files.problems.count, by: actor, via: .commandLine, at: Date())
+                    do throws(AccountError) {
+                        let accounts: (any AccountStore)?
+                        if backend.database == nil {
+                            accounts = FileAccountStore.existing(in: dataDirectory)
+                        } else {
+                            accounts = try await backend.accountStore(dataDirectory: dataDirectory)
+                        }
+                        try await accounts?.appendAudit(event)
+                        return (files, nil)
+                    } catch {
+                        return (files, error)
                     }
-                    return (written, unchanged, problems)
                 }
             }
         }
-        for problem in problems { StandardError.print(problem.description) }
-        print("\(written) record files written to \(target.path), \(unchanged) already there; \(problems.count) left out.")
-        if !problems.isEmpty { throw ExitCode.failure }
+        for problem in files.problems { StandardError.print(problem.description) }
+        print(
+            "\(files.written) record files written to \(target.path), \(files.unchanged) already there; \(files.problems.count) left out."
+        )
+        if let auditProblem {
+            StandardError.print("error: the export could not be written to the audit log: \(auditProblem.description)")
+            throw ExitCode.failure
+        }
+        if !files.problems.isEmpty { throw ExitCode.failure }
     }
 }

@@ -33,7 +33,8 @@ struct ServeRunCommand: ParsableCommand {
             saved on the server before its feedback is shown, so they can stop on one device and \
             continue on another. Records go to the data directory's signed files, or to --database. \
             Serve over HTTPS with --tls-cert and --tls-key, or behind a reverse proxy with TLS and \
-            --public-url set to the address staff open (docs/district-server.md).
+            --public-url set to the address staff open and --trusted-proxy set to the proxy's \
+            address (docs/reverse-proxy.md).
             """)
 
     @Option(help: "Where to listen, HOST:PORT (default: 127.0.0.1:8080; 0.0.0.0:8080 for every interface).")
@@ -44,6 +45,12 @@ struct ServeRunCommand: ParsableCommand {
         help: ArgumentHelp(
             "The address staff open, when a reverse proxy serves it (e.g. https://training.district.org).", valueName: "url"))
     var publicURL: String?
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            "The address of a reverse proxy whose X-Forwarded-For names the client (repeat for several).",
+            valueName: "ip"))
+    var trustedProxies: [String] = []
     @Option(help: "The installation's county protocol, by id or name (see `csec-trainer protocols`).") var jurisdiction: String
     @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this certificate (PEM).", valueName: "file"))
     var tlsCertificate: String?
@@ -62,6 +69,9 @@ struct ServeRunCommand: ParsableCommand {
         }
         if maxConnections < 1 { throw ValidationError("--max-connections must be at least 1.") }
         try openID.validate(publicURL: publicURL)
+        if TrustedProxies(trustedProxies) == nil {
+            throw ValidationError("--trusted-proxy must be an IP address, e.g. 127.0.0.1 or ::1.")
+        }
         if let publicURL {
             guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
                 url.host() != nil
@@ -89,6 +99,7 @@ struct ServeRunCommand: ParsableCommand {
         let (address, publicURL, bind, limits, tlsSetting) = (
             database.address, publicURL.flatMap(URL.init(string:)), bind, ConnectionLimits(maxConnections: maxConnections), tls
         )
+        let proxies = TrustedProxies(trustedProxies) ?? .noProxies
         let (progress, note, briefing, dataDirectory) = (
             ProgressStore(directory: data.directory.appending(path: "web-progress")), materials.contentNote,
             materials.briefing(for: county), data.directory
@@ -112,7 +123,7 @@ struct ServeRunCommand: ParsableCommand {
                         jurisdiction: county, contentNote: note, briefing: briefing,
                         certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
                         signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,
-                        limits: limits, tls: tlsSetting)
+                        limits: limits, tls: tlsSetting, accounts: signIn, trustedProxies: proxies)
                     logger.notice(
                         "serving",
                         metadata: ["address": "\(bind.urlHost):\(bind.port)", "records": "\(backend.repository.location)"])

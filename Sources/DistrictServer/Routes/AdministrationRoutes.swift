@@ -1,0 +1,96 @@
+import Accounts
+import Completion
+import Foundation
+import Hummingbird
+import Logging
+import Records
+import Storage
+
+/// The administrators' area, for signed-in administrators only (staff get 403, a visitor not
+/// signed in is sent to the administrators' sign-in):
+///
+/// - `GET /admin`: the school year's figures (rostered staff, completed, due, overdue) from the
+///   application layer's compliance report, the one `records report` prints, and the links;
+/// - `GET /admin/staff[?school=…]`: everyone in that report with their status;
+/// - `GET /admin/audit[?page=N]`: the audit log, newest first;
+/// - `POST /admin/records/export`: every record as its signed file, in one tar archive (what
+///   `records export` writes), written to the audit log before it is sent.
+extension DistrictServer {
+    /// Audit log entries a page.
+    public static let auditEntriesPerPage = 50
+
+    func addAdministrationRoutes(to router: Router<DistrictRequestContext>) {
+        router.get("/admin") { _, context in
+            try await asAdministrator(context) { session, _ in
+                PageResponse.page(AdministrationPages.overview(try await districtReport(), session: session))
+            }
+        }
+        router.get("/admin/staff") { request, context in
+            let school = request.uri.queryParameters["school"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            return try await asAdministrator(context) { session, _ in
+                PageResponse.page(AdministrationPages.staff(try await districtReport(), school: school, session: session))
+            }
+        }
+        router.get("/admin/audit") { request, context in
+            let page = request.uri.queryParameters["page"].flatMap { Int($0) } ?? 1
+            return try await asAdministrator(context) { session, _ in
+                let trail = try await accounts?.store.auditTrail()
+                return PageResponse.page(
+                    AdministrationPages.audit(
+                        trail, page: page, perPage: Self.auditEntriesPerPage, timeZone: training.clock.timeZone,
+                        session: session))
+            }
+        }
+        router.post("/admin/records/export") { _, context in
+            try await asAdministrator(context) { _, name in
+                let time = now()
+                let archive = try await RecordExport(records: training.records).archive(
+                    now: time, timeZone: training.clock.timeZone)
+                for problem in archive.problems {
+                    context.logger.notice("a record left out of the export", metadata: ["problem": "\(problem)"])
+                }
+                // Written before the download is sent: no export leaves without its audit line.
+                try await signIn.record(
+                    RecordExport.auditEvent(
+                        count: archive.count, leftOut: archive.problems.count, by: name, via: .administratorsArea, at: time,
+                        clientAddress: context.clientAddress))
+                return PageResponse.download(archive.bytes, contentType: "application/x-tar", fileName: archive.fileName)
+            }
+        }
+    }
+
+    /// The compliance report of the school year under way (from July 1) as of today, with the
+    /// staff roster when one is imported: the repository's report, as `records report` makes it.
+    private func districtReport() async throws(StorageError) -> AdministrationPages.Report {
+        let time = now()
+        let today = CalendarDate(time, utcOffsetSeconds: training.clock.timeZone.secondsFromGMT(for: time))
+        let firstYear = today.month >= 7 ? today.year : today.year - 1
+        // A label of two consecutive years always reads.
+        let year = SchoolYear("\(firstYear)-\(firstYear + 1)")!
+        let roster = try await accounts?.roster.roster()
+        let found = try await training.records.complianceReport(for: year, asOf: today, roster: roster)
+        return AdministrationPages.Report(found: found, schoolYear: year, hasRoster: roster != nil)
+    }
+
+    /// Runs `body` for the signed-in administrator (their session and name). Staff get 403, a
+    /// visitor not signed in goes to the administrators' sign-in; records or accounts that cannot
+    /// be read or written become a page that says so (503).
+    private func asAdministrator(
+        _ context: DistrictRequestContext, _ body: (WebSession, String) async throws -> Response
+    ) async throws -> Response {
+        guard let session = context.session else { return PageResponse.redirect(to: "/admin/sign-in") }
+        guard case .administrator(let name) = session.person else {
+            return PageResponse.page(AdministrationPages.administratorsOnly(session: session), status: .forbidden)
+        }
+        do {
+            return try await body(session, name)
+        } catch let error as StorageError {
+            context.logger.error("the records cannot be read", metadata: ["error": "\(error)"])
+            return PageResponse.page(
+                ErrorPages.unavailable("The records cannot be read on the server right now."), status: .serviceUnavailable)
+        } catch let error as AccountError {
+            context.logger.error("the accounts cannot be read or written", metadata: ["error": "\(error)"])
+            return PageResponse.page(ErrorPages.unavailable(error.description), status: .serviceUnavailable)
+        }
+    }
+}
