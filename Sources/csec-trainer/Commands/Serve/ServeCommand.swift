@@ -79,9 +79,11 @@ struct ServeRunCommand: ParsableCommand {
         let county = try training.library.matchingJurisdiction(jurisdiction)
         let materials = try site.materials(from: directory, library: training.library, dataDirectory: data.directory)
         var tls: SessionTLS?
-        do throws(SessionTLSError) {
+        let sessionPages: WebPages
+        do {
             if let tlsCertificate { tls = try SessionTLS(certificateFile: tlsCertificate, keyFile: tlsKey ?? "") }
-        } catch {
+            sessionPages = try WebPages(directory: directory.webDirectory, contentNote: materials.contentNote)
+        } catch let error as any CustomStringConvertible & Error {
             StandardError.print(error.description)
             throw ExitCode.failure
         }
@@ -107,12 +109,17 @@ struct ServeRunCommand: ParsableCommand {
                         await backend.close()
                         throw ServeError.accounts(error)
                     }
-                    let server = DistrictServer(
+                    let certificates = CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer")
+                    var server = DistrictServer(
                         training: SelfPacedTraining(content: training, progress: progress, records: backend.repository),
-                        jurisdiction: county, contentNote: note, briefing: briefing,
-                        certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
+                        jurisdiction: county, contentNote: note, briefing: briefing, certificates: certificates,
                         signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,
                         limits: limits, tls: tlsSetting)
+                    let groupSessions = GroupSessionDesk(
+                        .init(
+                            content: training, jurisdiction: county, records: backend.repository, certificates: certificates,
+                            dataDirectory: dataDirectory, pages: sessionPages))
+                    server.groupSessions = groupSessions
                     logger.notice(
                         "serving",
                         metadata: ["address": "\(bind.urlHost):\(bind.port)", "records": "\(backend.repository.location)"])
@@ -121,6 +128,14 @@ struct ServeRunCommand: ParsableCommand {
                             host: bind.host, port: bind.port, logger: logger,
                             moreRoutes: { router in openIDRoutes?.add(to: router, server: server) })
                         try await DistrictServer.run(application, logger: logger)
+                        // A group session still running ends as `session host`'s does on SIGTERM: its records written.
+                        if await groupSessions.room != nil, let ended = try? await groupSessions.end() {
+                            try? await signIn.record(
+                                AuditEvent(
+                                    at: Date(), action: .groupSessionEnded, actor: ended.facilitator,
+                                    detail: "\(ended.sessionID): ended as the server stopped; "
+                                        + "\(ended.report.recordsSaved) of \(ended.participants) records saved"))
+                        }
                     } catch {
                         await backend.close()
                         throw error
