@@ -7,8 +7,8 @@ import Foundation
 import GroupSessions
 import NIOHTTP1
 import ProtocolEngine
-import Records
 import RecordStore
+import Records
 import ScenarioEngine
 import SessionServer
 import Synchronization

@@ -4,8 +4,8 @@ import Foundation
 import GroupSessions
 import LocalStore
 import ProtocolEngine
-import Records
 import RecordStore
+import Records
 import SessionServer
 import Storage
 import Training
