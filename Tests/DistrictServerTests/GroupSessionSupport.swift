@@ -15,6 +15,7 @@ import ServiceLifecycle
 import SessionServer
 import Synchronization
 import TestSupport
+import Testing
 
 /// A district server with group sessions (the fixture's server, with a ``GroupSessionDesk`` over
 /// the same record store and data directory), listening on a loopback port.
@@ -28,15 +29,11 @@ struct GroupSessionServer: Sendable {
     static func running(_ body: (GroupSessionServer) async throws -> Void) async throws {
         let fixture = try DistrictFixture()
         defer { fixture.remove() }
-        var server = fixture.server
-        let desk = GroupSessionDesk(
-            .init(
-                content: fixture.content, jurisdiction: fixture.jurisdiction, records: server.training.records,
-                certificates: server.certificates, dataDirectory: fixture.directory,
-                pages: try WebPages(
-                    directory: Fixtures.repositoryRoot.appending(path: "Web"),
-                    contentNote: ContentNote(employeeAssistance: nil))))
-        server.groupSessions = desk
+        let server = fixture.server.offeringGroupSessions(
+            dataDirectory: fixture.directory,
+            pages: try WebPages(
+                directory: Fixtures.repositoryRoot.appending(path: "Web"), contentNote: ContentNote(employeeAssistance: nil)))
+        let desk = try #require(server.groupSessions)
         let port = Mutex(0)
         let application = server.application(
             host: "127.0.0.1", port: 0, logger: DistrictFixture.quietLogger,

@@ -194,3 +194,17 @@ public struct EndedSession: Sendable {
     public var report: GroupSessionEnding.Report
     var recordIDs: [String: String]
 }
+
+extension DistrictServer {
+    /// This server, offering group sessions of its county protocol and content, their records
+    /// in its record store and certificates by its issuer; journals, certificates and rosters in
+    /// `dataDirectory`, the pages from `pages`.
+    public func offeringGroupSessions(dataDirectory: URL, pages: WebPages) -> DistrictServer {
+        var server = self
+        server.groupSessions = GroupSessionDesk(
+            .init(
+                content: training.content, jurisdiction: jurisdiction, records: training.records,
+                certificates: certificates, dataDirectory: dataDirectory, pages: pages, clock: training.clock))
+        return server
+    }
+}

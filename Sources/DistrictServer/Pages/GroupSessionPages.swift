@@ -67,10 +67,12 @@ enum GroupSessionPages {
     }
 
     /// `/group` for staff when no session is running: their record of the last session, if
-    /// they took part.
-    static func noSession(record: String?, session: WebSession) -> Page {
+    /// they took part (`ending`: the session has just ended and its records are being written).
+    static func noSession(record: String?, ending: Bool = false, session: WebSession) -> Page {
         let yours =
-            record.map {
+            ending
+            ? "<p>The session has ended and its records are being written: reload this page in a moment for yours.</p>"
+            : record.map {
                 #"<p>The last group session has ended. <a href="/records/\#(HTML.text($0))">Your completion record</a> "#
                     + "(and, if you passed, your certificate).</p>"
             } ?? ""

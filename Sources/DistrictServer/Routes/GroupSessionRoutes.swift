@@ -85,8 +85,12 @@ extension DistrictServer {
             guard let session = context.session else { return PageResponse.redirect(to: "/") }
             guard case .staff(let member) = session.person else { return PageResponse.redirect(to: "/admin/group-session") }
             guard let desk = groupSessions else { return PageResponse.page(GroupSessionPages.notOffered(), status: .notFound) }
-            guard await desk.room != nil else {
-                return PageResponse.page(GroupSessionPages.noSession(record: await desk.lastRecord(of: member), session: session))
+            guard let room = await desk.room, await room.session.phase != .ended else {
+                // Ended: its records are written (or being written, for a moment).
+                let ending = await desk.room != nil
+                return PageResponse.page(
+                    GroupSessionPages.noSession(
+                        record: ending ? nil : await desk.lastRecord(of: member), ending: ending, session: session))
             }
             let page = await desk.pages.participantPage(
                 at: GroupSessionDesk.prefix, signedInAs: member.name, employeeID: member.employeeID,

@@ -110,16 +110,12 @@ struct ServeRunCommand: ParsableCommand {
                         throw ServeError.accounts(error)
                     }
                     let certificates = CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer")
-                    var server = DistrictServer(
+                    let server = DistrictServer(
                         training: SelfPacedTraining(content: training, progress: progress, records: backend.repository),
                         jurisdiction: county, contentNote: note, briefing: briefing, certificates: certificates,
                         signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,
-                        limits: limits, tls: tlsSetting)
-                    let groupSessions = GroupSessionDesk(
-                        .init(
-                            content: training, jurisdiction: county, records: backend.repository, certificates: certificates,
-                            dataDirectory: dataDirectory, pages: sessionPages))
-                    server.groupSessions = groupSessions
+                        limits: limits, tls: tlsSetting
+                    ).offeringGroupSessions(dataDirectory: dataDirectory, pages: sessionPages)
                     logger.notice(
                         "serving",
                         metadata: ["address": "\(bind.urlHost):\(bind.port)", "records": "\(backend.repository.location)"])
@@ -129,7 +125,9 @@ struct ServeRunCommand: ParsableCommand {
                             moreRoutes: { router in openIDRoutes?.add(to: router, server: server) })
                         try await DistrictServer.run(application, logger: logger)
                         // A group session still running ends as `session host`'s does on SIGTERM: its records written.
-                        if await groupSessions.room != nil, let ended = try? await groupSessions.end() {
+                        if let groupSessions = server.groupSessions, await groupSessions.room != nil,
+                            let ended = try? await groupSessions.end()
+                        {
                             try? await signIn.record(
                                 AuditEvent(
                                     at: Date(), action: .groupSessionEnded, actor: ended.facilitator,
