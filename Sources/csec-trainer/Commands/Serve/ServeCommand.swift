@@ -32,6 +32,8 @@ struct ServeRunCommand: ParsableCommand {
             self-paced training of the installation's county protocol in any browser; every answer is \
             saved on the server before its feedback is shown, so they can stop on one device and \
             continue on another. Records go to the data directory's signed files, or to --database. \
+            An administrator runs trainer-led group sessions from /admin/group-session; signed-in staff \
+            join them at /group, and their records go to the same store. \
             Serve over HTTPS with --tls-cert and --tls-key, or behind a reverse proxy with TLS and \
             --public-url set to the address staff open (docs/district-server.md).
             """)
@@ -109,10 +111,10 @@ struct ServeRunCommand: ParsableCommand {
                         await backend.close()
                         throw ServeError.accounts(error)
                     }
-                    let certificates = CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer")
                     let server = DistrictServer(
                         training: SelfPacedTraining(content: training, progress: progress, records: backend.repository),
-                        jurisdiction: county, contentNote: note, briefing: briefing, certificates: certificates,
+                        jurisdiction: county, contentNote: note, briefing: briefing,
+                        certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
                         signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,
                         limits: limits, tls: tlsSetting
                     ).offeringGroupSessions(dataDirectory: dataDirectory, pages: sessionPages)
