@@ -190,9 +190,10 @@ let package = Package(
             dependencies: [
                 "Completion", "Storage", "Accounts", "OpenIDSignIn", "SessionServer", "Records", "Training", "ScenarioEngine",
                 "ProtocolEngine",
-                "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore",
+                "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore", "GroupSessions", "ContentLoading",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -326,8 +327,9 @@ let package = Package(
             dependencies: [
                 "DistrictServer", "DistrictTestSupport", "Accounts", "Completion", "Storage", "RecordStore", "LocalStore",
                 "Records", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Briefing", "Certificates",
-                "Verification", "SessionServer", "OpenIDSignIn", "TestSupport",
+                "Verification", "SessionServer", "OpenIDSignIn", "TestSupport", "GroupSessions",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift

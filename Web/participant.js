@@ -1,5 +1,8 @@
 // The participant page: join, answer the open question, see the reveal.
 // Every text from the server is shown with textContent, never as HTML.
+// A server that signs participants in (the district server) serves it with <html data-socket>
+// (where its socket is), without the name fields (the sign-in says who joins), and with
+// <html data-record> (where the participant finds their record after the end).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -36,10 +39,11 @@ function storedRejoinKey() {
 // host restarted, the Wi-Fi went away) it tries again, waiting longer each time.
 function connect() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  socket = new WebSocket(`${scheme}//${location.host}/ws`);
+  socket = new WebSocket(`${scheme}//${location.host}${document.documentElement.dataset.socket || "/ws"}`);
   socket.onopen = () => {
     retryDelay = 500;
-    if (token) { send({ type: "resume", token }); } else { status(lastRefusal ?? "Enter the code and your name."); show("join", true); }
+    const ask = $("name") ? "Enter the code and your name." : "Enter the code on the screen.";
+    if (token) { send({ type: "resume", token }); } else { status(lastRefusal ?? ask); show("join", true); }
   };
   socket.onmessage = (event) => {
     const message = JSON.parse(event.data);
@@ -153,6 +157,16 @@ function showOutcome(outcome) {
     : `Your score: ${outcome.percent}%. This session does not complete your training:`;
   $("outcome").classList.toggle("passed", outcome.passed);
   $("outcome-reasons").replaceChildren(...outcome.reasons.map((text) => { const li = document.createElement("li"); li.textContent = text; return li; }));
+  const record = document.documentElement.dataset.record;
+  if (record) {
+    $("outcome-text").textContent = `Your score: ${outcome.percent}%. ` + (outcome.passed ? "" : "This session does not complete your training:");
+    const link = document.createElement("a");
+    link.href = record;
+    link.textContent = outcome.passed ? "Your completion record and certificate" : "Your completion record";
+    const line = document.createElement("p");
+    line.append(link);
+    $("outcome").append(line);
+  }
 }
 
 function showReveal(reveal) {
@@ -179,7 +193,10 @@ function showReveal(reveal) {
 
 $("join").addEventListener("submit", (event) => {
   event.preventDefault();
-  send({ type: "join", code: $("code").value, name: $("name").value, employeeID: $("employee").value || null, rejoinKey });
+  // Signed in: the server joins the participant by their sign-in, whatever name is sent.
+  const name = $("name") ? $("name").value : "";
+  const employeeID = $("employee") ? $("employee").value || null : null;
+  send({ type: "join", code: $("code").value, name, employeeID, rejoinKey });
 });
 
 connect();

@@ -24,7 +24,7 @@ function projectorKey() {
 let retryDelay = 500; // doubles after each failed connection, up to 10 s
 function connect() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  const socket = new WebSocket(`${scheme}//${location.host}/ws`);
+  const socket = new WebSocket(`${scheme}//${location.host}${document.documentElement.dataset.socket || "/ws"}`);
   socket.onopen = () => { retryDelay = 500; socket.send(JSON.stringify({ type: "watch", key: projectorKey() })); };
   socket.onmessage = (event) => handle(JSON.parse(event.data));
   socket.onclose = () => {

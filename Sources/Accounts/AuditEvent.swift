@@ -11,6 +11,7 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case invitationRevoked = "invitation revoked"
         case administratorAdded = "administrator added"
         case groupSessionStarted = "group session started"
+        case groupSessionEnded = "group session ended"
     }
 
     public var at: Date

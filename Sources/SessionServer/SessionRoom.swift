@@ -111,6 +111,11 @@ public actor SessionRoom {
         }
     }
 
+    /// A page sent something its role does not allow (``PageRole``): it is told why.
+    public func refuse(_ refusal: Refusal, to id: Int) {
+        send(.refused(refusal), to: id)
+    }
+
     /// A page sent something that is not a message (or too large): it is told so.
     public func receivedJunk(from id: Int) {
         var message = ServerMessage(type: .refused)

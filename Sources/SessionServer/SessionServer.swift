@@ -102,9 +102,10 @@ public struct SessionServer: Sendable {
     }
 
     /// One page's connection: messages from the room go out, messages from the page go to the
-    /// room, until either side ends it.
-    static func serve(
-        room: SessionRoom, address: String?, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter
+    /// room, as its `role` admits them (``PageRole``), until either side ends it.
+    public static func serve(
+        room: SessionRoom, address: String?, role: PageRole = .anyone, inbound: WebSocketInboundStream,
+        outbound: WebSocketOutboundWriter
     ) async throws {
         let (id, messages) = await room.connect(from: address)
         enum Side { case room, page }
@@ -121,7 +122,10 @@ public struct SessionServer: Sendable {
                         await room.receivedJunk(from: id)
                         continue
                     }
-                    await room.receive(message, from: id)
+                    switch role.admit(message) {
+                    case .success(let admitted): await room.receive(admitted, from: id)
+                    case .failure(let refusal): await room.refuse(refusal, to: id)
+                    }
                     if await !room.isConnected(id) { return .page }
                 }
                 return .page
@@ -139,7 +143,7 @@ public struct SessionServer: Sendable {
 
     /// Only the server's own scripts, styles, images and socket; no page may frame these, change
     /// their base address, or send a form elsewhere.
-    static let contentSecurityPolicy =
+    public static let contentSecurityPolicy =
         "default-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
     private static func response(_ page: WebPages.Page) -> Response {

@@ -18,7 +18,7 @@ public struct WebPages: Sendable {
         "/assets/session.css": ("session.css", "text/css; charset=utf-8"),
     ]
 
-    public private(set) var pages: [String: Page]
+    public internal(set) var pages: [String: Page]
 
     /// Reads every page from `directory`; a missing one is an error naming it. With a
     /// `contentNote`, the participant page shows it on its join screen.

@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 import ProtocolEngine
@@ -41,6 +42,8 @@ public struct DistrictServer: Sendable {
     /// The reverse proxies whose `X-Forwarded-For` names the client.
     public let trustedProxies: TrustedProxies
     let turns = TraineeTurns()
+    /// The group sessions an administrator runs from the browser (nil: not offered).
+    public var groupSessions: GroupSessionDesk?
 
     public init(
         training: SelfPacedTraining, jurisdiction: JurisdictionProtocol, length: SessionLength = .course,
@@ -97,6 +100,7 @@ public struct DistrictServer: Sendable {
         addTrainingRoutes(to: router)
         addRecordRoutes(to: router)
         addAdministrationRoutes(to: router)
+        addGroupSessionRoutes(to: router)
         moreRoutes(router)
         return router
     }
@@ -118,12 +122,16 @@ public struct DistrictServer: Sendable {
     private func serverBuilder() -> HTTPServerBuilder {
         let connections = OpenConnections(limit: limits.maxConnections)
         let (requestHeaderTimeout, tls) = (limits.requestHeaderTimeout, tls)
-        let configuration = HTTP1Channel.Configuration(
-            idleTimeout: .nanoseconds(Int64(limits.keepAliveTimeout / .nanoseconds(1))))
+        // HTTP/1.1, and the group session's WebSocket (``groupSessionSocketRouter()``).
+        let webSocketResponder = groupSessionSocketRouter().buildResponder()
+        let configuration = HTTP1WebSocketUpgradeChannel.Configuration(
+            http1: .init(idleTimeout: .nanoseconds(Int64(limits.keepAliveTimeout / .nanoseconds(1)))),
+            ws: .init(maxFrameSize: SessionServer.maxMessageBytes, autoPing: .enabled(timePeriod: limits.pingInterval)))
         return HTTPServerBuilder { responder in
             let guarded = GuardedChannel(
-                base: HTTP1Channel(responder: responder, configuration: configuration), connections: connections,
-                requestHeaderTimeout: requestHeaderTimeout)
+                base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder, webSocketResponder: webSocketResponder, configuration: configuration),
+                connections: connections, requestHeaderTimeout: requestHeaderTimeout)
             guard let tls else { return guarded }
             return try TLSChannel(guarded, tlsConfiguration: tls.configuration)
         }

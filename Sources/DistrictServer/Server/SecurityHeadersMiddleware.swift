@@ -17,7 +17,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         -> Response
     {
         var response = try await next(request, context)
-        response.headers[HTTPField.Name("Content-Security-Policy")!] = Self.contentSecurityPolicy
+        // The group session's pages set their own (their scripts and socket); every other page has none.
+        if response.headers[HTTPField.Name("Content-Security-Policy")!] == nil {
+            response.headers[HTTPField.Name("Content-Security-Policy")!] = Self.contentSecurityPolicy
+        }
         response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }

@@ -32,6 +32,8 @@ struct ServeRunCommand: ParsableCommand {
             self-paced training of the installation's county protocol in any browser; every answer is \
             saved on the server before its feedback is shown, so they can stop on one device and \
             continue on another. Records go to the data directory's signed files, or to --database. \
+            An administrator runs trainer-led group sessions from /admin/group-session; signed-in staff \
+            join them at /group, and their records go to the same store. \
             Serve over HTTPS with --tls-cert and --tls-key, or behind a reverse proxy with TLS and \
             --public-url set to the address staff open and --trusted-proxy set to the proxy's \
             address (docs/reverse-proxy.md).
@@ -89,9 +91,11 @@ struct ServeRunCommand: ParsableCommand {
         let county = try training.library.matchingJurisdiction(jurisdiction)
         let materials = try site.materials(from: directory, library: training.library, dataDirectory: data.directory)
         var tls: SessionTLS?
-        do throws(SessionTLSError) {
+        let sessionPages: WebPages
+        do {
             if let tlsCertificate { tls = try SessionTLS(certificateFile: tlsCertificate, keyFile: tlsKey ?? "") }
-        } catch {
+            sessionPages = try WebPages(directory: directory.webDirectory, contentNote: materials.contentNote)
+        } catch let error as any CustomStringConvertible & Error {
             StandardError.print(error.description)
             throw ExitCode.failure
         }
@@ -123,7 +127,8 @@ struct ServeRunCommand: ParsableCommand {
                         jurisdiction: county, contentNote: note, briefing: briefing,
                         certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
                         signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,
-                        limits: limits, tls: tlsSetting, accounts: signIn, trustedProxies: proxies)
+                        limits: limits, tls: tlsSetting, accounts: signIn, trustedProxies: proxies
+                    ).offeringGroupSessions(dataDirectory: dataDirectory, pages: sessionPages)
                     logger.notice(
                         "serving",
                         metadata: ["address": "\(bind.urlHost):\(bind.port)", "records": "\(backend.repository.location)"])
@@ -132,6 +137,16 @@ struct ServeRunCommand: ParsableCommand {
                             host: bind.host, port: bind.port, logger: logger,
                             moreRoutes: { router in openIDRoutes?.add(to: router, server: server) })
                         try await DistrictServer.run(application, logger: logger)
+                        // A group session still running ends as `session host`'s does on SIGTERM: its records written.
+                        if let groupSessions = server.groupSessions, await groupSessions.room != nil,
+                            let ended = try? await groupSessions.end()
+                        {
+                            try? await signIn.record(
+                                AuditEvent(
+                                    at: Date(), action: .groupSessionEnded, actor: ended.facilitator,
+                                    detail: "\(ended.sessionID): ended as the server stopped; "
+                                        + "\(ended.report.recordsSaved) of \(ended.participants) records saved"))
+                        }
                     } catch {
                         await backend.close()
                         throw error
