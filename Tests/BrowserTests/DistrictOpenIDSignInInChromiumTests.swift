@@ -3,9 +3,10 @@ import BrowserTesting
 import DistrictServer
 import DistrictTestSupport
 import Foundation
-import HummingbirdTesting
+import Hummingbird
 import OpenIDSignIn
 import Records
+import Synchronization
 import TestSupport
 import Testing
 
@@ -52,11 +53,17 @@ struct DistrictOpenIDSignInInChromiumTests {
             // The fixture's roster is the people it invited; the link itself is never opened.
             _ = await fixture.invitationPath()
             let server = fixture.server
+            let listening = Listening()
             let application = server.application(
                 host: "127.0.0.1", port: try #require(URLComponents(string: address)?.port),
-                logger: DistrictFixture.quietLogger, moreRoutes: { routes.add(to: $0, server: server) })
+                logger: DistrictFixture.quietLogger, moreRoutes: { routes.add(to: $0, server: server) },
+                onServerRunning: { _ in listening.started.withLock { $0 = true } })
 
-            try await application.test(.live) { _ in
+            // Run here rather than by HummingbirdTesting's live test, which picks a port of its own.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await application.runService() }
+                try await Waiting.until("the server to listen", timeout: .seconds(30)) { listening.started.withLock { $0 } }
+                defer { group.cancelAll() }
                 try await Chromium.run { browser in
                     try await DistrictTrainingFlow(fixture: fixture, shots: shots).run { device in
                         let screen = screens[device]
@@ -76,7 +83,7 @@ struct DistrictOpenIDSignInInChromiumTests {
     /// From the front page shown on `page`: the district's sign-in, the provider's form filled
     /// in as a person does, and back on the training page.
     private func signIn(on page: BrowserPage, at provider: OpenIDProviderMock, shots: Screenshots?) async throws {
-        try await page.click("a[href='\(OpenIDSignInRoutes.startPath)']")
+        try await page.clickLink("a[href='\(OpenIDSignInRoutes.startPath)']")
         try await page.waitUntil(
             "the provider's authorization page", timeout: .seconds(30),
             #"location.origin === \#(JSON.string(provider.issuer).text) && document.readyState !== "loading" "#
@@ -92,4 +99,9 @@ struct DistrictOpenIDSignInInChromiumTests {
             #"location.pathname === "/training" && document.readyState === "complete""#)
         #expect(try await page.documentStatus() == 200)
     }
+}
+
+/// Whether the server listens yet (its application says so once its channel is bound).
+private final class Listening: Sendable {
+    let started = Mutex(false)
 }

@@ -12,6 +12,29 @@ extension BrowserPage {
             #"location.pathname.startsWith("\#(path)") && document.readyState === "complete""#)
     }
 
+    /// Clicks the link `selector` in the middle of its first line: a link that wraps over two
+    /// lines has the middle of its box between them, over other words.
+    func clickLink(_ selector: String) async throws {
+        let point = try await evaluate(
+            """
+            (() => {
+              const link = document.querySelector(\(JSON.string(selector).text));
+              if (!link) return null;
+              link.scrollIntoView({ block: "center" });
+              const line = link.getClientRects()[0];
+              return [line.x + line.width / 2, line.y + line.height / 2];
+            })()
+            """)
+        guard let x = point.array?.first?.number, let y = point.array?.last?.number else {
+            throw DevToolsError.failed("click", message: "no link \(selector)")
+        }
+        for type in ["mousePressed", "mouseReleased"] {
+            try await send(
+                "Input.dispatchMouseEvent",
+                ["type": .string(type), "x": .number(x), "y": .number(y), "button": "left", "clickCount": 1])
+        }
+    }
+
     /// The HTTP status of the document shown (the answer to the navigation that brought it).
     func documentStatus() async throws -> Int? {
         try await evaluate(#"performance.getEntriesByType("navigation")[0].responseStatus"#).number.map { Int($0) }
