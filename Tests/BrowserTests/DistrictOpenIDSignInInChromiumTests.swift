@@ -62,8 +62,8 @@ struct DistrictOpenIDSignInInChromiumTests {
             // Run here rather than by HummingbirdTesting's live test, which picks a port of its own.
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await application.runService() }
-                try await Waiting.until("the server to listen", timeout: .seconds(30)) { listening.started.withLock { $0 } }
                 defer { group.cancelAll() }
+                try await Waiting.until("the server to listen", timeout: .seconds(30)) { listening.started.withLock { $0 } }
                 try await Chromium.run { browser in
                     try await DistrictTrainingFlow(fixture: fixture, shots: shots).run { device in
                         let screen = screens[device]
