@@ -4,12 +4,15 @@ import Testing
 /// What a person does on the district server's pages, through Chromium's input pipeline: follow
 /// a link or press a button and wait for the next page, use the keys, read what came back.
 extension BrowserPage {
-    /// Clicks `selector` and waits for the page whose path starts with `path`.
-    func submit(_ selector: String, expecting path: String, timeout: Duration = .seconds(10)) async throws {
+    /// Clicks `selector` and waits for the next page (a new document: the one shown is marked
+    /// first, since its path may start with `path` too), whose path starts with `path`.
+    func submit(_ selector: String, expecting path: String = "/", timeout: Duration = .seconds(10)) async throws {
+        _ = try await evaluate("window.stillTheEarlierPage = true")
         try await click(selector)
         try await waitUntil(
             "the page \(path)", timeout: timeout,
-            #"location.pathname.startsWith("\#(path)") && document.readyState === "complete""#)
+            #"window.stillTheEarlierPage === undefined && location.pathname.startsWith("\#(path)") "#
+                + #"&& document.readyState === "complete""#)
     }
 
     /// Clicks the link `selector` in the middle of its first line: a link that wraps over two
