@@ -307,6 +307,7 @@ let package = Package(
             dependencies: [
                 "BrowserTesting", "SessionServer", "GroupSessions", "ProtocolEngine", "ScenarioEngine", "Training", "TestSupport",
                 "ContentLoading", "Records", "Scoring", "DistrictServer", "DistrictTestSupport", "Accounts",
+                "Briefing", "RecordStore", "Storage", "OpenIDSignIn", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift
