@@ -25,9 +25,9 @@ extension WebBenchmark.Figures {
                 + "p99 \(Timings.format(Self.percentile(firstRound, 0.99))), max \(Timings.format(firstRound.last ?? .zero))")
         let (posts, gets) = (serverLog.answerMilliseconds.sorted(), serverLog.feedbackMilliseconds.sorted())
         print(
-            "  the server's own time (its request log, whole ms): answer POST p50 \(Self.percentile(posts, 0.5)) ms, "
-                + "p99 \(Self.percentile(posts, 0.99)) ms; feedback GET p50 \(Self.percentile(gets, 0.5)) ms, "
-                + "p99 \(Self.percentile(gets, 0.99)) ms")
+            "  inside the server (its request log, whole ms, waits for its busy threads included): "
+                + "answer POST p50 \(Self.percentile(posts, 0.5)) ms, p99 \(Self.percentile(posts, 0.99)) ms; "
+                + "feedback GET p50 \(Self.percentile(gets, 0.5)) ms, p99 \(Self.percentile(gets, 0.99)) ms")
         let statuses = serverLog.statuses.sorted { $0.key < $1.key }.map { "\($0.value)× \($0.key)" }
         print(
             "  \(answers.count) answers in \(Timings.format(elapsed)), "
@@ -38,6 +38,11 @@ extension WebBenchmark.Figures {
                 + (answersStored == answersSent && records == counts.finished && counts.failed.isEmpty
                     ? "none lost" : "SOME LOST OR MISSING"))
         if let peakMemoryMiB { print(String(format: "  server peak memory (VmHWM): %.0f MiB", peakMemoryMiB)) }
+        if let server = cpuSeconds.server, let trainees = cpuSeconds.trainees {
+            print(
+                String(
+                    format: "  CPU time used: the server %.1f s, the simulated trainees (this process) %.1f s", server, trainees))
+        }
         print("  stopped by SIGTERM: \(stoppedCleanly ? "cleanly" : "NOT CLEANLY")")
         print("  load average (1, 5, 15 min): \(loadAverage.start) as the first round started, \(loadAverage.end) at the end")
     }

@@ -3,6 +3,10 @@ import Foundation
 import NIOCore
 import TestSupport
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Runs `csec-trainer serve` as its own process on a fresh data directory (and, for PostgreSQL,
 /// a database of its own, dropped afterwards), with `trainees` people on its roster signed in
 /// by the invitation links `serve invite` issued, each a simulated trainee (``WebTrainee``) over
@@ -25,6 +29,8 @@ struct WebBenchmark {
         var records: Int
         var serverLog: WebRequestLog
         var peakMemoryMiB: Double?
+        /// The CPU time the server and this process (the trainees) used, start to end.
+        var cpuSeconds: (server: Double?, trainees: Double?)
         var stoppedCleanly: Bool
         /// From the first round's start until the last trainee finished.
         var elapsed: Duration
@@ -86,6 +92,7 @@ struct WebBenchmark {
         let elapsed = clock.now - started
         let loadAtEnd = Self.loadAverage()
         let peak = peakMemoryMiB(of: server.processIdentifier)
+        let cpu = (Self.cpuSeconds(of: server.processIdentifier), Self.cpuSeconds(of: nil))
         let stoppedCleanly = WebTrainerCommands.stop(server)
         try await client.shutdown()
 
@@ -95,7 +102,7 @@ struct WebBenchmark {
         return Figures(
             store: database == nil ? "the embedded store (signed files)" : "PostgreSQL", trainees: trainees,
             counts: state.snapshot, answersSent: sent.values.map(\.count).reduce(0, +), answersStored: stored.matching(sent),
-            records: stored.records, serverLog: WebRequestLog(contentsOf: log), peakMemoryMiB: peak,
+            records: stored.records, serverLog: WebRequestLog(contentsOf: log), peakMemoryMiB: peak, cpuSeconds: cpu,
             stoppedCleanly: stoppedCleanly, elapsed: elapsed, loadAverage: (loadAtStart, loadAtEnd))
     }
 
@@ -161,6 +168,18 @@ struct WebBenchmark {
             links[String(employee)] = String(link)
         }
         return links
+    }
+
+    /// The CPU time (user and system) a process has used so far (this one's by default), or nil
+    /// where /proc is missing.
+    static func cpuSeconds(of process: Int32?) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.map(String.init) ?? "self")/stat", encoding: .utf8),
+            let afterName = stat.lastIndex(of: ")")
+        else { return nil }
+        // After the name: state is field 3, utime 14 and stime 15.
+        let fields = stat[stat.index(after: afterName)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// The machine's load averages over 1, 5 and 15 minutes, as `uptime` prints them.
