@@ -14,13 +14,14 @@ struct Benchmarks: AsyncParsableCommand {
         discussion: """
             Targets (release build): load + lint of 10,000 vignettes under 1 s; launch to first \
             question under 50 ms; `records report` over 100,000 records under 1 s and at least 5× \
-            faster than `jq -s` doing the same per-person count; 1,000 PDF certificates under 10 s.
+            faster than `jq -s` doing the same per-person count; 1,000 PDF certificates under 10 s; \
+            the district server's answer to feedback, 500 trainees at once, under 100 ms (p99).
             Build with `swift build -c release` first: the benchmarks run the csec-trainer binary \
             that sits beside this one.
             """)
 
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case lint, firstQuestion = "first-question", records, certificates, session, postgres
+        case lint, firstQuestion = "first-question", records, certificates, session, postgres, web
     }
 
     @Option(
@@ -46,6 +47,12 @@ struct Benchmarks: AsyncParsableCommand {
             "Load the postgres benchmark's records into this schema and keep it; when it already holds them, time only the reports (for profiling).",
             valueName: "name"))
     var postgresSchema: String?
+
+    @Option(help: "How many simulated trainees for the district server benchmark.")
+    var webTrainees = 500
+
+    @Option(help: ArgumentHelp("How long each trainee reads a question in the web benchmark, on average.", valueName: "seconds"))
+    var webReading = 5.0
 
     @Option(help: "How many simulated participants for the group-session benchmark.")
     var participants = 2_000
@@ -87,6 +94,9 @@ struct Benchmarks: AsyncParsableCommand {
     func validate() throws {
         guard vignettes > 0, runs > 0, launches > 0, records > 0, certificates > 0 else {
             throw ValidationError("--vignettes, --runs, --launches, --records and --certificates must each be at least 1.")
+        }
+        guard webTrainees > 0, webReading >= 0 else {
+            throw ValidationError("--web-trainees must be at least 1, and --web-reading 0 seconds or more.")
         }
     }
 
@@ -174,6 +184,16 @@ struct Benchmarks: AsyncParsableCommand {
                 figures.rosterReport.report(target: .seconds(2))
             } else {
                 print("\nPostgreSQL: skipped (give --database postgres://… or set CSEC_TRAINER_TEST_DATABASE)")
+            }
+        }
+        if only.contains(.web) {
+            let web = WebBenchmark(
+                trainer: executable, content: content.root, trainees: webTrainees, meanReading: .seconds(webReading), seed: seed)
+            try await web.run(databaseAddress: nil).report(meanReading: .seconds(webReading))
+            if let address = database ?? ProcessInfo.processInfo.environment["CSEC_TRAINER_TEST_DATABASE"] {
+                try await web.run(databaseAddress: address).report(meanReading: .seconds(webReading))
+            } else {
+                print("\nDistrict server on PostgreSQL: skipped (give --database postgres://… or set CSEC_TRAINER_TEST_DATABASE)")
             }
         }
         print("\nmachine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
