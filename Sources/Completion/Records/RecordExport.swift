@@ -2,10 +2,11 @@ import Accounts
 import Foundation
 import RecordStore
 import Storage
+import ZIPFoundation
 
 /// Every stored record that verifies, as its signed file `<id>.json`, byte for byte as signed
 /// (so that `records import` elsewhere verifies it): what `records export` writes into a
-/// directory, and what the district server's administrators download as one tar archive of the
+/// directory, and what the district server's administrators download as one ZIP archive of the
 /// same files. A record that does not verify is left out and reported. Each export is written
 /// to the audit log (``auditEvent(count:leftOut:by:via:at:clientAddress:)``) where the
 /// installation keeps one.
@@ -35,17 +36,23 @@ public struct RecordExport: Sendable {
         public var exported: Int { written + unchanged }
     }
 
-    /// What ``archive(now:)`` made.
+    /// What ``archive(now:timeZone:in:)`` made: a ZIP file on disk, in a directory of its own
+    /// that only its owner can open, until ``remove()``.
     public struct Archive: Sendable {
-        /// A tar archive of the record files, in the folder ``folderName``.
-        public var bytes: [UInt8]
+        /// The ZIP file (0600) of the record files, in the folder ``folderName``.
+        public var file: URL
         public var count: Int
         public var problems: [StorageError]
         /// `csec-records-YYYY-MM-DD`: the folder the archive unpacks to.
         public var folderName: String
 
-        /// The download's file name: the folder's, with `.tar`.
-        public var fileName: String { folderName + ".tar" }
+        /// The download's file name: the folder's, with `.zip`.
+        public var fileName: String { folderName + ".zip" }
+
+        /// Deletes the file and its directory (nothing happens when they are gone already).
+        public func remove() {
+            try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
+        }
     }
 
     /// Writes each record as `<id>.json` into `directory` (made when missing), never over a
@@ -58,16 +65,35 @@ public struct RecordExport: Sendable {
         return WrittenFiles(written: written, unchanged: unchanged, problems: problems)
     }
 
-    /// The same files in one tar archive, in a folder named for the day of `now` in `timeZone`:
-    /// `tar -xf` it, then `records import` the folder.
-    public func archive(now: Date, timeZone: TimeZone) async throws(StorageError) -> Archive {
+    /// The same files in one ZIP archive, in a folder named for the day of `now` in `timeZone`:
+    /// unzip it, then `records import` the folder. The archive is written to a new directory in
+    /// `temporaryDirectory` (0700, the file 0600, as the record files are) one record at a time,
+    /// so that only one record is held in memory at once; the caller sends the file, then calls
+    /// ``Archive/remove()``. Nothing is left behind when this throws.
+    public func archive(
+        now: Date, timeZone: TimeZone, in temporaryDirectory: URL = FileManager.default.temporaryDirectory
+    ) async throws(StorageError) -> Archive {
         let day = now.formatted(Date.ISO8601FormatStyle(timeZone: timeZone).year().month().day())
         let folder = "csec-records-\(day)"
-        var archive = TarArchive(modified: now)
-        let problems = try await records.forEachRecord { record throws(StorageError) in
-            archive.add(record.bytes, as: "\(folder)/\(record.id).json")
+        let directory = temporaryDirectory.appending(path: "csec-records-export-\(UUID().uuidString.lowercased())")
+        do {
+            try SystemFileOperations().makeDirectory(directory.path, mode: 0o700)
+        } catch {
+            throw .cannotWrite(path: directory.path, reason: error.description)
         }
-        return Archive(bytes: archive.bytes, count: archive.fileCount, problems: problems, folderName: folder)
+        var made = Archive(file: directory.appending(path: folder + ".zip"), count: 0, problems: [], folderName: folder)
+        do {
+            let zip = try RecordZip(creating: made.file, modified: now)
+            try zip.addFolder(folder)
+            made.problems = try await records.forEachRecord { record throws(StorageError) in
+                try zip.add(record.bytes, as: "\(folder)/\(record.id).json")
+                made.count += 1
+            }
+            return made
+        } catch {
+            made.remove()
+            throw error
+        }
     }
 
     /// The audit log's line for an export of `count` records (`leftOut` more did not verify) by
@@ -80,5 +106,47 @@ public struct RecordExport: Sendable {
             at: time, action: .recordsExported, actor: actor,
             detail: "records export via \(channel.rawValue), \(count) \(count == 1 ? "record" : "records")\(left)",
             clientAddress: clientAddress)
+    }
+}
+
+/// A new ZIP file (made by ZIPFoundation) of record files: its owner's only, every file
+/// deflated, every entry marked as modified at one time.
+private struct RecordZip {
+    let file: URL
+    let archive: ZIPFoundation.Archive
+    let modified: Date
+
+    init(creating file: URL, modified: Date) throws(StorageError) {
+        self.file = file
+        self.modified = modified
+        do {
+            archive = try ZIPFoundation.Archive(url: file, accessMode: .create)
+            // Before any record is in it (and its directory is its owner's only already).
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        } catch {
+            throw .cannotWrite(path: file.path, reason: "the archive cannot be made (\(error))")
+        }
+    }
+
+    func addFolder(_ name: String) throws(StorageError) {
+        try add(name + "/", type: .directory, size: 0, permissions: 0o700) { _, _ in Data() }
+    }
+
+    func add(_ contents: Data, as name: String) throws(StorageError) {
+        try add(name, type: .file, size: contents.count, permissions: 0o600) { position, length in
+            contents.subdata(in: Int(position)..<Int(position) + length)
+        }
+    }
+
+    private func add(
+        _ name: String, type: Entry.EntryType, size: Int, permissions: UInt16, provider: Provider
+    ) throws(StorageError) {
+        do {
+            try archive.addEntry(
+                with: name, type: type, uncompressedSize: Int64(size), modificationDate: modified, permissions: permissions,
+                compressionMethod: type == .file ? .deflate : .none, provider: provider)
+        } catch {
+            throw .cannotWrite(path: file.path, reason: "\(name) cannot be added to the archive (\(error))")
+        }
     }
 }
