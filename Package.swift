@@ -28,7 +28,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: Pure core: no files, terminals or clocks.
@@ -181,7 +180,6 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
                 "LocalStore", "RecordStore", "Storage", "Certificates", "Verification", "Briefing", "Accounts",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strictSwift
         ),
@@ -192,9 +190,10 @@ let package = Package(
             dependencies: [
                 "Completion", "Storage", "Accounts", "OpenIDSignIn", "SessionServer", "Records", "Training", "ScenarioEngine",
                 "ProtocolEngine",
-                "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore",
+                "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore", "GroupSessions", "ContentLoading",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -308,6 +307,7 @@ let package = Package(
             dependencies: [
                 "BrowserTesting", "SessionServer", "GroupSessions", "ProtocolEngine", "ScenarioEngine", "Training", "TestSupport",
                 "ContentLoading", "Records", "Scoring", "DistrictServer", "DistrictTestSupport", "Accounts",
+                "Briefing", "RecordStore", "Storage", "OpenIDSignIn", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift
@@ -328,8 +328,9 @@ let package = Package(
             dependencies: [
                 "DistrictServer", "DistrictTestSupport", "Accounts", "Completion", "Storage", "RecordStore", "LocalStore",
                 "Records", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Briefing", "Certificates",
-                "Verification", "SessionServer", "OpenIDSignIn", "TestSupport",
+                "Verification", "SessionServer", "OpenIDSignIn", "TestSupport", "GroupSessions",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift

@@ -10,15 +10,15 @@
 #              oidc-provider-mock (a real OpenID provider for the sign-in tests), and PostgreSQL,
 #              whose private test cluster it starts (scripts/test-database.sh; the storage contract
 #              tests find its address, printed here; `scripts/test-database.sh stop` stops it),
-#              nginx (the reverse-proxy recipe's test runs it in a temporary directory; the
-#              package's own service is not needed), and unzip (the records download's tests)
+#              and nginx (the reverse-proxy recipe's test runs it in a temporary directory; the
+#              package's own service is not needed)
 #
 # Runs apt-get through sudo when not root. Prints what it installs.
 set -euo pipefail
 
 packages=(libreadline-dev libyaml-dev libcairo2-dev fonts-dejavu-core libqrencode-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-    packages+=(tmux qpdf poppler-utils chromium librsvg2-bin zbar-tools python3-pip postgresql nginx unzip)
+    packages+=(tmux qpdf poppler-utils chromium librsvg2-bin zbar-tools python3-pip postgresql nginx)
 elif [[ $# -gt 0 ]]; then
     sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 64

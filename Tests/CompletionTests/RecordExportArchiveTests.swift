@@ -6,18 +6,16 @@ import Storage
 import TestSupport
 import Testing
 
-/// ``RecordExport/archive(now:timeZone:in:)``: a ZIP file on disk, owner-only, holding one
+/// ``RecordExport/archive(now:timeZone:in:)``: a tar file on disk, owner-only, holding one
 /// folder named for the day with every record that verifies as `<id>.json`, byte for byte;
 /// a record that does not verify is left out and reported; ``RecordExport/Archive/remove()``
 /// and a failure leave nothing behind.
 @Suite
 struct RecordExportArchiveTests {
-    /// Outside CI a machine without `unzip` skips the tests that unpack; in CI they fail instead.
-    static let unzipRuns = Program.locate("unzip") != nil || ProcessInfo.processInfo.environment["CI"] != nil
     static let now = Timestamp("2026-10-01T23:30:00-07:00")!
     static let california = TimeZone(secondsFromGMT: -7 * 3600)!
 
-    @Test(.enabled(if: unzipRuns, "needs unzip (installed by .ci/run)"))
+    @Test
     func theArchiveHoldsEveryRecordAsSignedInTheDaysFolder() async throws {
         let data = try TemporaryDataDirectory()
         let temporary = try Fixtures.temporaryDirectory()
@@ -34,27 +32,28 @@ struct RecordExportArchiveTests {
             now: Self.now.date, timeZone: Self.california, in: temporary)
         defer { archive.remove() }
         #expect(archive.count == 2 && archive.problems.isEmpty)
-        #expect(archive.folderName == "csec-records-2026-10-01" && archive.fileName == "csec-records-2026-10-01.zip")
+        #expect(archive.folderName == "csec-records-2026-10-01" && archive.fileName == "csec-records-2026-10-01.tar")
         #expect(archive.file.deletingLastPathComponent().deletingLastPathComponent().path == temporary.path)
         #expect(try Self.permissions(archive.file) == 0o600)
         #expect(try Self.permissions(archive.file.deletingLastPathComponent()) == 0o700)
 
-        let unzip = try #require(Program.locate("unzip"), "unzip is not installed")
-        let listing = try Program.run(unzip, ["-Z1", archive.file.path])
+        let tar = try #require(Program.locate("tar"), "tar is not installed")
+        let listing = try Program.run(tar, ["-tf", archive.file.path])
         let ids = stored.map { $0.id.uuidString.lowercased() }
         #expect(
             Set(listing.output.split(separator: "\n").map(String.init))
                 == Set(["csec-records-2026-10-01/"] + ids.map { "csec-records-2026-10-01/\($0).json" }))
         let unpacked = temporary.appending(path: "unpacked")
-        let result = try Program.run(unzip, ["-q", archive.file.path, "-d", unpacked.path])
-        #expect(result.status == 0, "unzip: \(result.error)")
+        try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
+        let result = try Program.run(tar, ["-xf", archive.file.path, "-C", unpacked.path])
+        #expect(result.status == 0, "tar: \(result.error)")
         for id in ids {
             let file = try Data(contentsOf: unpacked.appending(path: "csec-records-2026-10-01/\(id).json"))
             #expect(file == (try await data.records.find(id)).bytes, "byte for byte as signed")
         }
     }
 
-    @Test(.enabled(if: unzipRuns, "needs unzip (installed by .ci/run)"))
+    @Test
     func aRecordThatDoesNotVerifyIsLeftOutAndReported() async throws {
         let data = try TemporaryDataDirectory()
         defer { data.remove() }
@@ -67,8 +66,8 @@ struct RecordExportArchiveTests {
         let archive = try await RecordExport(records: data.records).archive(now: Self.now.date, timeZone: Self.california)
         defer { archive.remove() }
         #expect(archive.count == 1 && archive.problems.count == 1)
-        let unzip = try #require(Program.locate("unzip"), "unzip is not installed")
-        let listing = try Program.run(unzip, ["-Z1", archive.file.path]).output
+        let tar = try #require(Program.locate("tar"), "tar is not installed")
+        let listing = try Program.run(tar, ["-tf", archive.file.path]).output
         #expect(listing.contains("\(kept.id.uuidString.lowercased()).json"))
         #expect(!listing.contains(altered.id.uuidString.lowercased()))
     }

@@ -2,11 +2,10 @@ import Accounts
 import Foundation
 import RecordStore
 import Storage
-import ZIPFoundation
 
 /// Every stored record that verifies, as its signed file `<id>.json`, byte for byte as signed
 /// (so that `records import` elsewhere verifies it): what `records export` writes into a
-/// directory, and what the district server's administrators download as one ZIP archive of the
+/// directory, and what the district server's administrators download as one tar archive of the
 /// same files. A record that does not verify is left out and reported. Each export is written
 /// to the audit log (``auditEvent(count:leftOut:by:via:at:clientAddress:)``) where the
 /// installation keeps one.
@@ -36,18 +35,18 @@ public struct RecordExport: Sendable {
         public var exported: Int { written + unchanged }
     }
 
-    /// What ``archive(now:timeZone:in:)`` made: a ZIP file on disk, in a directory of its own
+    /// What ``archive(now:timeZone:in:)`` made: a tar file on disk, in a directory of its own
     /// that only its owner can open, until ``remove()``.
     public struct Archive: Sendable {
-        /// The ZIP file (0600) of the record files, in the folder ``folderName``.
+        /// The tar file (0600) of the record files, in the folder ``folderName``.
         public var file: URL
         public var count: Int
         public var problems: [StorageError]
         /// `csec-records-YYYY-MM-DD`: the folder the archive unpacks to.
         public var folderName: String
 
-        /// The download's file name: the folder's, with `.zip`.
-        public var fileName: String { folderName + ".zip" }
+        /// The download's file name: the folder's, with `.tar`.
+        public var fileName: String { folderName + ".tar" }
 
         /// Deletes the file and its directory (nothing happens when they are gone already).
         public func remove() {
@@ -65,8 +64,8 @@ public struct RecordExport: Sendable {
         return WrittenFiles(written: written, unchanged: unchanged, problems: problems)
     }
 
-    /// The same files in one ZIP archive, in a folder named for the day of `now` in `timeZone`:
-    /// unzip it, then `records import` the folder. The archive is written to a new directory in
+    /// The same files in one tar archive (ustar), in a folder named for the day of `now` in `timeZone`:
+    /// unpack it (`tar -xf`), then `records import` the folder. The archive is written to a new directory in
     /// `temporaryDirectory` (0700, the file 0600, as the record files are) one record at a time,
     /// so that only one record is held in memory at once; the caller sends the file, then calls
     /// ``Archive/remove()``. Nothing is left behind when this throws.
@@ -81,13 +80,19 @@ public struct RecordExport: Sendable {
         } catch {
             throw .cannotWrite(path: directory.path, reason: error.description)
         }
-        var made = Archive(file: directory.appending(path: folder + ".zip"), count: 0, problems: [], folderName: folder)
-        do {
-            let zip = try RecordZip(creating: made.file, modified: now)
-            try zip.addFolder(folder)
-            made.problems = try await records.forEachRecord { record throws(StorageError) in
-                try zip.add(record.bytes, as: "\(folder)/\(record.id).json")
-                made.count += 1
+        var made = Archive(file: directory.appending(path: folder + ".tar"), count: 0, problems: [], folderName: folder)
+        do throws(StorageError) {
+            let tar = try TarFile(creating: made.file, modified: now)
+            do throws(StorageError) {
+                try tar.addFolder(folder)
+                made.problems = try await records.forEachRecord { record throws(StorageError) in
+                    try tar.add(record.bytes, as: "\(folder)/\(record.id).json")
+                    made.count += 1
+                }
+                try tar.finish()
+            } catch {
+                tar.abandon()
+                throw error
             }
             return made
         } catch {
@@ -106,47 +111,5 @@ public struct RecordExport: Sendable {
             at: time, action: .recordsExported, actor: actor,
             detail: "records export via \(channel.rawValue), \(count) \(count == 1 ? "record" : "records")\(left)",
             clientAddress: clientAddress)
-    }
-}
-
-/// A new ZIP file (made by ZIPFoundation) of record files: its owner's only, every file
-/// deflated, every entry marked as modified at one time.
-private struct RecordZip {
-    let file: URL
-    let archive: ZIPFoundation.Archive
-    let modified: Date
-
-    init(creating file: URL, modified: Date) throws(StorageError) {
-        self.file = file
-        self.modified = modified
-        do {
-            archive = try ZIPFoundation.Archive(url: file, accessMode: .create)
-            // Before any record is in it (and its directory is its owner's only already).
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
-        } catch {
-            throw .cannotWrite(path: file.path, reason: "the archive cannot be made (\(error))")
-        }
-    }
-
-    func addFolder(_ name: String) throws(StorageError) {
-        try add(name + "/", type: .directory, size: 0, permissions: 0o700) { _, _ in Data() }
-    }
-
-    func add(_ contents: Data, as name: String) throws(StorageError) {
-        try add(name, type: .file, size: contents.count, permissions: 0o600) { position, length in
-            contents.subdata(in: Int(position)..<Int(position) + length)
-        }
-    }
-
-    private func add(
-        _ name: String, type: Entry.EntryType, size: Int, permissions: UInt16, provider: Provider
-    ) throws(StorageError) {
-        do {
-            try archive.addEntry(
-                with: name, type: type, uncompressedSize: Int64(size), modificationDate: modified, permissions: permissions,
-                compressionMethod: type == .file ? .deflate : .none, provider: provider)
-        } catch {
-            throw .cannotWrite(path: file.path, reason: "\(name) cannot be added to the archive (\(error))")
-        }
     }
 }

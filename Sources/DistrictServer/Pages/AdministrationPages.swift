@@ -54,8 +54,8 @@ enum AdministrationPages {
                 <li><a href="/admin/group-session">Run a group session</a></li>
                 </ul>
                 <h2>Download all records</h2>
-                <p>Every record that verifies, each as its signed file, in one ZIP archive (.zip, which opens \
-                with a double click on Windows and macOS): the files the command line's records export \
+                <p>Every record that verifies, each as its signed file, in one tar archive (.tar, which \
+                an archive tool or <code>tar -xf</code> unpacks): the files the command line's records export \
                 writes, which the records import of another installation verifies. Each download is written \
                 to the audit log with your name.</p>
                 <form method="post" action="/admin/records/export">

@@ -13,7 +13,7 @@ import Storage
 ///   application layer's compliance report, the one `records report` prints, and the links;
 /// - `GET /admin/staff[?school=…]`: everyone in that report with their status;
 /// - `GET /admin/audit[?page=N]`: the audit log, newest first;
-/// - `POST /admin/records/export`: every record as its signed file, in one ZIP archive (what
+/// - `POST /admin/records/export`: every record as its signed file, in one tar archive (what
 ///   `records export` writes), written to the audit log before it is sent; the archive is built
 ///   in a temporary file, one record at a time, sent from there and removed.
 extension DistrictServer {
@@ -76,7 +76,7 @@ extension DistrictServer {
         return Response(
             status: .ok,
             headers: [
-                .contentType: "application/zip", .contentDisposition: #"attachment; filename="\#(archive.fileName)""#,
+                .contentType: "application/x-tar", .contentDisposition: #"attachment; filename="\#(archive.fileName)""#,
             ], body: body)
     }
 
