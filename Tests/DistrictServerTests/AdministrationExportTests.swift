@@ -11,11 +11,14 @@ import TestSupport
 import Testing
 
 /// "Download all records": every record as its signed file in one tar archive (what `records
-/// export` writes), one audit line an export naming the administrator and the count, and no
-/// export without the session's form token.
+/// export` writes) that the system's `tar` unpacks, one audit line an export naming the
+/// administrator and the count, no temporary file left once it is sent, and no export without
+/// the session's form token.
 @Suite(.serialized)
 struct AdministrationExportTests {
-    @Test func theExportHoldsEveryRecordAsSignedAndIsAuditedOnce() async throws {
+
+    @Test
+    func theExportHoldsEveryRecordAsSignedAndIsAuditedOnce() async throws {
         let fixture = try await AdministrationFixture()
         defer { fixture.remove() }
         let rosas = try await fixture.storeRosasRecord()
@@ -64,6 +67,32 @@ struct AdministrationExportTests {
         #expect(try await fixture.auditEvents().allSatisfy { $0.action != .recordsExported })
     }
 
+    /// The archive is built in a temporary file, sent from there, then removed: after the
+    /// download no export's file or directory is left in the system's temporary directory.
+    @Test func theTemporaryArchiveIsGoneOnceTheDownloadIsSent() async throws {
+        let fixture = try await AdministrationFixture()
+        defer { fixture.remove() }
+        try await fixture.storeRosasRecord()
+        let before = try Self.exportsInTheTemporaryDirectory()
+        try await fixture.application.test(.router) { client in
+            var browser = TestBrowser(client)
+            let overview = try await browser.signInAsAdministrator()
+            let download = try await browser.post(
+                "/admin/records/export", [("csrf_token", try #require(overview.field("csrf_token")))])
+            #expect(
+                download.status == .ok && download.bytes.count > 512 && Array(download.bytes[257..<262]) == Array("ustar".utf8),
+                "a tar archive was sent")
+        }
+        #expect(try Self.exportsInTheTemporaryDirectory().subtracting(before).isEmpty)
+    }
+
+    /// The names of export directories in the system's temporary directory.
+    static func exportsInTheTemporaryDirectory() throws -> Set<String> {
+        Set(
+            try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+                .filter { $0.hasPrefix("csec-records-export-") })
+    }
+
     /// `bytes` unpacked by the system's tar into a new temporary directory.
     static func untar(_ bytes: [UInt8]) throws -> URL {
         let directory = try Fixtures.temporaryDirectory()
@@ -71,7 +100,7 @@ struct AdministrationExportTests {
         try Data(bytes).write(to: archive)
         let tar = try #require(Program.locate("tar"), "tar is not installed")
         let result = try Program.run(tar, ["-xf", archive.path, "-C", directory.path])
-        #expect(result.status == 0, "tar -xf: \(result.error)")
+        #expect(result.status == 0, "tar: \(result.error)")
         try FileManager.default.removeItem(at: archive)
         return directory
     }

@@ -35,10 +35,11 @@ public struct RecordExport: Sendable {
         public var exported: Int { written + unchanged }
     }
 
-    /// What ``archive(now:)`` made.
+    /// What ``archive(now:timeZone:in:)`` made: a tar file on disk, in a directory of its own
+    /// that only its owner can open, until ``remove()``.
     public struct Archive: Sendable {
-        /// A tar archive of the record files, in the folder ``folderName``.
-        public var bytes: [UInt8]
+        /// The tar file (0600) of the record files, in the folder ``folderName``.
+        public var file: URL
         public var count: Int
         public var problems: [StorageError]
         /// `csec-records-YYYY-MM-DD`: the folder the archive unpacks to.
@@ -46,6 +47,11 @@ public struct RecordExport: Sendable {
 
         /// The download's file name: the folder's, with `.tar`.
         public var fileName: String { folderName + ".tar" }
+
+        /// Deletes the file and its directory (nothing happens when they are gone already).
+        public func remove() {
+            try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
+        }
     }
 
     /// Writes each record as `<id>.json` into `directory` (made when missing), never over a
@@ -58,16 +64,41 @@ public struct RecordExport: Sendable {
         return WrittenFiles(written: written, unchanged: unchanged, problems: problems)
     }
 
-    /// The same files in one tar archive, in a folder named for the day of `now` in `timeZone`:
-    /// `tar -xf` it, then `records import` the folder.
-    public func archive(now: Date, timeZone: TimeZone) async throws(StorageError) -> Archive {
+    /// The same files in one tar archive (ustar), in a folder named for the day of `now` in `timeZone`:
+    /// unpack it (`tar -xf`), then `records import` the folder. The archive is written to a new directory in
+    /// `temporaryDirectory` (0700, the file 0600, as the record files are) one record at a time,
+    /// so that only one record is held in memory at once; the caller sends the file, then calls
+    /// ``Archive/remove()``. Nothing is left behind when this throws.
+    public func archive(
+        now: Date, timeZone: TimeZone, in temporaryDirectory: URL = FileManager.default.temporaryDirectory
+    ) async throws(StorageError) -> Archive {
         let day = now.formatted(Date.ISO8601FormatStyle(timeZone: timeZone).year().month().day())
         let folder = "csec-records-\(day)"
-        var archive = TarArchive(modified: now)
-        let problems = try await records.forEachRecord { record throws(StorageError) in
-            archive.add(record.bytes, as: "\(folder)/\(record.id).json")
+        let directory = temporaryDirectory.appending(path: "csec-records-export-\(UUID().uuidString.lowercased())")
+        do {
+            try SystemFileOperations().makeDirectory(directory.path, mode: 0o700)
+        } catch {
+            throw .cannotWrite(path: directory.path, reason: error.description)
         }
-        return Archive(bytes: archive.bytes, count: archive.fileCount, problems: problems, folderName: folder)
+        var made = Archive(file: directory.appending(path: folder + ".tar"), count: 0, problems: [], folderName: folder)
+        do throws(StorageError) {
+            let tar = try TarFile(creating: made.file, modified: now)
+            do throws(StorageError) {
+                try tar.addFolder(folder)
+                made.problems = try await records.forEachRecord { record throws(StorageError) in
+                    try tar.add(record.bytes, as: "\(folder)/\(record.id).json")
+                    made.count += 1
+                }
+                try tar.finish()
+            } catch {
+                tar.abandon()
+                throw error
+            }
+            return made
+        } catch {
+            made.remove()
+            throw error
+        }
     }
 
     /// The audit log's line for an export of `count` records (`leftOut` more did not verify) by

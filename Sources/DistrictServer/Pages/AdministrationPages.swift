@@ -54,9 +54,10 @@ enum AdministrationPages {
                 <li><a href="/admin/group-session">Run a group session</a></li>
                 </ul>
                 <h2>Download all records</h2>
-                <p>Every record that verifies, each as its signed file, in one archive (.tar): the files the \
-                command line's records export writes, which the records import of another installation \
-                verifies. Each download is written to the audit log with your name.</p>
+                <p>Every record that verifies, each as its signed file, in one tar archive (.tar, which \
+                an archive tool or <code>tar -xf</code> unpacks): the files the command line's records export \
+                writes, which the records import of another installation verifies. Each download is written \
+                to the audit log with your name.</p>
                 <form method="post" action="/admin/records/export">
                 \(HTML.csrfField(session.csrfToken))
                 <div class="actions"><button type="submit">Download all records</button></div>

@@ -14,7 +14,8 @@ import Storage
 /// - `GET /admin/staff[?school=…]`: everyone in that report with their status;
 /// - `GET /admin/audit[?page=N]`: the audit log, newest first;
 /// - `POST /admin/records/export`: every record as its signed file, in one tar archive (what
-///   `records export` writes), written to the audit log before it is sent.
+///   `records export` writes), written to the audit log before it is sent; the archive is built
+///   in a temporary file, one record at a time, sent from there and removed.
 extension DistrictServer {
     /// Audit log entries a page.
     public static let auditEntriesPerPage = 50
@@ -46,17 +47,37 @@ extension DistrictServer {
                 let time = now()
                 let archive = try await RecordExport(records: training.records).archive(
                     now: time, timeZone: training.clock.timeZone)
-                for problem in archive.problems {
-                    context.logger.notice("a record left out of the export", metadata: ["problem": "\(problem)"])
+                do {
+                    for problem in archive.problems {
+                        context.logger.notice("a record left out of the export", metadata: ["problem": "\(problem)"])
+                    }
+                    // Written before the download is sent: no export leaves without its audit line.
+                    try await signIn.record(
+                        RecordExport.auditEvent(
+                            count: archive.count, leftOut: archive.problems.count, by: name, via: .administratorsArea,
+                            at: time, clientAddress: context.clientAddress))
+                    return try await download(archive, context: context)
+                } catch {
+                    archive.remove()
+                    throw error
                 }
-                // Written before the download is sent: no export leaves without its audit line.
-                try await signIn.record(
-                    RecordExport.auditEvent(
-                        count: archive.count, leftOut: archive.problems.count, by: name, via: .administratorsArea, at: time,
-                        clientAddress: context.clientAddress))
-                return PageResponse.download(archive.bytes, contentType: "application/x-tar", fileName: archive.fileName)
             }
         }
+    }
+
+    /// The archive's file sent from the disk in chunks, then removed, whether the whole of it
+    /// reached the browser or not.
+    private func download(_ archive: RecordExport.Archive, context: DistrictRequestContext) async throws -> Response {
+        let file = try await FileIO().loadFile(path: archive.file.path, context: context)
+        let body = ResponseBody(contentLength: file.contentLength) { writer in
+            defer { archive.remove() }
+            try await file.write(writer)
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/x-tar", .contentDisposition: #"attachment; filename="\#(archive.fileName)""#,
+            ], body: body)
     }
 
     /// The compliance report of the school year under way (from July 1) as of today, with the
