@@ -1,5 +1,6 @@
 import Foundation
 import RecordStore
+import Synchronization
 
 /// Saves and loads the sessions in progress, one file per trainee in the data directory's
 /// `progress/` folder, so that two people on one computer each keep their own. A file written by
@@ -23,14 +24,20 @@ public struct ProgressStore: Sendable {
         folder.appending(path: ProgressFileName.stem(for: trainee) + ".json")
     }
 
-    /// Takes `trainee`'s session for this process: see ``ProgressLock``.
+    /// Takes `trainee`'s session for this process: see ``ProgressLock``. The first time this
+    /// process takes it, the temporary files a crash left of the trainee's saves are removed;
+    /// later, none can be there (a save that fails removes its own), and the folder, which the
+    /// district server's every request would list, is not listed again.
     public func lock(for trainee: String) throws(StoreError) -> ProgressLock {
         try createFolder()
-        let lock = try ProgressLock(
-            file: folder.appending(path: ProgressFileName.stem(for: trainee) + ".lock"), trainee: trainee)
-        removeLeftoverTemporaries(of: trainee)
+        let lockFile = folder.appending(path: ProgressFileName.stem(for: trainee) + ".lock")
+        let lock = try ProgressLock(file: lockFile, trainee: trainee)
+        if Self.swept.withLock({ $0.insert(lockFile.path).inserted }) { removeLeftoverTemporaries(of: trainee) }
         return lock
     }
+
+    /// The lock files of the sessions whose leftovers this process has removed.
+    private static let swept = Mutex<Set<String>>([])
 
     /// Writes the whole file anew, atomically: a temporary file of the trainee's own (readable by
     /// its owner only from the start), flushed, then renamed over the old one, so a crash mid-write
