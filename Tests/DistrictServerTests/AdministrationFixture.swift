@@ -8,6 +8,7 @@ import LocalStore
 import Logging
 import RecordStore
 import Records
+import SessionServer
 import Storage
 import TestSupport
 import Testing
@@ -55,8 +56,15 @@ struct AdministrationFixture {
             jurisdiction: try Fixtures.jurisdiction("marin"), length: .vignettes(1),
             contentNote: ContentNote(employeeAssistance: nil), briefing: nil,
             certificates: CertificateIssuer(key: store.key, issuer: "Tamalpais Union High School District"),
-            signIn: accounts, publicURL: publicURL, accounts: accounts, trustedProxies: trustedProxies)
+            signIn: accounts, publicURL: publicURL, limits: Self.liveTestLimits, accounts: accounts,
+            trustedProxies: trustedProxies)
     }
+
+    /// The live tests' client (HummingbirdTesting) opens its connection before the test sends
+    /// its first request; with every suite running at once in CI, that gap once passed the
+    /// server's 10 s request-head timeout, which then closed the connection. The timeout itself
+    /// is tested in SessionServerTests' ConnectionLimitTests.
+    static let liveTestLimits = ConnectionLimits(requestHeaderTimeout: .seconds(120))
 
     /// Rosa's passing record of September 15, signed and stored; its id.
     @discardableResult
