@@ -235,7 +235,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "Records", "GroupSessions",
-                "RecordStore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "RecordStore", "Base64URLCoding", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tests/TestSupport",

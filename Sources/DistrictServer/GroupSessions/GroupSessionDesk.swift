@@ -1,3 +1,4 @@
+import Accounts
 import Completion
 import ContentLoading
 import Foundation
@@ -193,6 +194,12 @@ public struct EndedSession: Sendable {
     public var participants: Int
     public var report: GroupSessionEnding.Report
     var recordIDs: [String: String]
+
+    /// What the audit log says of the end.
+    var auditDetail: String {
+        "\(sessionID): \(report.recordsSaved) of \(participants) records saved"
+            + (report.problems.isEmpty ? "" : ", \(report.problems.count) problems")
+    }
 }
 
 extension DistrictServer {
@@ -206,5 +213,15 @@ extension DistrictServer {
                 content: training.content, jurisdiction: jurisdiction, records: training.records,
                 certificates: certificates, dataDirectory: dataDirectory, pages: pages, clock: training.clock))
         return server
+    }
+
+    /// After the server has stopped: a group session still running ends as `session host`'s
+    /// does on SIGTERM, its records written, and the end goes to the audit log.
+    public func endGroupSessionLeftRunning() async {
+        guard let groupSessions, await groupSessions.room != nil, let ended = try? await groupSessions.end() else { return }
+        try? await signIn.record(
+            AuditEvent(
+                at: now(), action: .groupSessionEnded, actor: ended.facilitator,
+                detail: ended.auditDetail + ", ended as the server stopped"))
     }
 }

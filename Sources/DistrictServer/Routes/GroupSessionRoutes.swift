@@ -52,9 +52,7 @@ extension DistrictServer {
                     if command == .end {
                         let ended = try await desk.end()
                         await audit(
-                            .groupSessionEnded, actor: session.person.displayName,
-                            detail: "\(ended.sessionID): \(ended.report.recordsSaved) of \(ended.participants) records saved"
-                                + (ended.report.problems.isEmpty ? "" : ", \(ended.report.problems.count) problems"),
+                            .groupSessionEnded, actor: session.person.displayName, detail: ended.auditDetail,
                             context: context)
                     } else {
                         try await desk.perform(command)

@@ -137,16 +137,7 @@ struct ServeRunCommand: ParsableCommand {
                             host: bind.host, port: bind.port, logger: logger,
                             moreRoutes: { router in openIDRoutes?.add(to: router, server: server) })
                         try await DistrictServer.run(application, logger: logger)
-                        // A group session still running ends as `session host`'s does on SIGTERM: its records written.
-                        if let groupSessions = server.groupSessions, await groupSessions.room != nil,
-                            let ended = try? await groupSessions.end()
-                        {
-                            try? await signIn.record(
-                                AuditEvent(
-                                    at: Date(), action: .groupSessionEnded, actor: ended.facilitator,
-                                    detail: "\(ended.sessionID): ended as the server stopped; "
-                                        + "\(ended.report.recordsSaved) of \(ended.participants) records saved"))
-                        }
+                        await server.endGroupSessionLeftRunning()
                     } catch {
                         await backend.close()
                         throw error
