@@ -345,6 +345,14 @@ extension RecordBackend {
         return try await PostgresAccountStore.open(database)
     }
 
+    /// The accounts kept beside the records when the installation has any: always in a
+    /// database; in `dataDirectory` only when its `accounts/` folder exists (a machine that never
+    /// ran the district server gets none made). Where a command line's export is audited.
+    public func existingAccountStore(dataDirectory: URL) async throws(AccountError) -> (any AccountStore)? {
+        guard database != nil else { return FileAccountStore.existing(in: dataDirectory) }
+        return try await accountStore(dataDirectory: dataDirectory)
+    }
+
     /// The district's accounts: those kept beside the records (``accountStore(dataDirectory:)``),
     /// checked against this backend's staff roster. What the server and the account commands sign
     /// people in and manage accounts with.

@@ -31,13 +31,7 @@ struct RecordsExportCommand: ParsableCommand {
                     let event = RecordExport.auditEvent(
                         count: files.exported, leftOut: files.problems.count, by: actor, via: .commandLine, at: Date())
                     do throws(AccountError) {
-                        let accounts: (any AccountStore)?
-                        if backend.database == nil {
-                            accounts = FileAccountStore.existing(in: dataDirectory)
-                        } else {
-                            accounts = try await backend.accountStore(dataDirectory: dataDirectory)
-                        }
-                        try await accounts?.appendAudit(event)
+                        try await backend.existingAccountStore(dataDirectory: dataDirectory)?.appendAudit(event)
                         return (files, nil)
                     } catch {
                         return (files, error)
