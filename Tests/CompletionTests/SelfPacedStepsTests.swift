@@ -84,4 +84,25 @@ struct SelfPacedStepsTests {
         }
         #expect(given.filter(\.attemptCannotPass).count == 1, "the warning comes once")
     }
+
+    /// Showing a question or its feedback takes the saved attempt without writing it: only an
+    /// answer is written (with the time it took), so a page reload costs no disk write.
+    @Test func takingTheSavedAttemptToShowItWritesNothing() throws {
+        let data = try TemporaryDataDirectory()
+        defer { data.remove() }
+        let attempts = training(data)
+        try begin(attempts, "Sam Okafor", length: .vignettes(2))
+        let file = URL(filePath: ProgressStore(directory: data.url).location(of: "Sam Okafor"))
+        func written() throws -> (Data, Date?) {
+            (try Data(contentsOf: file), try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
+        }
+        let before = try written()
+        let question = try #require(try Self.resumed(attempts, "Sam Okafor") { $0.session.current })
+        _ = try Self.resumed(attempts, "Sam Okafor") { $0.lastFeedback }
+        let after = try written()
+        #expect(after.0 == before.0 && after.1 == before.1)
+
+        _ = try attempts.answer(question.correctOptionID, to: question.id, of: "Sam Okafor")
+        #expect(try written().0 != before.0, "an answer is written")
+    }
 }

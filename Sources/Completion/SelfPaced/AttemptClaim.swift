@@ -26,6 +26,6 @@ public struct AttemptClaim: Sendable {
             trainee: trainee, jurisdiction: jurisdiction.id,
             count: training.vignetteCount(jurisdiction, seed: chosenSeed, length: length), seed: chosenSeed,
             startedAt: training.clock.now(), person: details, recordID: UUID())
-        return try SelfPacedAttempt(progress: progress, lock: lock, training: training)
+        return try training.attempt(progress, lock: lock, saving: true)
     }
 }

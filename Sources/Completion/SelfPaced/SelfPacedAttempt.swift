@@ -22,13 +22,13 @@ public struct SelfPacedAttempt: TrainingSessionDriver, Sendable {
     private let lock: any AttemptHold
     private let training: SelfPacedTraining
 
-    init(progress: SessionProgress, lock: any AttemptHold, training: SelfPacedTraining) throws(AttemptError) {
-        let library = training.content.library
-        guard let jurisdiction = library.jurisdiction(progress.jurisdiction.rawValue) else {
-            throw .unknownJurisdiction(id: progress.jurisdiction.rawValue, known: library.jurisdictionIDs)
-        }
-        var session = TrainingSession(
-            plan: training.plan(jurisdiction, seed: progress.seed, count: progress.count), policy: training.content.policy)
+    /// Writes `progress` first when `saving` (a new attempt, or one changed on the way in); an
+    /// attempt taken as it was saved is not written again until it is answered.
+    init(
+        progress: SessionProgress, plan: TrainingPlan, jurisdiction: JurisdictionProtocol, lock: any AttemptHold,
+        training: SelfPacedTraining, saving: Bool
+    ) throws(AttemptError) {
+        var session = TrainingSession(plan: plan, policy: training.content.policy)
         do {
             try session.replay(progress.answers)
         } catch {
@@ -40,7 +40,7 @@ public struct SelfPacedAttempt: TrainingSessionDriver, Sendable {
         self.lock = lock
         self.training = training
         activeTime = ActiveTime(alreadySpent: progress.activeSeconds ?? 0, from: training.clock.now())
-        try save()
+        if saving { try write(progress) }
     }
 
     /// The story and the question to begin (or resume) with.
@@ -102,8 +102,6 @@ public struct SelfPacedAttempt: TrainingSessionDriver, Sendable {
     private mutating func note(_ effects: [TrainingSession.Effect]) {
         for case .finished(let report) in effects { score = report }
     }
-
-    private func save() throws(AttemptError) { try write(progress) }
 
     private func write(_ saved: SessionProgress) throws(AttemptError) {
         do {

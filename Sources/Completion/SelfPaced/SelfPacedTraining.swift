@@ -21,6 +21,8 @@ public struct SelfPacedTraining: Sendable {
     /// How the records of its attempts say they were taken: self-paced at a terminal, or
     /// ``Records/TrainingMode/selfPacedWeb`` on the district server.
     public var mode: TrainingMode = .selfPaced
+    /// The plans of attempts in progress, built once from their seeds.
+    private let plans = TrainingPlanCache(capacity: 4096)
 
     public init(
         content: TrainingContent, progress: any AttemptStore, records: any RecordRepository, clock: TrainingClock = .system,
@@ -72,11 +74,25 @@ public struct SelfPacedTraining: Sendable {
             throw .progress(error)
         }
         guard var saved else { throw .nothingToResume(directory: progress.location, trainee: trainee) }
-        if saved.recordID == nil {
-            // Saved by a version that chose the id at the end: fixed now, and saved below.
+        let choosingID = saved.recordID == nil
+        if choosingID {
+            // Saved by a version that chose the id at the end: fixed now, and saved with it.
             saved.recordID = UUID()
         }
-        return try SelfPacedAttempt(progress: saved, lock: lock, training: self)
+        return try attempt(saved, lock: lock, saving: choosingID)
+    }
+
+    /// The attempt `progress` saved, on its plan (built once from its seed), taken under `lock`.
+    func attempt(_ progress: SessionProgress, lock: any AttemptHold, saving: Bool) throws(AttemptError)
+        -> SelfPacedAttempt
+    {
+        let library = content.library
+        guard let jurisdiction = library.jurisdiction(progress.jurisdiction.rawValue) else {
+            throw .unknownJurisdiction(id: progress.jurisdiction.rawValue, known: library.jurisdictionIDs)
+        }
+        let plan = plan(jurisdiction, seed: progress.seed, count: progress.count)
+        return try SelfPacedAttempt(
+            progress: progress, plan: plan, jurisdiction: jurisdiction, lock: lock, training: self, saving: saving)
     }
 
     /// How many vignettes an attempt of `length` is, for a county and seed: a refresher's count
@@ -92,7 +108,10 @@ public struct SelfPacedTraining: Sendable {
     }
 
     func plan(_ jurisdiction: JurisdictionProtocol, seed: UInt64, count: Int) -> TrainingPlan {
-        TrainingPlan(
-            bank: content.vignettes, jurisdiction: jurisdiction, count: count, seed: seed, builder: content.questionBuilder)
+        plans.plan(jurisdiction.id, seed: seed, vignettes: count) {
+            TrainingPlan(
+                bank: content.vignettes, jurisdiction: jurisdiction, count: count, seed: seed,
+                builder: content.questionBuilder)
+        }
     }
 }
