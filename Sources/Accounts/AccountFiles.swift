@@ -82,15 +82,34 @@ struct AccountFiles: Sendable {
     }
 
     /// The contents of `file` (a name in the directory, or a path under it), nil when it does
-    /// not exist.
-    func read<Contents: Codable>(_ file: String, format: String, as type: Contents.Type) throws(AccountError) -> Contents? {
+    /// not exist. With a `cache`, a file unchanged since it was last read is not decoded again.
+    func read<Contents: Codable>(
+        _ file: String, format: String, as type: Contents.Type, cache: DecodedFileCache<Contents>? = nil
+    ) throws(AccountError) -> Contents? {
         let url = directory.appending(path: file)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            if FileManager.default.fileExists(atPath: url.path) {
-                throw .storage(location: url.path, reason: "cannot be read (permission denied, or not a file)")
+        guard let cache else {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                if FileManager.default.fileExists(atPath: url.path) { throw Self.unreadable(url) }
+                return nil
             }
-            return nil
+            return try Self.decode(data, from: url, format: format, as: type)
         }
+        do {
+            return try cache.value(at: url.path) { data in try Self.decode(data, from: url, format: format, as: type) }
+        } catch let error as AccountError {
+            throw error
+        } catch {
+            throw Self.unreadable(url)
+        }
+    }
+
+    private static func unreadable(_ url: URL) -> AccountError {
+        .storage(location: url.path, reason: "cannot be read (permission denied, or not a file)")
+    }
+
+    private static func decode<Contents: Codable>(
+        _ data: Data, from url: URL, format: String, as type: Contents.Type
+    ) throws(AccountError) -> Contents {
         let decoded: AccountFile<Contents>
         do {
             decoded = try Self.decoder.decode(AccountFile<Contents>.self, from: data)

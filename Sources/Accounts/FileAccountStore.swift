@@ -20,6 +20,9 @@ import Records
 public struct FileAccountStore: AccountStore {
     public let directory: URL
     private let files: AccountFiles
+    /// The sessions read last, kept while their files are unchanged: one is looked up on every
+    /// request.
+    private let sessions = DecodedFileCache<StoredSession>(capacity: 10_000)
 
     public static let folderName = "accounts"
     static let invitationsFile = "invitations.json"
@@ -147,7 +150,7 @@ public struct FileAccountStore: AccountStore {
     }
 
     public func session(tokenHash: String) async throws(AccountError) -> StoredSession? {
-        try files.read(try sessionFile(tokenHash), format: Self.sessionFormat, as: StoredSession.self)
+        try files.read(try sessionFile(tokenHash), format: Self.sessionFormat, as: StoredSession.self, cache: sessions)
     }
 
     public func touchSession(tokenHash: String, at time: Date) async throws(AccountError) {

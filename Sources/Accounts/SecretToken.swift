@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RecordStore
 
 /// A secret handed to one person or one browser: an invitation link's token or a session's
 /// cookie. 32 random bytes (256 bits) written in base64url without padding, 43 characters of
@@ -37,7 +38,7 @@ public struct SecretToken: Sendable, Hashable, CustomStringConvertible {
 
     /// The SHA-256 of `text`, in lower-case hexadecimal.
     public static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).hexDigits
     }
 
     private static func isTokenCharacter(_ byte: UInt8) -> Bool {

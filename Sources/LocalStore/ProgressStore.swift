@@ -8,6 +8,9 @@ import Synchronization
 /// that folder the first time the saved sessions are listed.
 public struct ProgressStore: Sendable {
     public var directory: URL
+    /// The attempts read or written last, kept while their files are unchanged: a server reads
+    /// the trainee's attempt on every request.
+    private let decoded = DecodedFileCache<SessionProgress>(capacity: 4096)
 
     public init(directory: URL) {
         self.directory = directory
@@ -57,7 +60,9 @@ public struct ProgressStore: Sendable {
             try operations.writeFlushAndClose(data, to: descriptor)
             try operations.rename(temporary.path, over: file.path)
             try operations.syncDirectory(folder.path)
+            decoded.remember(progress, writtenTo: file.path)
         } catch {
+            decoded.forget(file.path)
             try? operations.unlink(temporary.path)
             throw StoreError.cannotWrite(path: file.path, reason: FileProblem.words(for: error))
         }
@@ -90,7 +95,14 @@ public struct ProgressStore: Sendable {
     /// `trainee`'s saved session, or nil when there is none.
     public func load(for trainee: String) throws(StoreError) -> SessionProgress? {
         try migrateLegacyFile()
-        return try Self.read(file(for: trainee))
+        let file = file(for: trainee)
+        do {
+            return try decoded.value(at: file.path) { data in try Self.decode(data, from: file) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.damaged(path: file.path)
+        }
     }
 
     /// Every saved session, by trainee name.
@@ -113,6 +125,7 @@ public struct ProgressStore: Sendable {
     /// while another process waits to open it would let two processes lock two different files.
     public func clear(for trainee: String) throws(StoreError) {
         let file = file(for: trainee)
+        decoded.forget(file.path)
         do {
             if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
         } catch {
@@ -148,11 +161,21 @@ public struct ProgressStore: Sendable {
 
     private static func read(_ file: URL) throws(StoreError) -> SessionProgress? {
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch {
+            throw StoreError.damaged(path: file.path)
+        }
+        return try decode(data, from: file)
+    }
+
+    private static func decode(_ data: Data, from file: URL) throws(StoreError) -> SessionProgress {
         let progress: SessionProgress
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601
-            progress = try decoder.decode(SessionProgress.self, from: Data(contentsOf: file))
+            progress = try decoder.decode(SessionProgress.self, from: data)
         } catch {
             throw StoreError.damaged(path: file.path)
         }

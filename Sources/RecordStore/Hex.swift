@@ -1,6 +1,6 @@
 extension Sequence<UInt8> {
     /// The bytes as lower-case hexadecimal, two digits each.
-    var hexDigits: String {
+    public var hexDigits: String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(underestimatedCount * 2)
