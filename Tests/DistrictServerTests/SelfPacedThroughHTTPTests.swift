@@ -140,6 +140,31 @@ struct SelfPacedThroughHTTPTests {
         }
     }
 
+    /// Each step lets the attempt go before its page is sent: the trainee's next request, sent
+    /// the moment a page arrives, never finds it still taken (the hold is released on the
+    /// threads that read the disk, not whenever a reference to it happens to go).
+    @Test func theNextStepNeverFindsTheAttemptStillTaken() async throws {
+        let fixture = try DistrictFixture()
+        defer { fixture.remove() }
+        let question = try #require(fixture.script.plan.questions.first)
+        let link = await fixture.invitationPath()
+        try await fixture.application.test(.router) { client in
+            var browser = TestBrowser(client)
+            let start = try await browser.get(link)
+            let token = try #require(start.field("csrf_token"))
+            _ = try await browser.post("/training/start", [("csrf_token", token)])
+            for _ in 0..<100 {
+                let page = try await browser.get("/training/question")
+                #expect(page.status == .ok && page.field("question") == question.id)
+            }
+            let feedback = try await browser.post(
+                "/training/answer",
+                [("csrf_token", token), ("question", question.id), ("option", question.correctOptionID.rawValue)])
+            #expect(feedback.path == "/training/feedback" && feedback.status == .ok)
+            for _ in 0..<100 { #expect(try await browser.get("/training/feedback").status == .ok) }
+        }
+    }
+
     /// An attempt that does not pass keeps its signed record, and gets no certificate.
     @Test func aFailedAttemptHasARecordButNoCertificate() async throws {
         let fixture = try DistrictFixture()

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import LocalStore
 import Logging
+import NIOPosix
 import ProtocolEngine
 import Records
 import ScenarioEngine
@@ -23,7 +24,7 @@ extension DistrictServer {
     func addTrainingRoutes(to router: Router<DistrictRequestContext>) {
         router.get("/training") { _, context in
             try await asStaff(context) { session, member in
-                let saved = try training.savedAttempt(of: member.attemptKey)
+                let saved = try await onDiskThreads { try training.savedAttempt(of: member.attemptKey) }
                 return PageResponse.page(
                     TrainingPages.start(
                         contentNote: contentNote, jurisdiction: jurisdiction, saved: saved, hasBriefing: briefing != nil,
@@ -39,7 +40,9 @@ extension DistrictServer {
         router.post("/training/start") { _, context in
             try await asStaff(context) { _, member in
                 do {
-                    _ = try training.begin(member.trainee, as: member.attemptKey, jurisdiction: jurisdiction, length: length)
+                    try await onDiskThreads {
+                        _ = try training.begin(member.trainee, as: member.attemptKey, jurisdiction: jurisdiction, length: length)
+                    }
                 } catch AttemptError.inProgress {
                     // Started already (a second tab, a form sent twice): continue it.
                 }
@@ -48,24 +51,30 @@ extension DistrictServer {
         }
         router.get("/training/question") { _, context in
             try await asStaff(context) { session, member in
-                let attempt = try training.resume(trainee: member.attemptKey)
-                guard let question = attempt.session.current else { return PageResponse.redirect(to: "/training/feedback") }
-                return PageResponse.page(questionPage(question, of: attempt, session: session))
+                try await withResumed(member) { attempt in
+                    guard let question = attempt.session.current else { return PageResponse.redirect(to: "/training/feedback") }
+                    return PageResponse.page(questionPage(question, of: attempt, session: session))
+                }
             }
         }
         router.post("/training/answer") { _, context in
             try await asStaff(context) { session, member in
                 guard let questionID = context.form["question"], let option = context.form["option"] else {
-                    let attempt = try training.resume(trainee: member.attemptKey)
-                    guard let question = attempt.session.current else {
-                        return PageResponse.redirect(to: "/training/feedback")
+                    return try await withResumed(member) { attempt in
+                        guard let question = attempt.session.current else {
+                            return PageResponse.redirect(to: "/training/feedback")
+                        }
+                        return PageResponse.page(
+                            questionPage(
+                                question, of: attempt, session: session, problem: "Choose one answer, then press Answer."),
+                            status: .unprocessableContent)
                     }
-                    return PageResponse.page(
-                        questionPage(question, of: attempt, session: session, problem: "Choose one answer, then press Answer."),
-                        status: .unprocessableContent)
                 }
                 // Saved before this returns: the feedback page is only ever shown for a saved answer.
-                switch try training.answer(OptionID(option), to: questionID, of: member.attemptKey) {
+                let step = try await onDiskThreads {
+                    try training.answer(OptionID(option), to: questionID, of: member.attemptKey)
+                }
+                switch step {
                 case .answered: return PageResponse.redirect(to: "/training/feedback")
                 case .notCurrent: return PageResponse.redirect(to: "/training/question")
                 }
@@ -73,15 +82,15 @@ extension DistrictServer {
         }
         router.get("/training/feedback") { _, context in
             try await asStaff(context) { session, member in
-                let attempt = try training.resume(trainee: member.attemptKey)
-                guard let answered = attempt.lastAnswered, let feedback = attempt.lastFeedback else {
-                    return PageResponse.redirect(to: "/training/question")
+                try await withResumed(member) { attempt in
+                    guard let answered = attempt.lastAnswered, let feedback = attempt.lastFeedback else {
+                        return PageResponse.redirect(to: "/training/question")
+                    }
+                    return PageResponse.page(
+                        FeedbackPage.page(
+                            feedback, to: answered.question, number: attempt.session.answers.count,
+                            of: attempt.session.plan.questions.count, isLast: attempt.isFinished, session: session))
                 }
-                let questions = attempt.session.plan.questions
-                return PageResponse.page(
-                    FeedbackPage.page(
-                        feedback, to: answered.question, number: attempt.session.answers.count, of: questions.count,
-                        isLast: attempt.isFinished, session: session))
             }
         }
         router.post("/training/finish") { _, context in
@@ -90,6 +99,22 @@ extension DistrictServer {
                 return PageResponse.redirect(to: "/records/\(finished.record.id.uuidString.lowercased())")
             }
         }
+    }
+
+    /// What `read` makes of `member`'s saved attempt, taken on ``diskThreads`` and let go there
+    /// before this returns: never handed back across threads, where the hold on it could outlive
+    /// the request and refuse the trainee's next one.
+    private func withResumed<Value: Sendable>(
+        _ member: StaffMember, _ read: @escaping @Sendable (SelfPacedAttempt) -> Value
+    ) async throws -> Value {
+        try await onDiskThreads { read(try training.resume(trainee: member.attemptKey)) }
+    }
+
+    /// Runs `work`, which reads or writes the disk (an answer is saved and flushed before its
+    /// feedback), on ``diskThreads``: the few threads that serve requests go on serving others
+    /// while it waits for the disk.
+    func onDiskThreads<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await diskThreads.runIfActive(work)
     }
 
     private func questionPage(

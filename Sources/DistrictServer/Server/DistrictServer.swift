@@ -8,6 +8,7 @@ import HummingbirdTLS
 import HummingbirdWebSocket
 import Logging
 import NIOCore
+import NIOPosix
 import ProtocolEngine
 import Records
 import ServiceLifecycle
@@ -42,6 +43,9 @@ public struct DistrictServer: Sendable {
     /// The reverse proxies whose `X-Forwarded-For` names the client.
     public let trustedProxies: TrustedProxies
     let turns = TraineeTurns()
+    /// The threads that wait on the disk for the requests (an answer saved and flushed before its
+    /// feedback), so that the few threads serving requests never wait on it themselves.
+    public let diskThreads: NIOThreadPool
     /// The group sessions an administrator runs from the browser (nil: not offered).
     public var groupSessions: GroupSessionDesk?
 
@@ -49,7 +53,8 @@ public struct DistrictServer: Sendable {
         training: SelfPacedTraining, jurisdiction: JurisdictionProtocol, length: SessionLength = .course,
         contentNote: ContentNote, briefing: Briefing?, certificates: CertificateIssuer, signIn: any SignInService,
         methods: SignInMethods = .invitationsAndPasswords, publicURL: URL? = nil, limits: ConnectionLimits = .init(),
-        tls: SessionTLS? = nil, accounts: DistrictAccounts? = nil, trustedProxies: TrustedProxies = .noProxies
+        tls: SessionTLS? = nil, accounts: DistrictAccounts? = nil, trustedProxies: TrustedProxies = .noProxies,
+        diskThreads: NIOThreadPool = .singleton
     ) {
         var training = training
         training.mode = .selfPacedWeb
@@ -66,6 +71,7 @@ public struct DistrictServer: Sendable {
         self.tls = tls
         self.accounts = accounts
         self.trustedProxies = trustedProxies
+        self.diskThreads = diskThreads
     }
 
     public var cookies: CookiePolicy { CookiePolicy(secure: origin.isSecure) }

@@ -6,6 +6,7 @@ import DistrictServer
 import Foundation
 import LocalStore
 import Logging
+import NIOPosix
 import PostgresStorage
 import RecordStore
 import SessionServer
@@ -114,6 +115,10 @@ struct ServeRunCommand: ParsableCommand {
         do {
             try reportingStorageErrors {
                 try waitFor { [logger] in
+                    // Enough threads to wait on many answers' flushes at once (the disk groups them).
+                    let diskThreads = NIOThreadPool(numberOfThreads: 16)
+                    diskThreads.start()
+                    defer { diskThreads.shutdownGracefully { _ in } }
                     let backend = try await RecordBackend.open(databaseAddress: address, store: store)
                     let signIn: DistrictAccounts
                     do throws(AccountError) {
@@ -127,7 +132,7 @@ struct ServeRunCommand: ParsableCommand {
                         jurisdiction: county, contentNote: note, briefing: briefing,
                         certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
                         signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,
-                        limits: limits, tls: tlsSetting, accounts: signIn, trustedProxies: proxies
+                        limits: limits, tls: tlsSetting, accounts: signIn, trustedProxies: proxies, diskThreads: diskThreads
                     ).offeringGroupSessions(dataDirectory: dataDirectory, pages: sessionPages)
                     logger.notice(
                         "serving",
