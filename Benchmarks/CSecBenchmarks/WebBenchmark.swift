@@ -29,7 +29,8 @@ struct WebBenchmark {
         var records: Int
         var serverLog: WebRequestLog
         var peakMemoryMiB: Double?
-        /// The CPU time the server and this process (the trainees) used, start to end.
+        /// The CPU time the server used, and this process (the trainees) from the first sign-in to
+        /// the end.
         var cpuSeconds: (server: Double?, trainees: Double?)
         var stoppedCleanly: Bool
         /// From the first round's start until the last trainee finished.
@@ -88,11 +89,14 @@ struct WebBenchmark {
         }
         let state = WebLoadState()
         let clock = ContinuousClock()
+        // This process ran the other store's trainees too: only what these use is theirs.
+        let traineesBefore = Self.cpuSeconds(of: nil)
         let (sent, loadAtStart, started) = await attend(links, client: client, origin: origin, state: state, clock: clock)
         let elapsed = clock.now - started
         let loadAtEnd = Self.loadAverage()
         let peak = peakMemoryMiB(of: server.processIdentifier)
-        let cpu = (Self.cpuSeconds(of: server.processIdentifier), Self.cpuSeconds(of: nil))
+        let traineesCPU = Self.cpuSeconds(of: nil).flatMap { now in traineesBefore.map { now - $0 } }
+        let cpu = (Self.cpuSeconds(of: server.processIdentifier), traineesCPU)
         let stoppedCleanly = WebTrainerCommands.stop(server)
         try await client.shutdown()
 
