@@ -80,6 +80,8 @@ struct ComplianceDashboardTests {
         View(query: "?status=overdue", people: ["Marcus Bell"]),
         View(query: "?role=teacher", people: ["Rosa Delgado", "Lena Park"]),
         View(query: "?school=Tamalpais%20High%20School", people: ["Lena Park"]),
+        // As a browser sends the form: a space as +.
+        View(query: "?district=&school=Redwood+High+School&role=&status=", people: ["Rosa Delgado", "Marcus Bell"]),
         View(query: "?school=Redwood%20High%20School&role=Teacher&status=complete", people: ["Rosa Delgado"]),
         View(query: "?status=due&role=Counselor", people: []),
     ]

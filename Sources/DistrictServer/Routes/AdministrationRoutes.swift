@@ -32,7 +32,7 @@ extension DistrictServer {
             }
         }
         router.get("/admin/staff") { request, context in
-            let school = request.uri.queryParameters["school"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            let school = request.formQuery["school"].flatMap { $0.isEmpty ? nil : $0 }
             return try await asAdministrator(context) { session, administrator in
                 guard administrator.role.covers(school: school ?? administrator.role.school) else {
                     return Self.otherSchool(administrator, session: session)

@@ -22,7 +22,7 @@ extension DistrictServer {
 
     func addDashboardRoutes(to router: Router<DistrictRequestContext>) {
         router.get("/admin/dashboard") { request, context in
-            let filter = DashboardFilter { request.uri.queryParameters[Substring($0)].map(String.init) }
+            let filter = DashboardFilter { request.formQuery[$0] }
             return try await asDashboardViewer(context, filter: filter) { session, administrator, report, dashboard in
                 PageResponse.page(
                     DashboardPage.page(
@@ -31,7 +31,7 @@ extension DistrictServer {
             }
         }
         router.get("/admin/dashboard.csv") { request, context in
-            let filter = DashboardFilter { request.uri.queryParameters[Substring($0)].map(String.init) }
+            let filter = DashboardFilter { request.formQuery[$0] }
             return try await asDashboardViewer(context, filter: filter) { _, _, report, dashboard in
                 var response = PageResponse.download(
                     Array(dashboard.csv.utf8), contentType: "text/csv; charset=utf-8",
