@@ -198,6 +198,30 @@ struct ComplianceDashboardTests {
                 ": reminders of the compliance dashboard to the people due or overdue of everyone, as district administrator"))
     }
 
+    /// Someone with a failed attempt who is not on the roster is overdue in the view, but gets no
+    /// link: the form says so, and the reminders go to the rostered people only.
+    @Test func peopleNotOnTheRosterGetNoReminder() async throws {
+        let fixture = try await AdministrationFixture()
+        defer { fixture.remove() }
+        try await fixture.storeRosasRecord()
+        _ = try await fixture.records.saveOnce(
+            SampleRecords.record(
+                name: "Jo Visitor", employeeID: "X-9", school: "Redwood High School", completed: "2026-09-20T10:00:00-07:00",
+                percent: 50, passed: false))
+        try await fixture.application.test(.router) { client in
+            var browser = TestBrowser(client)
+            _ = try await browser.signInAsAdministrator()
+            let page = try await browser.get("/admin/dashboard?school=Redwood%20High%20School&status=overdue")
+            #expect(Set(HTMLTable.bodyRows(in: page.body, id: "people-table").map { $0[0] }) == ["Marcus Bell", "Jo Visitor"])
+            #expect(page.body.contains("1 of them is not on the staff roster and gets none."))
+            let token = try #require(page.field("csrf_token"))
+            let csv = try await browser.post(
+                "/admin/dashboard/reminders",
+                [("csrf_token", token), ("school", "Redwood High School"), ("status", "overdue")])
+            #expect(HTMLTable.csvRows(csv.body).dropFirst().map { $0[0] } == ["Marcus Bell"])
+        }
+    }
+
     /// A site administrator's reminders go to their school's people only, and a view without
     /// anyone due or overdue issues no link.
     @Test func aSiteAdministratorsRemindersAreOfTheirSchool() async throws {

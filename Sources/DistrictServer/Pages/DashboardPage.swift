@@ -127,6 +127,11 @@ enum DashboardPage {
         ].compactMap { name, value in value.map { #"<input type="hidden" name="\#(name)" value="\#(HTML.text($0))">"# } }
             .joined(separator: "\n")
         let waiting = dashboard.needingReminder.count
+        let unlisted = dashboard.needingReminder.count(where: { $0.roster == nil || $0.roster == .notOnRoster })
+        let noLink =
+            unlisted == 0
+            ? ""
+            : " \(unlisted) of them \(unlisted == 1 ? "is" : "are") not on the staff roster and get\(unlisted == 1 ? "s" : "") none."
         let reminders =
             waiting == 0
             ? "<p>No one in this view is due or overdue: there is no one to remind.</p>"
@@ -136,7 +141,7 @@ enum DashboardPage {
             \(hidden)
             <p>A mail-merge file (CSV) of the \(waiting) \(waiting == 1 ? "person" : "people") due or overdue in this view, \
             each with a new personal sign-in link that works once within \(reminderDays) days. A new link withdraws \
-            the person's earlier one; people not on the staff roster get none. The links are shown only in this file: \
+            the person's earlier one.\(noLink) The links are shown only in this file: \
             keep it safe and delete it once sent. Issuing them is written to the audit log with your name.</p>
             <div class="actions"><button type="submit">Download reminders with sign-in links</button></div>
             </form>
