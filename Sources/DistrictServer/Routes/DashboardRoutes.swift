@@ -78,10 +78,16 @@ extension DistrictServer {
                 status: .serviceUnavailable)
         }
         let list = ReminderList(dashboard, roster: try await accounts.rosteredStaff(.everyone))
-        guard !list.staff.isEmpty,
-            let base = publicURL ?? origin.origin(host: host).flatMap({ try? InvitationLink.publicURL($0) })
-        else {
+        guard !list.staff.isEmpty else {
             return PageResponse.page(DashboardPage.nobodyToRemind(notOnRoster: list.notOnRoster, session: session))
+        }
+        // The address staff open: the server's public address, else the one this request was sent to.
+        guard let base = publicURL ?? origin.origin(host: host).flatMap({ try? InvitationLink.publicURL($0) }) else {
+            return PageResponse.page(
+                ErrorPages.unavailable(
+                    "The server does not know the address staff open it at, so it cannot make sign-in links. "
+                        + "Give the server its public address."),
+                status: .serviceUnavailable)
         }
         let time = now()
         let issued = try await accounts.issueInvitations(
