@@ -23,6 +23,10 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No administrator has this name (for removing one; a sign-in says ``wrongPassword``).
     case noSuchAdministrator(name: String)
     case unusableAdministratorName(String)
+    /// A site administrator's school is empty or holds control characters.
+    case unusableSchool(String)
+    /// A site administrator's school is not one the staff roster lists.
+    case schoolNotOnRoster(school: String, known: [String])
     case passwordTooShort(minimum: Int)
     case passwordTooLong(maximumBytes: Int)
     /// The server's public address cannot start a sign-in link.
@@ -60,6 +64,13 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unusableAdministratorName(let name):
             "'\(name)' cannot name an administrator: give 1 to \(AdministratorAccount.longestName) characters, "
                 + "without control characters."
+        case .unusableSchool(let school):
+            "'\(school)' cannot name a school: give its name as the staff roster writes it."
+        case .schoolNotOnRoster(let school, let known):
+            "No one on the staff roster works at '\(school)'. "
+                + (known.isEmpty
+                    ? "Import the staff roster first."
+                    : "Give the school as the roster writes it: \(known.joined(separator: ", ")).")
         case .passwordTooShort(let minimum):
             "The password is too short: use at least \(minimum) characters (a few words make a good one)."
         case .passwordTooLong(let maximum):

@@ -28,9 +28,9 @@ struct AccountFile<Contents: Codable>: Codable {
         init?(intValue: Int) { nil }
     }
 
-    init(format: String, contents: Contents) {
+    init(format: String, version: Int = Self.currentVersion, contents: Contents) {
         self.format = format
-        self.version = Self.currentVersion
+        self.version = version
         self.contents = contents
     }
 
@@ -82,9 +82,11 @@ struct AccountFiles: Sendable {
     }
 
     /// The contents of `file` (a name in the directory, or a path under it), nil when it does
-    /// not exist. With a `cache`, a file unchanged since it was last read is not decoded again.
+    /// not exist; a file of a version above `newestVersion` is refused. With a `cache`, a file
+    /// unchanged since it was last read is not decoded again.
     func read<Contents: Codable>(
-        _ file: String, format: String, as type: Contents.Type, cache: DecodedFileCache<Contents>? = nil
+        _ file: String, format: String, as type: Contents.Type,
+        newestVersion: Int = AccountFile<Contents>.currentVersion, cache: DecodedFileCache<Contents>? = nil
     ) throws(AccountError) -> Contents? {
         let url = directory.appending(path: file)
         guard let cache else {
@@ -92,10 +94,12 @@ struct AccountFiles: Sendable {
                 if FileManager.default.fileExists(atPath: url.path) { throw Self.unreadable(url) }
                 return nil
             }
-            return try Self.decode(data, from: url, format: format, as: type)
+            return try Self.decode(data, from: url, format: format, newestVersion: newestVersion)
         }
         do {
-            return try cache.value(at: url.path) { data in try Self.decode(data, from: url, format: format, as: type) }
+            return try cache.value(at: url.path) { data in
+                try Self.decode(data, from: url, format: format, newestVersion: newestVersion)
+            }
         } catch let error as AccountError {
             throw error
         } catch {
@@ -108,7 +112,7 @@ struct AccountFiles: Sendable {
     }
 
     private static func decode<Contents: Codable>(
-        _ data: Data, from url: URL, format: String, as type: Contents.Type
+        _ data: Data, from url: URL, format: String, newestVersion: Int
     ) throws(AccountError) -> Contents {
         let decoded: AccountFile<Contents>
         do {
@@ -119,23 +123,23 @@ struct AccountFiles: Sendable {
         guard decoded.format == format else {
             throw .storage(location: url.path, reason: "not a csec-trainer \(format) file (its format is \(decoded.format))")
         }
-        guard decoded.version <= AccountFile<Contents>.currentVersion else {
-            throw .unsupportedVersion(
-                location: url.path, found: decoded.version, supported: AccountFile<Contents>.currentVersion)
+        guard decoded.version <= newestVersion else {
+            throw .unsupportedVersion(location: url.path, found: decoded.version, supported: newestVersion)
         }
         return decoded.contents
     }
 
-    /// Replaces `file` with `contents` in one step (readable by its owner only). With `flush`,
-    /// the file is on the disk before this returns.
-    func write<Contents: Codable>(_ contents: Contents, to file: String, format: String, flush: Bool = true)
-        throws(AccountError)
-    {
+    /// Replaces `file` with `contents` in one step (readable by its owner only), marked with
+    /// `version`. With `flush`, the file is on the disk before this returns.
+    func write<Contents: Codable>(
+        _ contents: Contents, to file: String, format: String, version: Int = AccountFile<Contents>.currentVersion,
+        flush: Bool = true
+    ) throws(AccountError) {
         let url = directory.appending(path: file)
         try makeDirectory(url.deletingLastPathComponent())
         let temporary = url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            let data = try Self.encoder.encode(AccountFile(format: format, contents: contents))
+            let data = try Self.encoder.encode(AccountFile(format: format, version: version, contents: contents))
             let descriptor = try operations.createNew(temporary.path, mode: 0o600)
             if flush {
                 try operations.writeFlushAndClose(data, to: descriptor)

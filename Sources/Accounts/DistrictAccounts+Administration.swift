@@ -4,9 +4,10 @@ import Records
 extension DistrictAccounts {
     /// Issues a new sign-in link to each of `staff` (people on the roster), working until
     /// `expiresAt`, on the server at `publicURL`; earlier links of the same people stop working.
-    /// The links exist only in what this returns: the store keeps their hashes.
+    /// The links exist only in what this returns: the store keeps their hashes. The audit line
+    /// names `actor`, and `purpose` when given ("reminders of the compliance dashboard…").
     public func issueInvitations(
-        to staff: [StaffMember], expiresAt: Date, publicURL: URL, now: Date, by actor: String
+        to staff: [StaffMember], expiresAt: Date, publicURL: URL, now: Date, by actor: String, purpose: String? = nil
     ) async throws(AccountError) -> [IssuedInvitation] {
         let issued = staff.map { member in
             let token = newToken()
@@ -19,7 +20,8 @@ extension DistrictAccounts {
         try await store.appendAudit(
             AuditEvent(
                 at: now, action: .invitationsIssued, actor: actor,
-                detail: "\(issued.count) invitation(s), valid until \(expiresAt.formatted(.iso8601))"))
+                detail: "\(issued.count) invitation(s), valid until \(expiresAt.formatted(.iso8601))"
+                    + (purpose.map { ": \($0)" } ?? "")))
         return issued
     }
 
@@ -38,16 +40,38 @@ extension DistrictAccounts {
         return count
     }
 
-    /// Adds an administrator with `password` (hashed with bcrypt; the password is not kept).
-    public func addAdministrator(name: String, password: String, now: Date, by actor: String) async throws(AccountError)
-        -> AdministratorAccount
-    {
+    /// Adds an administrator with `password` (hashed with bcrypt; the password is not kept): a
+    /// site administrator of `school` (which the staff roster must list, when one is imported),
+    /// or a district administrator without one.
+    public func addAdministrator(
+        name: String, password: String, school: String? = nil, now: Date, by actor: String
+    ) async throws(AccountError) -> AdministratorAccount {
         let name = try AdministratorAccount.checkedName(name)
+        let school = try AdministratorAccount.checkedSchool(school)
         try AdministratorAccount.checkPassword(password)
+        if let school { try await requireRosteredSchool(school) }
         if try await store.administrator(named: name) != nil { throw .administratorExists(name: name) }
-        let account = AdministratorAccount(name: name, passwordHash: await passwords.hash(password), addedAt: now)
+        let account = AdministratorAccount(
+            name: name, passwordHash: await passwords.hash(password), addedAt: now, school: school)
         try await store.addAdministrator(account)
-        try await store.appendAudit(AuditEvent(at: now, action: .administratorAdded, actor: actor, detail: name))
+        try await store.appendAudit(
+            AuditEvent(at: now, action: .administratorAdded, actor: actor, detail: "\(name), \(account.role.words)"))
         return account
+    }
+
+    /// The role of the administrator named `name`; nil when there is no such administrator
+    /// (any more).
+    public func administratorRole(named name: String) async throws(AccountError) -> AdministratorRole? {
+        try await store.administrator(named: name)?.role
+    }
+
+    /// Throws unless someone on the staff roster works at `school` (any school does while no
+    /// roster is imported: the administrator may be added first).
+    private func requireRosteredSchool(_ school: String) async throws(AccountError) {
+        let staff = try await currentRoster()
+        guard !staff.isEmpty else { return }
+        let selection = InvitationSelection.school(school)
+        guard !staff.contains(where: selection.contains) else { return }
+        throw .schoolNotOnRoster(school: school, known: Set(staff.map(\.school)).sorted())
     }
 }

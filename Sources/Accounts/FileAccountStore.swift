@@ -116,10 +116,22 @@ public struct FileAccountStore: AccountStore {
             guard !list.contains(where: { $0.nameKey == account.nameKey }) else {
                 throw .administratorExists(name: account.name)
             }
+            let administrators = list + [account]
             try files.write(
-                AdministratorList(administrators: list + [account]), to: Self.administratorsFile,
-                format: Self.administratorsFormat)
+                AdministratorList(administrators: administrators), to: Self.administratorsFile,
+                format: Self.administratorsFormat, version: Self.administratorsVersion(administrators))
         }
+    }
+
+    /// The newest version of `administrators.json` this csec-trainer reads: 2 added the school of a
+    /// site administrator.
+    static let newestAdministratorsVersion = 2
+
+    /// The version `administrators` are written in: 2 once a site administrator is among them,
+    /// so that an older csec-trainer, which would take them for district administrators, refuses
+    /// the file; 1 while everyone is a district administrator, which every version reads alike.
+    static func administratorsVersion(_ administrators: [AdministratorAccount]) -> Int {
+        administrators.contains { $0.school != nil } ? 2 : 1
     }
 
     public func administrator(named name: String) async throws(AccountError) -> AdministratorAccount? {
@@ -132,7 +144,9 @@ public struct FileAccountStore: AccountStore {
     }
 
     private func readAdministrators() throws(AccountError) -> [AdministratorAccount] {
-        try files.read(Self.administratorsFile, format: Self.administratorsFormat, as: AdministratorList.self)?
+        try files.read(
+            Self.administratorsFile, format: Self.administratorsFormat, as: AdministratorList.self,
+            newestVersion: Self.newestAdministratorsVersion)?
             .administrators ?? []
     }
 

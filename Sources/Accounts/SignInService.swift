@@ -13,6 +13,10 @@ public protocol SignInService: Sendable {
     /// Checks an administrator's password, rate limited per client and per name; their name.
     func signInAdministrator(name: String, password: String, client: String, now: Date) async throws(AccountError)
         -> String
+    /// The role of the administrator named `name` (a district or a site administrator), read
+    /// on every request of the administrators' area, so that a changed account takes effect at
+    /// once; nil when there is no such administrator.
+    func administratorRole(named name: String) async throws(AccountError) -> AdministratorRole?
     /// Starts a new session (a new cookie token every sign-in, so a session id is never fixed
     /// before sign-in).
     func startSession(for person: SignedInPerson, now: Date) async throws(AccountError) -> NewWebSession

@@ -97,6 +97,10 @@ public struct Migration: Sendable {
             description:
                 "the report's people: per person and school year, the attempts, the latest record and the latest passing one",
             statements: ReportPeople.migrationStatements),
+        Migration(
+            version: 7,
+            description: "administrators' roles: the school of a site administrator (none: the whole district)",
+            statements: PostgresAccountStore.roleMigrationStatements),
     ]
 
     /// The version a database must be at for this csec-trainer.

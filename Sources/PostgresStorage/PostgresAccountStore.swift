@@ -4,7 +4,7 @@ import PostgresNIO
 import Records
 import Storage
 
-/// The accounts of the district server in a county's PostgreSQL database (migration 5), beside
+/// The accounts of the district server in a county's PostgreSQL database (migrations 5 and 7), beside
 /// its records and roster: `invitations`, `administrators`, `web_sessions` and `audit_log`.
 /// Tokens are kept as their SHA-256 only. A redemption locks the invitation's row (`FOR
 /// UPDATE`), so of any number at once exactly one succeeds; the audit log's rows can be
@@ -75,6 +75,12 @@ public struct PostgresAccountStore: AccountStore {
         CREATE TRIGGER audit_log_table_stays BEFORE TRUNCATE ON {schema}.audit_log
             FOR EACH STATEMENT EXECUTE FUNCTION {schema}.audit_log_is_append_only()
         """,
+    ]
+
+    /// Migration 7: the school of a site administrator (NULL: a district administrator, as every
+    /// administrator added before it).
+    static let roleMigrationStatements = [
+        "ALTER TABLE {schema}.administrators ADD COLUMN school text"
     ]
 
     private func table(_ name: String) -> String { database.quotedSchema + "." + name }
@@ -202,8 +208,8 @@ public struct PostgresAccountStore: AccountStore {
         let added = try await run { client in
             let rows = try await client.query(
                 """
-                INSERT INTO \(unescaped: table) (name_key, name, password_hash, added_at)
-                VALUES (\(account.nameKey), \(account.name), \(account.passwordHash), \(account.addedAt))
+                INSERT INTO \(unescaped: table) (name_key, name, password_hash, added_at, school)
+                VALUES (\(account.nameKey), \(account.name), \(account.passwordHash), \(account.addedAt), \(account.school))
                 ON CONFLICT (name_key) DO NOTHING RETURNING 1
                 """)
             var count = 0
@@ -226,12 +232,12 @@ public struct PostgresAccountStore: AccountStore {
         return try await run { client in
             let rows = try await client.query(
                 """
-                SELECT name, password_hash, added_at FROM \(unescaped: table)
+                SELECT name, password_hash, added_at, school FROM \(unescaped: table)
                 WHERE \(nameKey)::text IS NULL OR name_key = \(nameKey) ORDER BY added_order
                 """)
             var found: [AdministratorAccount] = []
-            for try await (name, hash, added) in rows.decode((String, String, Date).self) {
-                found.append(AdministratorAccount(name: name, passwordHash: hash, addedAt: added))
+            for try await (name, hash, added, school) in rows.decode((String, String, Date, String?).self) {
+                found.append(AdministratorAccount(name: name, passwordHash: hash, addedAt: added, school: school))
             }
             return found
         }

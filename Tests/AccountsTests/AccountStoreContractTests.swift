@@ -185,6 +185,37 @@ import Testing
         }
     }
 
+    /// A site administrator's school is kept and read back; an administrator without one is the
+    /// district's. A school the roster does not list is refused, naming those it does.
+    @Test(arguments: AccountStoreBackend.underTest)
+    func administratorsKeepTheirRole(backend: AccountStoreBackend) async throws {
+        try await backend.withStore { contract in
+            let accounts = DistrictAccounts(
+                store: contract.store, roster: FixedRoster(staff: AccountSamples.staff), passwords: CountingHasher(),
+                random: SystemRandomNumberGenerator())
+            let school = AccountSamples.staff[0].school
+            let dana = try await accounts.addAdministrator(
+                name: "Dana Whitfield", password: "correct horse battery", now: AccountSamples.now, by: "command line")
+            let sam = try await accounts.addAdministrator(
+                name: "Sam Ortiz", password: "correct horse battery", school: "  \(school.uppercased()) ",
+                now: AccountSamples.now + 1, by: "command line")
+            #expect(dana.role == .district && sam.school == school.uppercased())
+            #expect(try await contract.store.administrators().map(\.role) == [.district, .site(school: school.uppercased())])
+            #expect(try await contract.store.administrator(named: "sam ortiz")?.school == school.uppercased())
+            #expect(try await accounts.administratorRole(named: "SAM ORTIZ")?.covers(school: school) == true)
+            #expect(try await accounts.administratorRole(named: "Sam Ortiz")?.covers(school: "Elsewhere High") == false)
+            let known = Set(AccountSamples.staff.map(\.school)).sorted()
+            await #expect(throws: AccountError.schoolNotOnRoster(school: "Elsewhere High", known: known)) {
+                try await accounts.addAdministrator(
+                    name: "Lee Park", password: "correct horse battery", school: "Elsewhere High", now: AccountSamples.now,
+                    by: "command line")
+            }
+            let added = try await contract.store.auditTrail().events.filter { $0.action == .administratorAdded }.map(\.detail)
+            #expect(
+                added == ["Dana Whitfield, district administrator", "Sam Ortiz, site administrator of \(school.uppercased())"])
+        }
+    }
+
     @Test(arguments: AccountStoreBackend.underTest)
     func sessionsAreFoundTouchedAndDeleted(backend: AccountStoreBackend) async throws {
         try await backend.withStore { contract in

@@ -31,10 +31,31 @@ extension CLISuite {
             #expect(none.status != 0 && none.error.contains("No password on standard input"), "\(none.error)")
 
             let list = try CLIRunner.run(["serve", "admin", "list", "--data-dir", data.path])
-            #expect(list.status == 0 && list.output.hasPrefix("Dana Whitfield\tadded "), "\(list.output)")
+            #expect(list.status == 0 && list.output.hasPrefix("Dana Whitfield\tdistrict administrator\tadded "), "\(list.output)")
             #expect(!list.output.contains("Lee Park"))
             let audit = try String(contentsOf: data.appending(path: "accounts/audit.jsonl"), encoding: .utf8)
             #expect(audit.split(separator: "\n").count == 1 && audit.contains("\"action\":\"administrator added\""))
+        }
+
+        /// `--school` makes a site administrator of a school the roster lists; a school it does not
+        /// list is refused, naming those it does; the list and the stored file say which is which.
+        @Test func aSiteAdministratorIsAddedForASchoolOnTheRoster() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let list = data.appending(path: "staff.csv")
+            try Data(Self.staffList.utf8).write(to: list)
+            #expect(try CLIRunner.run(["staff", "import", list.path, "--data-dir", data.path]).status == 0)
+            let typo = try CLIRunner.run(
+                ["serve", "admin", "add", "Sam Ortiz", "--school", "Lincon High", "--data-dir", data.path],
+                input: "river stone lantern 42\n")
+            #expect(typo.status == 1 && typo.error.contains("Hoover Middle, Lincoln High"), "\(typo.error)")
+            let added = try CLIRunner.run(
+                ["serve", "admin", "add", "Sam Ortiz", "--school", "Lincoln High", "--data-dir", data.path],
+                input: "river stone lantern 42\n")
+            #expect(added.status == 0 && added.output.contains("site administrator of Lincoln High"), "\(added.error)")
+            let listed = try CLIRunner.run(["serve", "admin", "list", "--data-dir", data.path])
+            #expect(listed.output.hasPrefix("Sam Ortiz\tsite administrator of Lincoln High\tadded "), "\(listed.output)")
+            let stored = try String(contentsOf: data.appending(path: "accounts/administrators.json"), encoding: .utf8)
+            #expect(stored.contains(#""formatVersion" : 2"#) && stored.contains(#""school" : "Lincoln High""#))
         }
 
         static let staffList =
@@ -104,7 +125,12 @@ extension CLISuite {
             let added = try CLIRunner.run(["serve", "admin", "add", "Dana Whitfield"] + on, input: "river stone lantern 42\n")
             #expect(added.status == 0, "\(added.error)")
             let listed = try CLIRunner.run(["serve", "admin", "list"] + on)
-            #expect(listed.output.hasPrefix("Dana Whitfield\tadded "), "\(listed.output)")
+            #expect(listed.output.hasPrefix("Dana Whitfield\tdistrict administrator\tadded "), "\(listed.output)")
+            let site = try CLIRunner.run(
+                ["serve", "admin", "add", "Sam Ortiz", "--school", "lincoln high"] + on, input: "river stone lantern 43\n")
+            #expect(site.output.contains("site administrator of lincoln high"), "\(site.error)")
+            let both = try CLIRunner.run(["serve", "admin", "list"] + on)
+            #expect(both.output.contains("Sam Ortiz\tsite administrator of lincoln high\tadded "), "\(both.output)")
             let out = data.appending(path: "out")
             let invited = try CLIRunner.run(
                 ["serve", "invite", "--out", out.path, "--public-url", "https://training.example.org"] + on)

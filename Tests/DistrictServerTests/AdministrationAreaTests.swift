@@ -64,6 +64,9 @@ struct AdministrationAreaTests {
             #expect(redwood.body.contains("Rosa Delgado") && redwood.body.contains("Marcus Bell"))
             #expect(!redwood.body.contains("Lena Park"))
             #expect(redwood.body.contains(#"<option value="Redwood High School" selected>"#))
+            // The form as a browser sends it: a space as +.
+            let sent = try await browser.get("/admin/staff?school=Redwood+High+School")
+            #expect(sent.body.contains("Marcus Bell") && !sent.body.contains("Lena Park"))
         }
     }
 

@@ -47,7 +47,7 @@ struct AdministrationExportTests {
         let exports = try await fixture.auditEvents().filter { $0.action == .recordsExported }
         #expect(exports.count == 1)
         #expect(exports.first?.actor == AdministrationFixture.administrator)
-        #expect(exports.first?.detail == "records export via the administrators' area, 2 records")
+        #expect(exports.first?.detail == "records export via the administrators' area, 2 records, as district administrator")
         #expect(exports.first?.clientAddress != nil)
     }
 

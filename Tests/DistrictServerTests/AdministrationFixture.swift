@@ -17,16 +17,21 @@ import Training
 /// A district server with the real accounts (files in a temporary data directory, bcrypt at its
 /// cheapest), a staff roster of three at two schools, and a clock fixed on October 1, 2026 in
 /// California: Rosa completed the training in September (complete), Marcus has not (overdue:
-/// due six weeks after July 1), and Lena, hired on September 20, is due on November 1.
+/// due six weeks after July 1), and Lena, hired on September 20, is due on November 1. Rosa and
+/// Lena are teachers, Marcus a counselor. Dana is a district administrator; Sam, once
+/// ``addSiteAdministrator()`` added him, the site administrator of Redwood High School.
 struct AdministrationFixture {
     static let administrator = "Dana Whitfield"
+    static let siteAdministrator = "Sam Ortiz"
+    static let siteSchool = "Redwood High School"
     static let password = "correct horse battery staple"
     static let today = Timestamp("2026-10-01T09:00:00-07:00")!
     static let staff = [
-        StaffMember(employeeID: "E-1", name: "Rosa Delgado", school: "Redwood High School"),
-        StaffMember(employeeID: "E-2", name: "Marcus Bell", school: "Redwood High School"),
         StaffMember(
-            employeeID: "E-3", name: "Lena Park", school: "Tamalpais High School",
+            employeeID: "E-1", name: "Rosa Delgado", email: "rosa@example.org", school: "Redwood High School", role: "Teacher"),
+        StaffMember(employeeID: "E-2", name: "Marcus Bell", school: "Redwood High School", role: "Counselor"),
+        StaffMember(
+            employeeID: "E-3", name: "Lena Park", email: "lena@example.org", school: "Tamalpais High School", role: "Teacher",
             hireDate: CalendarDate(year: 2026, month: 9, day: 20)),
     ]
 
@@ -75,6 +80,13 @@ struct AdministrationFixture {
         return try await records.saveOnce(record).id.uuidString.lowercased()
     }
 
+    /// Adds Sam, the site administrator of Redwood High School.
+    func addSiteAdministrator() async throws {
+        _ = try await accounts.addAdministrator(
+            name: Self.siteAdministrator, password: Self.password, school: Self.siteSchool, now: Self.today.date,
+            by: "test")
+    }
+
     /// A new sign-in link's path for `member`.
     func invitationPath(for member: StaffMember = Self.staff[0]) async throws -> String {
         let issued = try await accounts.issueInvitations(
@@ -103,13 +115,14 @@ struct AdministrationFixture {
 }
 
 extension TestBrowser {
-    /// Signs in on the administrators' form; the page it lands on.
-    mutating func signInAsAdministrator() async throws -> Page {
+    /// Signs in on the administrators' form as `name` (the district administrator unless
+    /// given); the page it lands on.
+    mutating func signInAsAdministrator(_ name: String = AdministrationFixture.administrator) async throws -> Page {
         let form = try await get("/admin/sign-in")
         return try await post(
             "/admin/sign-in",
             [
-                ("csrf_token", try #require(form.field("csrf_token"))), ("name", AdministrationFixture.administrator),
+                ("csrf_token", try #require(form.field("csrf_token"))), ("name", name),
                 ("password", AdministrationFixture.password),
             ])
     }

@@ -84,8 +84,9 @@ struct GroupSessionThroughHTTPTests {
             let link = try #require(group.body.firstLink(startingWith: "/records/"))
             let record = try await rosa.http.send(.GET, link, cookie: rosa.cookieHeader)
             #expect(record.status == .ok && record.body.contains("You passed"))
-            let actions = await server.fixture.signIn.events.filter { $0.actor == "Dana Whitfield" }.map(\.action)
-            #expect(actions == [.signedIn, .groupSessionStarted, .groupSessionEnded])
+            let events = await server.fixture.signIn.events.filter { $0.actor == "Dana Whitfield" }
+            #expect(events.map(\.action) == [.signedIn, .groupSessionStarted, .groupSessionEnded])
+            #expect(events.allSatisfy { $0.detail.hasSuffix(", as district administrator") }, "each line names the role")
         }
     }
 

@@ -23,6 +23,7 @@ public actor InMemorySignIn: SignInService {
     private var invitations: [String: Invitation] = [:]
     private var sessions: [String: WebSession] = [:]
     private var passwords: [String: String] = [:]
+    private var roles: [String: AdministratorRole] = [:]
     private var failures: [String: Int] = [:]
     public private(set) var events: [AuditEvent] = []
 
@@ -37,8 +38,13 @@ public actor InMemorySignIn: SignInService {
         invitations[Self.hash(token)]?.revoked = true
     }
 
-    public func addAdministrator(name: String, password: String) {
+    public func addAdministrator(name: String, password: String, role: AdministratorRole = .district) {
         passwords[name] = password
+        roles[name] = role
+    }
+
+    public func administratorRole(named name: String) throws(AccountError) -> AdministratorRole? {
+        roles[name]
     }
 
     /// How many sessions are open.

@@ -25,18 +25,29 @@ enum AdministrationPages {
         var period: String {
             "School year \(schoolYear) (from \(schoolYear.start)), as of \(found.report.asOf)"
         }
+
+        /// The report as `role` may see it: a site administrator's school's rows only.
+        func seen(by role: AdministratorRole) -> Report {
+            var seen = self
+            seen.found.report.rows = rows.filter { role.covers(school: $0.school) }
+            return seen
+        }
     }
 
-    static func overview(_ report: Report, session: WebSession) -> Page {
+    static func overview(_ report: Report, role: AdministratorRole, session: WebSession) -> Page {
         let staff =
             report.hasRoster
             ? "<dt>Rostered staff</dt>\n<dd>\(report.rosteredStaff)</dd>"
             : "<dt>Rostered staff</dt>\n<dd>No staff roster is imported: only people with records are counted.</dd>"
+        let scope =
+            role == .district
+            ? "You are a district administrator: you see every school."
+            : "You are the \(role.words): you see the people and records of your school only."
         return Page(
             title: "Administration",
             main: """
                 <h1>Administration</h1>
-                <p>\(HTML.text(report.period)).</p>
+                <p>\(HTML.text(report.period)). \(HTML.text(scope))</p>
                 \(leftOut(report.found.problems.count))
                 <h2>Training this school year</h2>
                 <dl class="facts" id="overview">
@@ -49,20 +60,28 @@ enum AdministrationPages {
                 <dd>\(report.count(.overdue))</dd>
                 </dl>
                 <ul>
+                <li><a href="/admin/dashboard">Compliance dashboard: by district, school and role, with reminders</a></li>
                 <li><a href="/admin/staff">Staff and their training status</a></li>
-                <li><a href="/admin/audit">Audit log</a></li>
+                \(role == .district ? #"<li><a href="/admin/audit">Audit log</a></li>"# : "")
                 <li><a href="/admin/group-session">Run a group session</a></li>
                 </ul>
-                <h2>Download all records</h2>
-                <p>Every record that verifies, each as its signed file, in one tar archive (.tar, which \
-                an archive tool or <code>tar -xf</code> unpacks): the files the command line's records export \
-                writes, which the records import of another installation verifies. Each download is written \
-                to the audit log with your name.</p>
-                <form method="post" action="/admin/records/export">
-                \(HTML.csrfField(session.csrfToken))
-                <div class="actions"><button type="submit">Download all records</button></div>
-                </form>
+                \(role == .district ? downloadAllRecords(session: session) : "")
                 """, session: session)
+    }
+
+    /// The form that downloads every record (district administrators only).
+    private static func downloadAllRecords(session: WebSession) -> String {
+        """
+        <h2>Download all records</h2>
+        <p>Every record that verifies, each as its signed file, in one tar archive (.tar, which \
+        an archive tool or <code>tar -xf</code> unpacks): the files the command line's records export \
+        writes, which the records import of another installation verifies. Each download is written \
+        to the audit log with your name.</p>
+        <form method="post" action="/admin/records/export">
+        \(HTML.csrfField(session.csrfToken))
+        <div class="actions"><button type="submit">Download all records</button></div>
+        </form>
+        """
     }
 
     /// Everyone in the report, or those of `school`, with the form that chooses the school.
@@ -171,6 +190,41 @@ enum AdministrationPages {
                 <p class="alert" role="alert">You are signed in as staff. Administrators sign in with their name \
                 and password.</p>
                 <p><a href="/training">Back to your training</a></p>
+                """, session: session)
+    }
+
+    /// A site administrator who asks for another school's people.
+    static func otherSchool(_ role: AdministratorRole, session: WebSession) -> Page {
+        Page(
+            title: "Another school",
+            main: """
+                <h1>This page is of another school</h1>
+                <p class="alert" role="alert">You are the \(HTML.text(role.words)): you see the people and records \
+                of your school only.</p>
+                <p><a href="/admin/dashboard">Your school's compliance dashboard</a></p>
+                """, session: session)
+    }
+
+    /// A site administrator who asks for a page or action of the whole district.
+    static func districtOnly(_ role: AdministratorRole, session: WebSession) -> Page {
+        Page(
+            title: "District administrators only",
+            main: """
+                <h1>This is for district administrators</h1>
+                <p class="alert" role="alert">You are the \(HTML.text(role.words)). The audit log and the download \
+                of all records cover every school, so only district administrators open them.</p>
+                <p><a href="/admin">Back to the overview</a></p>
+                """, session: session)
+    }
+
+    /// A session whose administrator's account no longer exists.
+    static func noLongerAdministrator(session: WebSession) -> Page {
+        Page(
+            title: "Administrators only",
+            main: """
+                <h1>This page is for administrators</h1>
+                <p class="alert" role="alert">Your administrator account is no longer on this server. Sign out, \
+                and ask the district's training office.</p>
                 """, session: session)
     }
 

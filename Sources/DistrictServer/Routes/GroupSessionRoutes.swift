@@ -36,7 +36,9 @@ extension DistrictServer {
                         joinAddress: joinAddress(request))
                     await audit(
                         .groupSessionStarted, actor: facilitator,
-                        detail: "\(id): \(vignettes) vignettes, up to \(capacity) people", context: context)
+                        detail: "\(id): \(vignettes) vignettes, up to \(capacity) people"
+                            + (await roleInAudit(of: facilitator)),
+                        context: context)
                     return PageResponse.redirect(to: "/admin/group-session")
                 } catch {
                     return await consolePage(desk, problem: error.description, session: session, status: .conflict)
@@ -51,9 +53,10 @@ extension DistrictServer {
                 do throws(GroupSessionDeskError) {
                     if command == .end {
                         let ended = try await desk.end()
+                        let facilitator = session.person.displayName
                         await audit(
-                            .groupSessionEnded, actor: session.person.displayName, detail: ended.auditDetail,
-                            context: context)
+                            .groupSessionEnded, actor: facilitator,
+                            detail: ended.auditDetail + (await roleInAudit(of: facilitator)), context: context)
                     } else {
                         try await desk.perform(command)
                     }
@@ -114,6 +117,13 @@ extension DistrictServer {
         }
         guard let desk = groupSessions else { return PageResponse.page(GroupSessionPages.notOffered(), status: .notFound) }
         return try await body(desk, session)
+    }
+
+    /// ", as district administrator": the role of the administrator named `name`, for the end of
+    /// an audit line (nothing when the accounts cannot say).
+    private func roleInAudit(of name: String) async -> String {
+        guard let role = try? await signIn.administratorRole(named: name) else { return "" }
+        return ", as \(role.words)"
     }
 
     /// The console when a session runs, else the form that starts one.

@@ -50,7 +50,11 @@ extension DistrictServer {
                 response.setCookie(cookies.signInCookie(token))
                 return response
             }
-            return await self.signedIn(.administrator(name: signedIn), by: "password", then: "/admin", context: context)
+            // The audit line names the role the account has at sign-in.
+            let role = try? await signIn.administratorRole(named: signedIn)
+            return await self.signedIn(
+                .administrator(name: signedIn), by: "password, as \(role?.words ?? "administrator")", then: "/admin",
+                context: context)
         }
         router.post("/sign-out") { _, context in
             var response = PageResponse.redirect(to: "/")

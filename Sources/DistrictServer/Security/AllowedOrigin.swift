@@ -23,12 +23,16 @@ public struct AllowedOrigin: Sendable, Equatable {
     /// is judged by its `Referer`'s origin; a request with neither is refused (every browser
     /// sends `Origin` on a form's POST).
     public func allows(origin: String?, referer: String?, host: String?) -> Bool {
-        guard let expected = publicOrigin ?? host.map({ "\(servesTLS ? "https" : "http")://\($0.lowercased())" }) else {
-            return false
-        }
+        guard let expected = self.origin(host: host) else { return false }
         if let origin { return origin.lowercased() == expected }
         guard let referer, let url = URL(string: referer), let refererOrigin = Self.origin(of: url) else { return false }
         return refererOrigin == expected
+    }
+
+    /// The origin of a request sent to `host` (its `Host`): the public address when the server
+    /// has one, else the scheme the server speaks and `host`; nil without either.
+    public func origin(host: String?) -> String? {
+        publicOrigin ?? host.map { "\(servesTLS ? "https" : "http")://\($0.lowercased())" }
     }
 
     /// `scheme://host[:port]` of `url`, lowercase, the port only when the URL names one.

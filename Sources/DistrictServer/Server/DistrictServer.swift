@@ -35,6 +35,9 @@ public struct DistrictServer: Sendable {
     public let signIn: any SignInService
     public let methods: SignInMethods
     public let origin: AllowedOrigin
+    /// The address staff open (`--public-url`), which the sign-in links of reminders start with;
+    /// nil: the scheme the server speaks and the request's `Host`.
+    public let publicURL: URL?
     public let limits: ConnectionLimits
     public let tls: SessionTLS?
     /// The district's accounts, for the administrators' area (the staff roster, the audit log);
@@ -67,6 +70,7 @@ public struct DistrictServer: Sendable {
         self.signIn = signIn
         self.methods = methods
         self.origin = AllowedOrigin(publicURL: publicURL, servesTLS: tls != nil)
+        self.publicURL = publicURL
         self.limits = limits
         self.tls = tls
         self.accounts = accounts
@@ -106,6 +110,7 @@ public struct DistrictServer: Sendable {
         addTrainingRoutes(to: router)
         addRecordRoutes(to: router)
         addAdministrationRoutes(to: router)
+        addDashboardRoutes(to: router)
         addGroupSessionRoutes(to: router)
         moreRoutes(router)
         return router

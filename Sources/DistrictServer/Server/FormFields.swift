@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The fields of a form posted as `application/x-www-form-urlencoded` (the only kind the pages
 /// send): the first value of each name.
@@ -23,4 +24,10 @@ public struct FormFields: Sendable, Equatable {
     private static func decoded(_ text: Substring) -> String? {
         text.replacing("+", with: " ").removingPercentEncoding
     }
+}
+
+extension Request {
+    /// The fields of the query a GET form sent (`+` for a space, as browsers write it, which the
+    /// router's query parameters leave as it is).
+    var formQuery: FormFields { FormFields(urlEncoded: uri.query ?? "") }
 }

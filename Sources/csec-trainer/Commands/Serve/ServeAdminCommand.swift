@@ -25,19 +25,24 @@ struct ServeAdminAddCommand: ParsableCommand {
             At a terminal the password is asked for twice and not shown; from a pipe it is the \
             first line of standard input. It is kept only as a bcrypt hash. Use at least \
             \(AdministratorAccount.shortestPassword) characters: a few words make a good one.
+
+            With --school, a site administrator: they see the people and records of that school \
+            only. Without it, a district administrator, who sees every school.
             """)
 
     @Argument(help: "The administrator's name, as they will type it to sign in.") var name: String
+    @Option(help: "Make a site administrator of this school (as the staff roster writes it); without it, the district's.")
+    var school: String?
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var data: DataOptions
 
     func run() throws {
         let password = try PasswordInput.read(for: name)
-        let (name, actor) = (name, AccountsAccess.commandLineActor)
+        let (name, school, actor) = (name, school, AccountsAccess.commandLineActor)
         let account = try database.usingAccounts(data) { accounts async throws(AccountError) in
-            try await accounts.addAdministrator(name: name, password: password, now: Date(), by: actor)
+            try await accounts.addAdministrator(name: name, password: password, school: school, now: Date(), by: actor)
         }
-        print("Added administrator \(account.name). They sign in on the server's administrator page.")
+        print("Added administrator \(account.name), \(account.role.words). They sign in on the server's administrator page.")
     }
 }
 
@@ -56,7 +61,9 @@ struct ServeAdminListCommand: ParsableCommand {
             return
         }
         let day = Date.ISO8601FormatStyle(timeZone: .current).year().month().day()
-        for account in administrators { print("\(account.name)\tadded \(account.addedAt.formatted(day))") }
+        for account in administrators {
+            print("\(account.name)\t\(account.role.words)\tadded \(account.addedAt.formatted(day))")
+        }
     }
 }
 
