@@ -13,21 +13,27 @@ import Synchronization
 /// verifying a hundred thousand signatures.
 ///
 /// A cache, checked like the summary index (``RecordIndex``): every line carries an HMAC-SHA256
-/// under its own key derived from the installation's private key, and the identity of the
-/// record file it was taken from; a line is used only while both check out, else the record is
-/// read from its file and verified, and a new line written. A line that does not check out is
-/// reported. Deleting the file loses nothing.
+/// under its own key derived from the installation's private key, and a record's line the
+/// identity of the record file it was taken from; a line is used only while both check out,
+/// else the record is read from its file and verified, and a new line written. A line that does
+/// not check out is reported. Deleting the file loses nothing.
 ///
-/// Line (version 1), tab-separated, fields escaped as in the summary index:
-/// `v1 id size:device:inode:mtime:ctime jurisdiction school role scored answers HMAC`, where
-/// scored is `1` or `0` (group attendance), and answers are the answers in order, separated by
-/// U+001E, each `vignette stage kind chosen correct points possible` separated by U+001F, with
-/// chosen empty when it is the correct option.
+/// The texts that recur from record to record (vignettes, option ids, kinds, jurisdictions,
+/// schools, roles) are written once, each on a line of its own with its number, and records'
+/// lines give the numbers: a tenth of the size, and each text read once. Lines (version 1),
+/// tab-separated, fields escaped as in the summary index:
+///
+/// - `t1 number text HMAC`: text `number` (the line's HMAC covers the number, so moving or
+///   removing lines cannot change what a number means);
+/// - `v1 id size:device:inode:mtime:ctime jurisdiction school role scored answers HMAC`, where
+///   jurisdiction, school and role are text numbers (school and role empty when not given),
+///   scored is `1` or `0` (group attendance), and answers are `;`-separated, each
+///   `vignette,stage,kind,chosen,correct,points,possible` with text numbers for vignette, kind,
+///   chosen and correct (chosen empty when it is the correct option).
 struct AnswerIndex: Sendable {
     static let fileName = "answers.log"
-    static let version = "v1"
-    static let answerSeparator = UInt8(0x1E)
-    static let fieldSeparator = UInt8(0x1F)
+    static let recordVersion = "v1"
+    static let textVersion = "t1"
 
     let file: URL
     private let keyedMAC: HMAC<SHA256>
@@ -50,46 +56,70 @@ struct AnswerIndex: Sendable {
         var damagedLines: [Int] = []
     }
 
-    /// Appends the entries' lines in one write under an exclusive lock. A sheet whose text
-    /// holds a separator is not written (its record is read from its file each time).
+    /// Appends the entries' lines, with the lines of the texts they use that the file does not
+    /// hold yet, in one write under an exclusive lock.
     func append(_ entries: [Entry]) {
-        let text = entries.compactMap { line(for: $0.sheet, identity: $0.identity).map { $0 + "\n" } }.joined()
-        guard !text.isEmpty else { return }
+        guard !entries.isEmpty else { return }
         let descriptor = open(file.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX) == 0 else { return }
-        var last: UInt8 = UInt8(ascii: "\n")
-        let size = lseek(descriptor, 0, SEEK_END)
-        if size > 0 { _ = pread(descriptor, &last, 1, size - 1) }
-        let bytes = Data(((last == UInt8(ascii: "\n") ? "" : "\n") + text).utf8)
+        // The texts already numbered, read under the lock: another writer may have added some.
+        let existing = FileManager.default.contents(atPath: file.path) ?? Data()
+        var numbers: [String: Int] = [:]
+        for (number, text) in chunkReading([UInt8](existing)).texts { numbers[text] = number }
+        var next = (numbers.values.max() ?? -1) + 1
+        var lines = ""
+        func number(_ text: String) -> Int {
+            if let known = numbers[text] { return known }
+            let body = [Self.textVersion, String(next), TabSeparatedField.escaped(text)].joined(separator: "\t")
+            lines += body + "\t" + authentication(of: Data(body.utf8)) + "\n"
+            numbers[text] = next
+            next += 1
+            return next - 1
+        }
+        for entry in entries {
+            let sheet = entry.sheet
+            let answers = sheet.answers.map { answer in
+                [
+                    String(number(answer.vignette)), String(answer.stage), String(number(answer.kind)),
+                    answer.isCorrect ? "" : String(number(answer.chosenOption)), String(number(answer.correctOption)),
+                    String(answer.points), String(answer.possiblePoints),
+                ]
+                .joined(separator: ",")
+            }
+            let fields = [
+                Self.recordVersion, TabSeparatedField.escaped(sheet.id), entry.identity.text,
+                String(number(sheet.jurisdiction)), sheet.school.map { String(number($0)) } ?? "",
+                sheet.role.map { String(number($0)) } ?? "", sheet.isIndividuallyScored ? "1" : "0",
+                answers.joined(separator: ";"),
+            ]
+            let body = fields.joined(separator: "\t")
+            lines += body + "\t" + authentication(of: Data(body.utf8)) + "\n"
+        }
+        let newLine = existing.last.map { $0 == UInt8(ascii: "\n") } ?? true
+        let bytes = Data(((newLine ? "" : "\n") + lines).utf8)
         _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
     }
 
-    /// The line of `sheet`, or nil when a field holds a separator.
-    func line(for sheet: AnswerSheet, identity: FileIdentity) -> String? {
-        let separators = Set([Character(UnicodeScalar(Self.answerSeparator)), Character(UnicodeScalar(Self.fieldSeparator))])
-        let answers = sheet.answers.map { answer in
-            [
-                answer.vignette, String(answer.stage), answer.kind, answer.isCorrect ? "" : answer.chosenOption,
-                answer.correctOption, String(answer.points), String(answer.possiblePoints),
-            ]
-        }
-        guard !answers.joined().contains(where: { $0.contains(where: separators.contains) }) else { return nil }
-        let answersField = answers.map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
-        let fields = [
-            Self.version, sheet.id, identity.text, sheet.jurisdiction, sheet.school ?? "", sheet.role ?? "",
-            sheet.isIndividuallyScored ? "1" : "0", answersField,
-        ]
-        let text = fields.map(TabSeparatedField.escaped).joined(separator: "\t")
-        return text + "\t" + authentication(of: Data(text.utf8))
-    }
-
-    /// The lines that check out, by record id (the last line for an id), and the numbers of
-    /// those that do not. Read in parallel, in chunks that end at line ends.
+    /// The records' lines that check out (and whose texts do), by record id (the last line for
+    /// an id), and the numbers of the lines that do not.
     func read() -> Reading {
         guard let data = FileManager.default.contents(atPath: file.path) else { return Reading() }
-        let bytes = [UInt8](data)
+        let found = chunkReading([UInt8](data))
+        let texts = Dictionary(found.texts, uniquingKeysWith: { first, _ in first })
+        let resolved = ParallelMap.map(found.records) { $0.resolved(with: texts) }
+        var reading = Reading(damagedLines: found.damaged)
+        reading.entries.reserveCapacity(resolved.count)
+        for (record, entry) in zip(found.records, resolved) {
+            if let entry { reading.entries[entry.sheet.id] = entry } else { reading.damagedLines.append(record.line) }
+        }
+        reading.damagedLines.sort()
+        return reading
+    }
+
+    /// The lines of `bytes` read in parallel, in chunks that end at line ends.
+    private func chunkReading(_ bytes: [UInt8]) -> (texts: [(Int, String)], records: [RecordLine], damaged: [Int]) {
         let chunkCount = max(1, min(64, bytes.count / 262_144))
         var bounds = [0]
         for chunk in 1..<max(1, chunkCount) {
@@ -98,15 +128,25 @@ struct AnswerIndex: Sendable {
         }
         bounds.append(bytes.count)
         let limits = bounds
-        typealias Chunk = (entries: [Entry], damaged: [Int], lineCount: Int)
-        let chunks = Mutex([Chunk](repeating: ([], [], 0), count: chunkCount))
+        typealias Chunk = (texts: [(Int, String)], records: [RecordLine], damaged: [Int], lineCount: Int)
+        let chunks = Mutex([Chunk](repeating: ([], [], [], 0), count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var found: Chunk = ([], [], 0)
+            var found: Chunk = ([], [], [], 0)
             var start = limits[chunk]
             while start < limits[chunk + 1] {
                 let end = bytes[start..<limits[chunk + 1]].firstIndex(of: UInt8(ascii: "\n")) ?? limits[chunk + 1]
-                if let entry = entry(in: bytes[start..<end]) {
-                    found.entries.append(entry)
+                let line = bytes[start..<end]
+                if let tab = line.lastIndex(of: UInt8(ascii: "\t")),
+                    authentication(of: line[..<tab]).utf8.elementsEqual(line[(tab + 1)...])
+                {
+                    let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+                    if let text = Self.text(in: fields) {
+                        found.texts.append(text)
+                    } else if let record = RecordLine(fields, line: found.lineCount) {
+                        found.records.append(record)
+                    } else {
+                        found.damaged.append(found.lineCount)
+                    }
                 } else if end > start {
                     found.damaged.append(found.lineCount)
                 }
@@ -115,54 +155,111 @@ struct AnswerIndex: Sendable {
             }
             chunks.withLock { $0[chunk] = found }
         }
-        var reading = Reading()
-        var linesBefore = 0
+        var all: Chunk = ([], [], [], 0)
         for chunk in chunks.withLock({ $0 }) {
-            for entry in chunk.entries { reading.entries[entry.sheet.id] = entry }
-            reading.damagedLines += chunk.damaged.map { linesBefore + $0 + 1 }
-            linesBefore += chunk.lineCount
+            all.texts += chunk.texts
+            // Line numbers from 1, counted through the whole file.
+            all.records += chunk.records.map { record in
+                var record = record
+                record.line += all.lineCount + 1
+                return record
+            }
+            all.damaged += chunk.damaged.map { all.lineCount + $0 + 1 }
+            all.lineCount += chunk.lineCount
         }
-        return reading
+        return (all.texts, all.records, all.damaged)
     }
 
-    private func entry(in line: ArraySlice<UInt8>) -> Entry? {
-        guard let tab = line.lastIndex(of: UInt8(ascii: "\t")),
-            authentication(of: line[..<tab]).utf8.elementsEqual(line[(tab + 1)...])
+    private static func text(in fields: [ArraySlice<UInt8>]) -> (Int, String)? {
+        guard fields.count == 3, fields[0].elementsEqual(textVersion.utf8), let number = RecordLine.number(fields[1])
         else { return nil }
-        let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-        guard fields.count == 8, fields[0].elementsEqual(Self.version.utf8),
-            let identity = FileIdentity(text: TabSeparatedField.unescaped(fields[2])),
-            let answers = Self.answers(in: fields[7])
-        else { return nil }
-        func optional(_ bytes: ArraySlice<UInt8>) -> String? { bytes.isEmpty ? nil : TabSeparatedField.unescaped(bytes) }
-        let sheet = AnswerSheet(
-            id: TabSeparatedField.unescaped(fields[1]), jurisdiction: TabSeparatedField.unescaped(fields[3]),
-            school: optional(fields[4]), role: optional(fields[5]), isIndividuallyScored: fields[6].elementsEqual("1".utf8),
-            answers: answers)
-        return Entry(sheet: sheet, identity: identity)
-    }
-
-    private static func answers(in field: ArraySlice<UInt8>) -> [AnswerSheet.Answer]? {
-        guard !field.isEmpty else { return [] }
-        var answers: [AnswerSheet.Answer] = []
-        for part in field.split(separator: answerSeparator, omittingEmptySubsequences: false) {
-            let values = part.split(separator: fieldSeparator, omittingEmptySubsequences: false)
-                .map(TabSeparatedField.unescaped)
-            guard values.count == 7, let stage = Int(values[1]), let points = Int(values[5]),
-                let possible = Int(values[6])
-            else { return nil }
-            answers.append(
-                AnswerSheet.Answer(
-                    vignette: values[0], stage: stage, kind: values[2],
-                    chosenOption: values[3].isEmpty ? values[4] : values[3], correctOption: values[4], points: points,
-                    possiblePoints: possible))
-        }
-        return answers
+        return (number, TabSeparatedField.unescaped(fields[2]))
     }
 
     private func authentication(of text: some DataProtocol) -> String {
         var mac = keyedMAC
         mac.update(data: text)
         return mac.finalize().hexDigits
+    }
+}
+
+/// A record's line as read, its texts still numbers.
+struct RecordLine: Sendable {
+    var line: Int
+    var id: String
+    var identity: FileIdentity
+    var jurisdiction: Int
+    var school: Int?
+    var role: Int?
+    var scored: Bool
+    /// Seven numbers per answer: vignette, stage, kind, chosen (-1: the correct one), correct,
+    /// points, possible.
+    var answers: [Int]
+
+    init?(_ fields: [ArraySlice<UInt8>], line: Int) {
+        guard fields.count == 8, fields[0].elementsEqual(AnswerIndex.recordVersion.utf8),
+            let identity = FileIdentity(text: String(decoding: fields[2], as: UTF8.self)),
+            let jurisdiction = Self.number(fields[3])
+        else { return nil }
+        self.line = line
+        id = TabSeparatedField.unescaped(fields[1])
+        self.identity = identity
+        self.jurisdiction = jurisdiction
+        school = Self.number(fields[4])
+        role = Self.number(fields[5])
+        guard fields[4].isEmpty || school != nil, fields[5].isEmpty || role != nil else { return nil }
+        scored = fields[6].elementsEqual("1".utf8)
+        answers = []
+        guard !fields[7].isEmpty else { return }
+        for answer in fields[7].split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
+            let values = answer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+            guard values.count == 7 else { return nil }
+            for (index, value) in values.enumerated() {
+                if index == 3, value.isEmpty {
+                    answers.append(-1)
+                } else if let number = Self.number(value) {
+                    answers.append(number)
+                } else {
+                    return nil
+                }
+            }
+        }
+    }
+
+    /// The sheet, or nil when the line names a text the file does not hold.
+    func resolved(with texts: [Int: String]) -> AnswerIndex.Entry? {
+        guard let jurisdiction = texts[jurisdiction] else { return nil }
+        let school = self.school.map { texts[$0] }
+        let role = self.role.map { texts[$0] }
+        if school == .some(nil) || role == .some(nil) { return nil }
+        var sheet = AnswerSheet(
+            id: id, jurisdiction: jurisdiction, school: school ?? nil, role: role ?? nil, isIndividuallyScored: scored,
+            answers: [])
+        sheet.answers.reserveCapacity(answers.count / 7)
+        var index = 0
+        while index + 7 <= answers.count {
+            guard let vignette = texts[answers[index]], let kind = texts[answers[index + 2]],
+                let correct = texts[answers[index + 4]]
+            else { return nil }
+            let chosen = answers[index + 3] < 0 ? correct : texts[answers[index + 3]]
+            guard let chosen else { return nil }
+            sheet.answers.append(
+                AnswerSheet.Answer(
+                    vignette: vignette, stage: answers[index + 1], kind: kind, chosenOption: chosen, correctOption: correct,
+                    points: answers[index + 5], possiblePoints: answers[index + 6]))
+            index += 7
+        }
+        return AnswerIndex.Entry(sheet: sheet, identity: identity)
+    }
+
+    /// A decimal number of at most 18 digits, or nil.
+    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 }

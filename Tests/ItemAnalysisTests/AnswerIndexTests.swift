@@ -33,12 +33,12 @@ import Testing
         #expect(first.problems.isEmpty)
         #expect(Self.byID(first.sheets) == Self.byID(records.map(AnswerSheet.init)))
         let lines = try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == records.count)
+        #expect(lines.filter { $0.hasPrefix("v1\t") }.count == records.count)
         let second = store.answerSheets()
         #expect(second.problems.isEmpty)
         #expect(Self.byID(second.sheets) == Self.byID(first.sheets))
         // Read from the index: no line was added.
-        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == records.count)
+        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == lines.count)
     }
 
     @Test func anEditedLineIsReportedAndItsRecordReadFromItsFile() throws {
@@ -46,17 +46,34 @@ import Testing
         let (store, records) = try savedRecords()
         _ = store.answerSheets()
         var text = try String(contentsOf: indexFile, encoding: .utf8)
-        // Turn a wrong answer into a right one in the first line that has one.
+        // Turn a wrong answer (points 0 of 1, at the end of an answer) into a right one in the
+        // first record line that has one.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let number = try #require(lines.firstIndex { $0.contains("\u{1F}0\u{1F}1") })
+        let number = try #require(lines.firstIndex { $0.hasPrefix("v1\t") && $0.contains(",0,1;") })
         text = lines.enumerated().map { line in
-            line.offset == number ? line.element.replacing("\u{1F}0\u{1F}1", with: "\u{1F}1\u{1F}1") : line.element
+            guard line.offset == number, let range = line.element.firstRange(of: ",0,1;") else { return String(line.element) }
+            return String(line.element.replacingCharacters(in: range, with: ",1,1;"))
         }
         .joined(separator: "\n")
         try Data(text.utf8).write(to: indexFile)
         let found = store.answerSheets()
         #expect(found.problems == [.indexLineAltered(path: indexFile.path, line: number + 1)])
         #expect(found.problems.first?.description.contains("answer index") == true)
+        #expect(Self.byID(found.sheets) == Self.byID(records.map(AnswerSheet.init)))
+    }
+
+    /// A text line's number is covered by its HMAC: renumbering texts, or losing one, turns the
+    /// lines that use them into damaged lines, never into other answers.
+    @Test func aRemovedTextLineLeavesNoRecordMisread() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let (store, records) = try savedRecords()
+        _ = store.answerSheets()
+        let lines = try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n")
+        let kept = lines.filter { !$0.hasPrefix("t1\t0\t") }
+        #expect(kept.count == lines.count - 1)
+        try Data((kept.joined(separator: "\n") + "\n").utf8).write(to: indexFile)
+        let found = store.answerSheets()
+        #expect(!found.problems.isEmpty)
         #expect(Self.byID(found.sheets) == Self.byID(records.map(AnswerSheet.init)))
     }
 
