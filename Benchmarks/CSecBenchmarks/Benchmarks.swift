@@ -134,7 +134,8 @@ struct Benchmarks: AsyncParsableCommand {
         }
         if only.contains(.stats) {
             let (cold, warm) = try StatsBenchmark(
-                trainer: executable, content: try content.loadTrainingContent(), count: records, seed: seed
+                trainer: executable, content: try content.loadTrainingContent(), count: records, seed: seed,
+                keepIn: keepRecords.map { URL(filePath: $0) }
             ).run(times: runs)
             cold.report(target: nil)
             warm.report(target: .seconds(2))

@@ -23,10 +23,13 @@ struct StatsBenchmark {
     let content: TrainingContent
     let count: Int
     let seed: UInt64
+    /// Where to write the records and leave them (for profiling); default: a temporary directory.
+    var keepIn: URL?
 
     func run(times: Int) throws -> (cold: Timings, warm: Timings) {
-        let data = FileManager.default.temporaryDirectory.appending(path: "csec-benchmark-stats-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: data) }
+        let data =
+            keepIn ?? FileManager.default.temporaryDirectory.appending(path: "csec-benchmark-stats-\(UUID().uuidString)")
+        defer { if keepIn == nil { try? FileManager.default.removeItem(at: data) } }
         let questionsPerRecord = try write(into: data)
         sync()
         let out = data.appending(path: "stats")
