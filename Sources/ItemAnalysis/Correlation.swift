@@ -20,6 +20,16 @@ struct Correlation: Sendable, Equatable {
         sumXY += x * y
     }
 
+    /// Adds the pairs `other` accumulated.
+    mutating func merge(_ other: Correlation) {
+        count += other.count
+        sumX += other.sumX
+        sumY += other.sumY
+        sumXX += other.sumXX
+        sumYY += other.sumYY
+        sumXY += other.sumXY
+    }
+
     /// r in [-1, 1], or nil when undefined.
     var value: Double? {
         guard count >= 2 else { return nil }

@@ -107,8 +107,12 @@ struct AnswerIndex: Sendable {
     func read() -> Reading {
         guard let data = FileManager.default.contents(atPath: file.path) else { return Reading() }
         let found = chunkReading([UInt8](data))
-        let texts = Dictionary(found.texts, uniquingKeysWith: { first, _ in first })
-        let resolved = ParallelMap.map(found.records) { $0.resolved(with: texts) }
+        // By number (numbers count from 0, one per text); a number the file lacks stays nil.
+        let numbered = found.texts.filter { $0.0 < 1 << 24 }
+        var texts = [String?](repeating: nil, count: (numbered.map(\.0).max() ?? -1) + 1)
+        for (number, text) in numbered where texts[number] == nil { texts[number] = text }
+        let lookup = texts
+        let resolved = ParallelMap.map(found.records) { $0.resolved(with: lookup) }
         var reading = Reading(damagedLines: found.damaged)
         reading.entries.reserveCapacity(resolved.count)
         for (record, entry) in zip(found.records, resolved) {
@@ -209,28 +213,46 @@ struct RecordLine: Sendable {
         role = Self.number(fields[5])
         guard fields[4].isEmpty || school != nil, fields[5].isEmpty || role != nil else { return nil }
         scored = fields[6].elementsEqual("1".utf8)
-        answers = []
-        guard !fields[7].isEmpty else { return }
-        for answer in fields[7].split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
-            let values = answer.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-            guard values.count == 7 else { return nil }
-            for (index, value) in values.enumerated() {
-                if index == 3, value.isEmpty {
-                    answers.append(-1)
-                } else if let number = Self.number(value) {
-                    answers.append(number)
-                } else {
+        guard let answers = Self.answers(in: fields[7]) else { return nil }
+        self.answers = answers
+    }
+
+    /// `a,b,c,d,e,f,g;…` as seven numbers per answer (-1 for an empty fourth), in one pass
+    /// over the bytes.
+    static func answers(in field: ArraySlice<UInt8>) -> [Int]? {
+        guard !field.isEmpty else { return [] }
+        return field.withUnsafeBufferPointer { bytes -> [Int]? in
+            var numbers: [Int] = []
+            numbers.reserveCapacity(bytes.count / 3)
+            var (value, digits, position) = (0, 0, 0)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    guard digits < 18 else { return nil }
+                    value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                    digits += 1
+                case UInt8(ascii: ","), UInt8(ascii: ";"):
+                    guard byte == UInt8(ascii: ",") ? position < 6 : position == 6 else { return nil }
+                    guard digits > 0 || position == 3 else { return nil }
+                    numbers.append(digits > 0 ? value : -1)
+                    (value, digits) = (0, 0)
+                    position = byte == UInt8(ascii: ",") ? position + 1 : 0
+                default:
                     return nil
                 }
             }
+            guard position == 6, digits > 0 else { return nil }
+            numbers.append(value)
+            return numbers
         }
     }
 
     /// The sheet, or nil when the line names a text the file does not hold.
-    func resolved(with texts: [Int: String]) -> AnswerIndex.Entry? {
-        guard let jurisdiction = texts[jurisdiction] else { return nil }
-        let school = self.school.map { texts[$0] }
-        let role = self.role.map { texts[$0] }
+    func resolved(with texts: [String?]) -> AnswerIndex.Entry? {
+        func text(_ number: Int) -> String? { number < texts.count ? texts[number] : nil }
+        guard let jurisdiction = text(jurisdiction) else { return nil }
+        let school = self.school.map(text)
+        let role = self.role.map(text)
         if school == .some(nil) || role == .some(nil) { return nil }
         var sheet = AnswerSheet(
             id: id, jurisdiction: jurisdiction, school: school ?? nil, role: role ?? nil, isIndividuallyScored: scored,
@@ -238,10 +260,10 @@ struct RecordLine: Sendable {
         sheet.answers.reserveCapacity(answers.count / 7)
         var index = 0
         while index + 7 <= answers.count {
-            guard let vignette = texts[answers[index]], let kind = texts[answers[index + 2]],
-                let correct = texts[answers[index + 4]]
+            guard let vignette = text(answers[index]), let kind = text(answers[index + 2]),
+                let correct = text(answers[index + 4])
             else { return nil }
-            let chosen = answers[index + 3] < 0 ? correct : texts[answers[index + 3]]
+            let chosen = answers[index + 3] < 0 ? correct : text(answers[index + 3])
             guard let chosen else { return nil }
             sheet.answers.append(
                 AnswerSheet.Answer(

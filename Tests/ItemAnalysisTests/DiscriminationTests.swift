@@ -88,4 +88,18 @@ import Testing
         #expect(abs(try #require(category.discrimination) + 1 / 11.0.squareRoot()) < 1e-12)
         #expect(category.items == 2 && category.answered == 8 && category.correct == 5)
     }
+
+    /// Many sheets are counted in parallel chunks: the figures do not depend on the sheets'
+    /// order, and equal the hand count.
+    @Test func manySheetsGiveTheSameFiguresInAnyOrder() {
+        var generator = SplitMix64(seed: 9)
+        let attempts = (0..<9_000).map { _ in (0..<6).map { _ in Int.random(in: 0...1, using: &generator) } }
+        let sheets = Self.sheets(attempts)
+        let analysis = ItemAnalysis(content: [:])
+        let inOrder = analysis.report(of: sheets)
+        #expect(analysis.report(of: sheets.shuffled(using: &generator)) == inOrder)
+        let items = inOrder.jurisdictions.first?.items ?? []
+        #expect(items.map(\.answered) == Array(repeating: 9_000, count: 6))
+        #expect(items.map(\.correct) == (0..<6).map { item in attempts.filter { $0[item] == 1 }.count })
+    }
 }
