@@ -88,6 +88,25 @@ extension CLISuite {
             #expect(try Data(contentsOf: out.appending(path: "marin-facility.svg")) == first)
         }
 
+        @Test func csvWritesEveryTablePerCounty() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let script = try train(name: "Ana Ruiz", wrongEvery: 2)
+            let out = data.appending(path: "tables")
+            let result = try CLIRunner.run(["records", "stats", "--format", "csv", "--out", out.path, "--data-dir", data.path])
+            #expect(result.status == 0, "\(result.error)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+            #expect(
+                names
+                    == [
+                        "confusion", "critical-mistakes", "items", "kinds", "mistakes", "stages", "wrong-options",
+                    ].map { "marin-\($0).csv" })
+            let items = try String(contentsOf: out.appending(path: "marin-items.csv"), encoding: .utf8)
+            #expect(items.hasPrefix("vignette,stage,kind,answered,correct,facility,discrimination,discrimination attempts\r\n"))
+            #expect(items.split(separator: "\r\n").count == script.answers.count + 1)
+            let wrong = try String(contentsOf: out.appending(path: "marin-wrong-options.csv"), encoding: .utf8)
+            #expect(wrong.split(separator: "\r\n").count == script.answers.count / 2 + 1)
+        }
+
         @Test(arguments: [
             (["--jurisdiction", "atlantis", "--format", "csv"], "no county protocol is loaded with the id 'atlantis'"),
             (["--format", "svg"], "--format svg writes several files: give the folder for them with --out DIR."),
