@@ -369,7 +369,7 @@ let package = Package(
             name: "ItemAnalysisTests",
             dependencies: [
                 "ItemAnalysis", "Records", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Storage", "RecordStore",
-                "Completion", "Charts", "Training", "Scoring", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                "Completion", "Charts", "Training", "Scoring", "TestSupport",
             ],
             swiftSettings: strictSwift
         ),
