@@ -66,6 +66,8 @@ let package = Package(
             dependencies: ["ProtocolEngine"],
             swiftSettings: strictSwift
         ),
+        .target(name: "ItemAnalysis", dependencies: ["ProtocolEngine", "ScenarioEngine", "Records"], swiftSettings: strictSwift),
+        .target(name: "Charts", swiftSettings: strictSwift),
 
         // MARK: Adapters
         .target(
@@ -110,7 +112,7 @@ let package = Package(
         ),
         .target(
             name: "Storage",
-            dependencies: ["Records", "RecordStore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Records", "RecordStore", "ItemAnalysis", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSwift
         ),
         .target(
@@ -180,6 +182,7 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
                 "LocalStore", "RecordStore", "Storage", "Certificates", "Verification", "Briefing", "Accounts",
+                "ItemAnalysis", "Charts",
             ],
             swiftSettings: strictSwift
         ),
@@ -206,7 +209,7 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
-                "PostgresStorage", "Verification", "DistrictServer", "Accounts", "OpenIDSignIn",
+                "PostgresStorage", "Verification", "DistrictServer", "Accounts", "OpenIDSignIn", "ItemAnalysis", "Charts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -362,6 +365,15 @@ let package = Package(
             dependencies: ["Storage", "RecordStore", "Records", "TestSupport"],
             swiftSettings: strictSwift
         ),
+        .testTarget(
+            name: "ItemAnalysisTests",
+            dependencies: [
+                "ItemAnalysis", "Records", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Storage", "RecordStore",
+                "Completion", "Charts", "Training", "Scoring", "TestSupport",
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: strictSwift),
         .testTarget(
             name: "BriefingTests",
             dependencies: ["Briefing", "ProtocolEngine", "ContentLoading", "TestSupport"],

@@ -53,7 +53,9 @@ JSON_FORMATS = {
     "csec-trainer-settings": "settings.schema.json",
 }
 # Schemas of files csec-trainer writes (checked as schemas here; the Swift tests check the files).
-STORED_DATA_SCHEMA_FILES = ("completion-record.schema.json", "staff-roster.schema.json", "accounts.schema.json")
+STORED_DATA_SCHEMA_FILES = (
+    "completion-record.schema.json", "staff-roster.schema.json", "accounts.schema.json", "item-analysis.schema.json"
+)
 YAML_SUFFIXES = (".yaml", ".yml")
 MODELINE = re.compile(r"#\s*yaml-language-server\s*:\s*\$schema\s*=\s*(\S+)")
 

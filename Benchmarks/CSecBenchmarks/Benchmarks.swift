@@ -14,14 +14,15 @@ struct Benchmarks: AsyncParsableCommand {
         discussion: """
             Targets (release build): load + lint of 10,000 vignettes under 1 s; launch to first \
             question under 50 ms; `records report` over 100,000 records under 1 s and at least 5× \
-            faster than `jq -s` doing the same per-person count; 1,000 PDF certificates under 10 s; \
+            faster than `jq -s` doing the same per-person count; `records stats --format svg` over \
+            100,000 records under 2 s; 1,000 PDF certificates under 10 s; \
             the district server's answer to feedback, 500 trainees at once, under 100 ms (p99).
             Build with `swift build -c release` first: the benchmarks run the csec-trainer binary \
             that sits beside this one.
             """)
 
     enum Part: String, ExpressibleByArgument, CaseIterable {
-        case lint, firstQuestion = "first-question", records, certificates, session, postgres, web
+        case lint, firstQuestion = "first-question", records, certificates, session, postgres, web, stats
     }
 
     @Option(
@@ -130,6 +131,14 @@ struct Benchmarks: AsyncParsableCommand {
             warm.report(target: .seconds(1))
             jq?.report(target: nil)
             if jq == nil { print("  (jq is not installed: no comparison; apt-get install jq)") }
+        }
+        if only.contains(.stats) {
+            let (cold, warm) = try StatsBenchmark(
+                trainer: executable, content: try content.loadTrainingContent(), count: records, seed: seed,
+                keepIn: keepRecords.map { URL(filePath: $0) }
+            ).run(times: runs)
+            cold.report(target: nil)
+            warm.report(target: .seconds(2))
         }
         if only.contains(.certificates) {
             try CertificateBenchmark(trainer: executable, count: certificates, seed: seed).run(times: max(1, runs / 2))

@@ -170,7 +170,7 @@ public struct RecordStore: Sendable {
 
     /// Reads `files` in parallel, and checks each with `verify` when given; the problems keep
     /// the files' order.
-    private static func readInParallel(
+    static func readInParallel(
         _ files: [URL], verify: (@Sendable (StoredRecord) throws(RecordStoreError) -> Void)? = nil
     ) -> RecordListing {
         let results = Mutex([Result<StoredRecord, RecordStoreError>?](repeating: nil, count: files.count))

@@ -53,9 +53,9 @@ public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertibl
         case .altered(let path, let reason):
             "\(path): error: ALTERED: \(reason). The record was changed after it was signed; do not rely on it."
         case .indexLineAltered(let path, let line):
-            "\(path):\(line): error: this line of the summary index was changed or damaged after it was written, so it "
-                + "was not used (the record was read from its own file). The index is only a cache: keep a copy for "
-                + "whoever investigates, then delete it; the next report rebuilds it."
+            "\(path):\(line): error: this line of the \(Self.indexName(path)) was changed or damaged after it was written, "
+                + "so it was not used (the record was read from its own file). The index is only a cache: keep a copy for "
+                + "whoever investigates, then delete it; the next \(Self.indexReader(path)) rebuilds it."
         case .missing(let path, let log, let line):
             "\(path): error: MISSING: the records log (\(log), line \(line)) says this record was written, but its file "
                 + "is gone (deleted or moved). Restore it from a backup."
@@ -91,5 +91,14 @@ public enum RecordStoreError: Error, Sendable, Equatable, CustomStringConvertibl
             "\(path): error: an installation key (\(keyID)) is in place, so no new key was made. "
                 + "A new key is only for a data directory whose key is lost."
         }
+    }
+
+    /// The summary index (`index.log`, read by reports) or the answer index (`answers.log`, read by item analysis).
+    private static func indexName(_ path: String) -> String {
+        path.hasSuffix(AnswerIndex.fileName) ? "answer index" : "summary index"
+    }
+
+    private static func indexReader(_ path: String) -> String {
+        path.hasSuffix(AnswerIndex.fileName) ? "item analysis" : "report"
     }
 }

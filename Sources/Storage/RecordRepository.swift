@@ -1,4 +1,5 @@
 import Foundation
+import ItemAnalysis
 import RecordStore
 import Records
 
@@ -38,6 +39,32 @@ public protocol RecordRepository: Sendable {
     /// that does not.
     func forEachRecord(_ body: (VerifiedRecord) async throws(StorageError) -> Void) async throws(StorageError)
         -> [StorageError]
+
+    /// The answer sheet of every record that verifies, for item analysis, and a problem for each
+    /// one that does not. The default reads and verifies every record (``forEachRecord(_:)``).
+    func answerSheets() async throws(StorageError) -> VerifiedAnswerSheets
+
+    /// The item analysis of the records that verify, of `jurisdiction` or of every jurisdiction.
+    /// The default computes it in Swift from ``answerSheets()`` with `analysis`: a backend that can
+    /// compute the figures where the records are (SQL) implements this instead.
+    func itemAnalysis(_ analysis: ItemAnalysis, jurisdiction: String?) async throws(StorageError)
+        -> VerifiedItemAnalysis
+}
+
+extension RecordRepository {
+    public func answerSheets() async throws(StorageError) -> VerifiedAnswerSheets {
+        var sheets: [AnswerSheet] = []
+        let problems = try await forEachRecord { record throws(StorageError) in sheets.append(AnswerSheet(record.record)) }
+        return VerifiedAnswerSheets(sheets: sheets, problems: problems)
+    }
+
+    public func itemAnalysis(_ analysis: ItemAnalysis, jurisdiction: String?) async throws(StorageError)
+        -> VerifiedItemAnalysis
+    {
+        let found = try await answerSheets()
+        let sheets = jurisdiction.map { wanted in found.sheets.filter { $0.jurisdiction == wanted } } ?? found.sheets
+        return VerifiedItemAnalysis(report: analysis.report(of: sheets), problems: found.problems)
+    }
 }
 
 extension RecordRepository {
@@ -97,6 +124,30 @@ public struct VerifiedReport: Sendable {
     public var problems: [StorageError]
 
     public init(report: ComplianceReport, problems: [StorageError]) {
+        self.report = report
+        self.problems = problems
+    }
+}
+
+/// What ``RecordRepository/answerSheets()`` found.
+public struct VerifiedAnswerSheets: Sendable {
+    public var sheets: [AnswerSheet]
+    /// Records left out because they do not verify or cannot be read.
+    public var problems: [StorageError]
+
+    public init(sheets: [AnswerSheet], problems: [StorageError]) {
+        self.sheets = sheets
+        self.problems = problems
+    }
+}
+
+/// What ``RecordRepository/itemAnalysis(_:jurisdiction:)`` found.
+public struct VerifiedItemAnalysis: Sendable {
+    public var report: ItemAnalysisReport
+    /// Records left out because they do not verify or cannot be read.
+    public var problems: [StorageError]
+
+    public init(report: ItemAnalysisReport, problems: [StorageError]) {
         self.report = report
         self.problems = problems
     }

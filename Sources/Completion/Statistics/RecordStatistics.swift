@@ -1,0 +1,46 @@
+import ContentLoading
+import ItemAnalysis
+import ProtocolEngine
+import ScenarioEngine
+import Storage
+
+/// Item analysis of the stored records: what staff get wrong, per jurisdiction, read against
+/// the loaded content (its categories and its catalogue of mistakes). The figures come from the
+/// repository (``RecordRepository/itemAnalysis(_:jurisdiction:)``): computed in Swift from the
+/// verified answer sheets on the embedded store, where a database backend may compute them itself.
+public struct RecordStatistics: Sendable {
+    public let records: any RecordRepository
+    public let library: ProtocolLibrary
+    public let mistakes: [CommonMistake]
+
+    public init(records: any RecordRepository, library: ProtocolLibrary, mistakes: [CommonMistake]) {
+        self.records = records
+        self.library = library
+        self.mistakes = mistakes
+    }
+
+    /// The analysis of `jurisdiction`'s records, or of every jurisdiction's when nil, with the
+    /// records left out because they do not verify.
+    public func analysis(of jurisdiction: String?) async throws(StatisticsError) -> (
+        report: ItemAnalysisReport, problems: [StorageError]
+    ) {
+        if let jurisdiction, library.jurisdiction(jurisdiction) == nil {
+            throw .unknownJurisdiction(jurisdiction, known: library.jurisdictionIDs)
+        }
+        let analysis = ItemAnalysis(
+            content: Dictionary(
+                library.protocols.map { ($0.id.rawValue, AnalysisContent(jurisdiction: $0, mistakes: mistakes)) },
+                uniquingKeysWith: { first, _ in first }))
+        do {
+            let found = try await records.itemAnalysis(analysis, jurisdiction: jurisdiction)
+            return (found.report, found.problems)
+        } catch {
+            throw .storage(error)
+        }
+    }
+
+    /// Each county's display name ("Marin County") by id.
+    public static func names(in library: ProtocolLibrary) -> [String: String] {
+        Dictionary(library.protocols.map { ($0.id.rawValue, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}
