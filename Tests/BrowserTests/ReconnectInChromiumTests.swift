@@ -66,7 +66,13 @@ struct ReconnectInChromiumTests {
             "the page to say it is reconnecting", Page.text(of: "#status", is: "Connection lost. Reconnecting…"))
         let restored = SessionRoom(session: before, generator: SplitMix64(seed: 7))
         running = SessionServer.start(SessionServer(room: restored, pages: pages).application(host: "127.0.0.1", port: port))
-        try await participant.waitUntil("the page to reconnect and mark the answer", timeout: .seconds(20), pressed)
+        // The page retries after up to twice its delay, which doubles to 10 s: on a busy machine
+        // the restart can take that long. Its answer stayed marked, so it is the status that
+        // shows it is connected again.
+        let reconnected =
+            "document.querySelector('#status')?.textContent !== \(JSON.string("Connection lost. Reconnecting…").text)"
+        try await participant.waitUntil("the page to reconnect", timeout: .seconds(30), reconnected)
+        try await participant.waitUntil("the page to mark the answer", pressed)
         #expect(await restored.perform(.reveal, secret: secret) == .success(.revealed(0)))
         try await participant.waitUntil("the reveal on the reconnected page", Page.isVisible("#reveal"))
         try await projector.waitUntil("the reveal on the reconnected projector", timeout: .seconds(20), Page.isVisible("#reveal"))
