@@ -24,7 +24,7 @@ struct ReconnectInChromiumTests {
     @Test func pagesShowTheAnswerAfterAReloadAndReconnectAfterTheHostRestarts() async throws {
         let session = try SampleSessions.session(vignettes: 1, planSeed: 3, codeSeed: 5)
         let pages = try WebPages(directory: Fixtures.repositoryRoot.appending(path: "Web"))
-        let port = Int.random(in: 40_000..<50_000)
+        let port = try OpenIDProviderMock.freePort()
         let room = SessionRoom(session: session, generator: SplitMix64(seed: 6))
         var running = SessionServer.start(SessionServer(room: room, pages: pages).application(host: "127.0.0.1", port: port))
         do {

@@ -13,7 +13,7 @@ extension CLISuite {
         @Test func aSessionEndedEarlyRecordsTheAnswersButPassesNobody() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let port = Int.random(in: 20_000..<40_000)
+            let port = try OpenIDProviderMock.freePort()
             let (host, console, printed) = try Self.start([
                 "session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count", "2",
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,
@@ -59,7 +59,7 @@ extension CLISuite {
         @Test func theConsoleRemovesAParticipantByName() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let port = Int.random(in: 20_000..<40_000)
+            let port = try OpenIDProviderMock.freePort()
             let (host, console, printed) = try Self.start([
                 "session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count", "1",
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path, "--capacity", "7",

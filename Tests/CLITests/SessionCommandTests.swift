@@ -18,7 +18,7 @@ extension CLISuite {
         @Test func hostingPrintsTheJoinAddressAndEndsWithARoster() throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let port = Int.random(in: 20_000..<40_000)
+            let port = try OpenIDProviderMock.freePort()
             let result = try CLIRunner.run(
                 [
                     "session", "host", "--jurisdiction", "san-diego", "--facilitator", "Dana Whitfield",

@@ -18,7 +18,7 @@ extension CLISuite {
         func aLiveSessionStoppedBySignalRecordsTheAnswers(_ stop: StopSignalCase) async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let port = Int.random(in: 20_000..<40_000)
+            let port = try OpenIDProviderMock.freePort()
             let (host, console, printed) = try LiveSessionCommandTests.start([
                 "session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count", "2",
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,

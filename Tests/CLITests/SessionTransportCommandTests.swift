@@ -19,7 +19,7 @@ extension CLISuite {
 
         @Test(arguments: [(lan: true, warned: true), (lan: false, warned: false)])
         func plainHTTPOnTheNetworkIsSaidInOneLine(lan: Bool, warned: Bool) throws {
-            let port = Int.random(in: 20_000..<40_000)
+            let port = try OpenIDProviderMock.freePort()
             let run = try host(lan ? ["--lan", "--port", "\(port)"] : ["--bind", "127.0.0.1:\(port)"])
             #expect(run.status == 0, "\(run.error)")
             #expect(run.output.contains(#/Join at http:///#))
@@ -47,7 +47,7 @@ extension CLISuite {
                     "-subj", "/CN=localhost", "-keyout", key, "-out", certificate,
                 ])
             try #require(made.status == 0, "\(made.error)")
-            let port = Int.random(in: 20_000..<40_000)
+            let port = try OpenIDProviderMock.freePort()
             let run = try host(["--lan", "--port", "\(port)", "--tls-cert", certificate, "--tls-key", key])
             #expect(run.status == 0, "\(run.error)")
             #expect(run.output.contains(#/Join at https:///#), "\(run.output)")

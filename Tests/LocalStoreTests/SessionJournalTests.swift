@@ -34,6 +34,21 @@ struct SessionJournalTests {
         ]
     }
 
+    /// `session`'s journal reopened, once no process holds it. A journal closed by this process
+    /// can stay locked for a moment: a process another test starts in parallel is a copy of
+    /// this one until it runs its program, and shares the lock of every file open here until
+    /// then (close-on-exec closes them only at that point).
+    func reopenOnceFree() async throws -> (SessionJournalContents, SessionJournalFile) {
+        for _ in 0..<50 {
+            do {
+                return try journals.reopen(session.id)
+            } catch SessionJournalError.inUse {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        return try journals.reopen(session.id)
+    }
+
     /// Starts the journal, appends `events`, saves them, and closes it.
     func write(_ events: [SessionEvent]) async throws {
         let journal = try journals.create(
@@ -51,13 +66,13 @@ struct SessionJournalTests {
         let events = try events()
         try await write(Array(events.prefix(3)))
         do {
-            let (contents, journal) = try journals.reopen(session.id)
+            let (contents, journal) = try await reopenOnceFree()
             #expect(contents.events == [.created(session.creation)] + events.prefix(3))
             #expect(contents.header.address == "127.0.0.1:8080" && contents.header.session == session.id)
             for event in events.dropFirst(3) { try await journal.save(through: try journal.append(event)) }
             journal.close()
         }
-        let (contents, _) = try journals.reopen(session.id)
+        let (contents, _) = try await reopenOnceFree()
         #expect(contents.events == [.created(session.creation)] + events)
         #expect(try GroupSession(replaying: contents.events, plan: session.plan).answerCount(of: 0) == 2)
     }
@@ -74,14 +89,14 @@ struct SessionJournalTests {
         try (whole + lastLine.prefix(bytes)).write(to: file)
 
         do {
-            let (contents, journal) = try journals.reopen(session.id)
+            let (contents, journal) = try await reopenOnceFree()
             #expect(contents.events.count == 5, "the header's session start and four events")
             #expect(contents.droppedBytes == bytes)
             #expect(try Data(contentsOf: file) == whole, "the cut-short line is cut off")
             try await journal.save(through: try journal.append(events[4]))
             journal.close()
         }
-        let (contents, _) = try journals.reopen(session.id)
+        let (contents, _) = try await reopenOnceFree()
         #expect(contents.events == [.created(session.creation)] + events)
     }
 
@@ -114,7 +129,7 @@ struct SessionJournalTests {
         try await write(try events())
         #expect(try journals.newestUnfinished() == session.id)
         do {
-            let (_, journal) = try journals.reopen(session.id)
+            let (_, journal) = try await reopenOnceFree()
             try journal.markFinished(at: Date())
         }
         #expect(throws: SessionJournalError.finished(path: file.path, sessionID: session.id)) {
@@ -130,7 +145,7 @@ struct SessionJournalTests {
     @Test func aJournalInUseIsRefused() async throws {
         defer { try? FileManager.default.removeItem(at: data) }
         try await write(try events())
-        let (_, first) = try journals.reopen(session.id)
+        let (_, first) = try await reopenOnceFree()
         #expect(throws: SessionJournalError.inUse(path: file.path)) { _ = try journals.reopen(session.id) }
         withExtendedLifetime(first) {}
     }
