@@ -8,6 +8,10 @@ import TestSupport
 import Testing
 import Training
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// The pages after a fault, in headless Chromium: a reloaded participant page shows the answer
 /// its participant chose; when the host goes away and comes back on the same address, the
 /// participant page and the projector reconnect by themselves; and a participant who closed the
@@ -38,6 +42,25 @@ struct ReconnectInChromiumTests {
         await running.stop()
     }
 
+    /// A server `start` makes, once it answers at `address`. Between the host going away and
+    /// coming back, another test's outgoing connection may hold the port for a moment (the
+    /// kernel lends free ports to those): the restored server's bind then fails, and it is
+    /// started again.
+    static func listening(
+        on address: String, _ start: () -> SessionServer.Running
+    ) async throws -> SessionServer.Running {
+        let page = try #require(URL(string: address + "/"))
+        for _ in 0..<30 {
+            let running = start()
+            for _ in 0..<20 {
+                if (try? await URLSession.shared.data(from: page)) != nil { return running }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            await running.stop()
+        }
+        throw HostNeverAnswered(address: address)
+    }
+
     /// The participant joins and answers, reloads, loses the host, and closes the tab and joins
     /// again; `running` is the server, replaced by a restored one when the host comes back.
     static func play(
@@ -65,7 +88,9 @@ struct ReconnectInChromiumTests {
         try await participant.waitUntil(
             "the page to say it is reconnecting", Page.text(of: "#status", is: "Connection lost. Reconnecting…"))
         let restored = SessionRoom(session: before, generator: SplitMix64(seed: 7))
-        running = SessionServer.start(SessionServer(room: restored, pages: pages).application(host: "127.0.0.1", port: port))
+        running = try await Self.listening(on: address) {
+            SessionServer.start(SessionServer(room: restored, pages: pages).application(host: "127.0.0.1", port: port))
+        }
         // The page retries after up to twice its delay, which doubles to 10 s: on a busy machine
         // the restart can take that long. Its answer stayed marked, so it is the status that
         // shows it is connected again.
@@ -88,4 +113,10 @@ struct ReconnectInChromiumTests {
         try await participant.waitUntil("the answer given before the tab was closed", pressed)
         #expect(await restored.participantCount == 1)
     }
+}
+
+/// The restored host never answered on its address.
+struct HostNeverAnswered: Error, CustomStringConvertible {
+    let address: String
+    var description: String { "the restored host never answered at \(address)" }
 }
