@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Small files read again and again, kept decoded while they are unchanged: the district server
 /// reads the signed-in person's session and their attempt in progress on every request. A file
@@ -9,22 +8,15 @@ import Synchronization
 /// file written by any process since, in this one or another, has another identity and is read
 /// again. At most `capacity` files are kept; the one read longest ago goes first.
 public final class DecodedFileCache<Value: Sendable>: Sendable {
-    private struct Entry {
+    private struct Decoded {
         var identity: FileIdentity
         var value: Value
-        var lastUsed: UInt64
     }
 
-    private struct State {
-        var entries: [String: Entry] = [:]
-        var uses: UInt64 = 0
-    }
-
-    public let capacity: Int
-    private let state = Mutex(State())
+    private let decoded: RecentlyUsed<String, Decoded>
 
     public init(capacity: Int) {
-        self.capacity = max(capacity, 1)
+        decoded = RecentlyUsed(capacity: capacity)
     }
 
     /// What the file at `path` holds now, decoded by `decode` unless it is unchanged since it
@@ -37,11 +29,13 @@ public final class DecodedFileCache<Value: Sendable>: Sendable {
             // Not a regular file of its own (a link to one, say): read as it is, never kept.
             return try decode(try FileIdentity.read(path).0)
         }
-        if let kept = kept(path, identity: identity) { return kept }
+        if let kept = decoded.value(for: path), kept.identity == identity { return kept.value }
         let (data, readFrom) = try FileIdentity.read(path)
         let value = try decode(data)
         // Kept only when no writer changed the file between its `stat` and its reading.
-        if let readFrom, readFrom == identity, FileIdentity(path: path) == identity { keep(value, of: path, identity: identity) }
+        if let readFrom, readFrom == identity, FileIdentity(path: path) == identity {
+            decoded.keep(Decoded(identity: identity, value: value), for: path)
+        }
         return value
     }
 
@@ -49,35 +43,12 @@ public final class DecodedFileCache<Value: Sendable>: Sendable {
     /// there and that no other writer can have replaced since (it holds the file's lock).
     public func remember(_ value: Value, writtenTo path: String) {
         guard let identity = FileIdentity(path: path) else { return forget(path) }
-        keep(value, of: path, identity: identity)
+        decoded.keep(Decoded(identity: identity, value: value), for: path)
     }
 
     /// Drops what is kept of `path` (its file was removed or replaced by this process).
-    public func forget(_ path: String) {
-        state.withLock { _ = $0.entries.removeValue(forKey: path) }
-    }
+    public func forget(_ path: String) { decoded.forget(path) }
 
     /// How many files are kept.
-    public var count: Int { state.withLock { $0.entries.count } }
-
-    private func kept(_ path: String, identity: FileIdentity) -> Value? {
-        state.withLock { state in
-            guard let entry = state.entries[path], entry.identity == identity else { return nil }
-            state.uses += 1
-            state.entries[path]?.lastUsed = state.uses
-            return entry.value
-        }
-    }
-
-    private func keep(_ value: Value, of path: String, identity: FileIdentity) {
-        state.withLock { state in
-            if state.entries.count >= capacity, state.entries[path] == nil,
-                let oldest = state.entries.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key
-            {
-                state.entries[oldest] = nil
-            }
-            state.uses += 1
-            state.entries[path] = Entry(identity: identity, value: value, lastUsed: state.uses)
-        }
-    }
+    public var count: Int { decoded.count }
 }

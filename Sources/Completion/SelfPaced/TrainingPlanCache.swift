@@ -1,5 +1,5 @@
 import ProtocolEngine
-import Synchronization
+import RecordStore
 import Training
 
 /// The plans of attempts in progress, by county, seed and number of vignettes. A plan is
@@ -13,21 +13,10 @@ final class TrainingPlanCache: Sendable {
         var vignettes: Int
     }
 
-    private struct Entry {
-        var plan: TrainingPlan
-        var lastUsed: UInt64
-    }
-
-    private struct State {
-        var entries: [Key: Entry] = [:]
-        var uses: UInt64 = 0
-    }
-
-    let capacity: Int
-    private let state = Mutex(State())
+    private let plans: RecentlyUsed<Key, TrainingPlan>
 
     init(capacity: Int) {
-        self.capacity = max(capacity, 1)
+        plans = RecentlyUsed(capacity: capacity)
     }
 
     /// The plan of `vignettes` vignettes for `jurisdiction` and `seed`, built by `build` the first
@@ -36,26 +25,12 @@ final class TrainingPlanCache: Sendable {
         _ jurisdiction: JurisdictionID, seed: UInt64, vignettes: Int, build: () -> TrainingPlan
     ) -> TrainingPlan {
         let key = Key(jurisdiction: jurisdiction, seed: seed, vignettes: vignettes)
-        let kept = state.withLock { state -> TrainingPlan? in
-            state.uses += 1
-            guard let entry = state.entries[key] else { return nil }
-            state.entries[key]?.lastUsed = state.uses
-            return entry.plan
-        }
-        if let kept { return kept }
+        if let kept = plans.value(for: key) { return kept }
         let built = build()
-        state.withLock { state in
-            if state.entries.count >= capacity, state.entries[key] == nil,
-                let oldest = state.entries.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key
-            {
-                state.entries[oldest] = nil
-            }
-            state.uses += 1
-            state.entries[key] = Entry(plan: built, lastUsed: state.uses)
-        }
+        plans.keep(built, for: key)
         return built
     }
 
     /// How many plans are kept.
-    var count: Int { state.withLock { $0.entries.count } }
+    var count: Int { plans.count }
 }
