@@ -142,8 +142,9 @@ struct Tmux {
         try run(["capture-pane", "-p", "-J", "-S", "-200", "-t", session], capturing: true)
     }
 
-    /// Waits up to `seconds` for `text` to be on the screen.
-    func waitFor(_ text: String, seconds: Double = 15) throws {
+    /// Waits up to `seconds` for `text` to be on the screen: a minute by default, as CI's full parallel run can hold back
+    /// the program's start (loading the content) for more than 15 s.
+    func waitFor(_ text: String, seconds: Double = 60) throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try screen().contains(text) { return }
