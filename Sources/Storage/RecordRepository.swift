@@ -44,10 +44,11 @@ public protocol RecordRepository: Sendable {
     /// one that does not. The default reads and verifies every record (``forEachRecord(_:)``).
     func answerSheets() async throws(StorageError) -> VerifiedAnswerSheets
 
-    /// The item analysis of the records that verify, of `jurisdiction` or of every jurisdiction.
-    /// The default computes it in Swift from ``answerSheets()`` with `analysis`: a backend that can
-    /// compute the figures where the records are (SQL) implements this instead.
-    func itemAnalysis(_ analysis: ItemAnalysis, jurisdiction: String?) async throws(StorageError)
+    /// The item analysis of the records in `scope` that verify (one jurisdiction or every one,
+    /// one school or every one). The default computes it in Swift from ``answerSheets()`` with
+    /// `analysis`: a backend that can compute the figures where the records are (SQL) implements
+    /// this instead.
+    func itemAnalysis(_ analysis: ItemAnalysis, in scope: AnalysisScope) async throws(StorageError)
         -> VerifiedItemAnalysis
 }
 
@@ -58,11 +59,11 @@ extension RecordRepository {
         return VerifiedAnswerSheets(sheets: sheets, problems: problems)
     }
 
-    public func itemAnalysis(_ analysis: ItemAnalysis, jurisdiction: String?) async throws(StorageError)
+    public func itemAnalysis(_ analysis: ItemAnalysis, in scope: AnalysisScope) async throws(StorageError)
         -> VerifiedItemAnalysis
     {
         let found = try await answerSheets()
-        let sheets = jurisdiction.map { wanted in found.sheets.filter { $0.jurisdiction == wanted } } ?? found.sheets
+        let sheets = found.sheets.filter(scope.includes)
         return VerifiedItemAnalysis(report: analysis.report(of: sheets), problems: found.problems)
     }
 }
@@ -141,7 +142,7 @@ public struct VerifiedAnswerSheets: Sendable {
     }
 }
 
-/// What ``RecordRepository/itemAnalysis(_:jurisdiction:)`` found.
+/// What ``RecordRepository/itemAnalysis(_:in:)`` found.
 public struct VerifiedItemAnalysis: Sendable {
     public var report: ItemAnalysisReport
     /// Records left out because they do not verify or cannot be read.

@@ -99,8 +99,8 @@ import Testing
         let repository = FileRecordRepository(store: store)
         let analysis = ItemAnalysisFixture(content: try PlantedRecords().content).analysis
         _ = try await repository.answerSheets()
-        let cached = try await repository.itemAnalysis(analysis, jurisdiction: nil)
-        let verified = try await EveryRecordVerified(repository).itemAnalysis(analysis, jurisdiction: nil)
+        let cached = try await repository.itemAnalysis(analysis, in: .everything)
+        let verified = try await EveryRecordVerified(repository).itemAnalysis(analysis, in: .everything)
         #expect(cached.problems.isEmpty && verified.problems.isEmpty)
         #expect(cached.report == verified.report)
         #expect(cached.report.jurisdictions.first?.records == 7)

@@ -6,7 +6,7 @@ import Storage
 
 /// Item analysis of the stored records: what staff get wrong, per jurisdiction, read against
 /// the loaded content (its categories and its catalogue of mistakes). The figures come from the
-/// repository (``RecordRepository/itemAnalysis(_:jurisdiction:)``): computed in Swift from the
+/// repository (``RecordRepository/itemAnalysis(_:in:)``): computed in Swift from the
 /// verified answer sheets on the embedded store, where a database backend may compute them itself.
 public struct RecordStatistics: Sendable {
     public let records: any RecordRepository
@@ -19,12 +19,12 @@ public struct RecordStatistics: Sendable {
         self.mistakes = mistakes
     }
 
-    /// The analysis of `jurisdiction`'s records, or of every jurisdiction's when nil, with the
-    /// records left out because they do not verify.
-    public func analysis(of jurisdiction: String?) async throws(StatisticsError) -> (
+    /// The analysis of the records in `scope` (one jurisdiction's or every one's, one school's or
+    /// every school's), with the records left out because they do not verify.
+    public func analysis(of scope: AnalysisScope) async throws(StatisticsError) -> (
         report: ItemAnalysisReport, problems: [StorageError]
     ) {
-        if let jurisdiction, library.jurisdiction(jurisdiction) == nil {
+        if let jurisdiction = scope.jurisdiction, library.jurisdiction(jurisdiction) == nil {
             throw .unknownJurisdiction(jurisdiction, known: library.jurisdictionIDs)
         }
         let analysis = ItemAnalysis(
@@ -32,7 +32,7 @@ public struct RecordStatistics: Sendable {
                 library.protocols.map { ($0.id.rawValue, AnalysisContent(jurisdiction: $0, mistakes: mistakes)) },
                 uniquingKeysWith: { first, _ in first }))
         do {
-            let found = try await records.itemAnalysis(analysis, jurisdiction: jurisdiction)
+            let found = try await records.itemAnalysis(analysis, in: scope)
             return (found.report, found.problems)
         } catch {
             throw .storage(error)

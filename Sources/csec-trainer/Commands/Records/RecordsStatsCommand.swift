@@ -54,14 +54,14 @@ struct RecordsStatsCommand: ParsableCommand {
         let training = try content.reportingErrors {
             try content.locate().loadTrainingContent(protocolsIn: content.protocolsDirectory.map(ContentOptions.url))
         }
-        let (library, mistakes, jurisdiction) = (training.library, training.mistakes, jurisdiction)
+        let (library, mistakes, scope) = (training.library, training.mistakes, AnalysisScope(jurisdiction: jurisdiction))
         let (store, address) = (try data.recordStore(), database.address)
         let found = try reportingStorageErrors {
             try waitFor {
                 try await RecordBackend.using(databaseAddress: address, store: store) { backend async throws(StorageError) in
                     do throws(StatisticsError) {
                         let statistics = RecordStatistics(records: backend.repository, library: library, mistakes: mistakes)
-                        return Result<_, StatisticsError>.success(try await statistics.analysis(of: jurisdiction))
+                        return Result<_, StatisticsError>.success(try await statistics.analysis(of: scope))
                     } catch {
                         return .failure(error)
                     }
