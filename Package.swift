@@ -81,7 +81,7 @@ let package = Package(
         ),
         .target(
             name: "LocalStore",
-            dependencies: ["ProtocolEngine", "Training", "Records", "GroupSessions", "RecordStore"],
+            dependencies: ["ProtocolEngine", "ScenarioEngine", "Training", "Records", "GroupSessions", "RecordStore"],
             swiftSettings: strictSwift
         ),
         .target(

@@ -9,14 +9,9 @@ import Records
 enum SummaryText {
     static func text(of summary: CompletionSummary) -> String {
         let trainee = summary.trainee
-        let result: String =
-            switch summary.outcome {
-            case .scored(_, let passed): passed ? "1" : "0"
-            case .attended(let wholeSession): wholeSession ? "a" : "p"
-            }
         let fields: [String] =
             [
-                summary.id, summary.completedAt.description, result, summary.outcome.percent.map(String.init) ?? "",
+                summary.id, summary.completedAt.description, summary.outcome.resultCode, summary.outcome.percent.map(String.init) ?? "",
                 summary.jurisdiction, trainee.name,
             ]
             + [
@@ -30,14 +25,7 @@ enum SummaryText {
     static func summary(in text: String) -> CompletionSummary? {
         let fields = text.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(unescaped)
         guard fields.count == 13, let completedAt = Timestamp(fields[1]) else { return nil }
-        let outcome: CompletionOutcome
-        switch (fields[2], Int(fields[3])) {
-        case ("1", let percent?): outcome = .scored(percent: percent, passed: true)
-        case ("0", let percent?): outcome = .scored(percent: percent, passed: false)
-        case ("a", nil) where fields[3].isEmpty: outcome = .attended(wholeSession: true)
-        case ("p", nil) where fields[3].isEmpty: outcome = .attended(wholeSession: false)
-        default: return nil
-        }
+        guard let outcome = CompletionOutcome(resultCode: fields[2], percent: fields[3]) else { return nil }
         func optional(_ field: String) -> String? { field.hasPrefix("=") ? String(field.dropFirst()) : nil }
         var hireDate: CalendarDate?
         if let text = optional(fields[11]) {

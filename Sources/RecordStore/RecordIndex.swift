@@ -119,7 +119,7 @@ struct RecordIndex: Sendable {
         let codeField = version == "v4" ? [summary.verificationCode ?? ""] : []
         let fields: [String] =
             [
-                version, summary.id, summary.completedAt.description, Self.resultField(summary.outcome),
+                version, summary.id, summary.completedAt.description, summary.outcome.resultCode,
                 summary.outcome.percent.map(String.init) ?? "", summary.jurisdiction, trainee.name, trainee.employeeID ?? "",
                 trainee.email ?? "",
                 trainee.school ?? "", trainee.district ?? "", trainee.role ?? "", trainee.hireDate?.description ?? "",
@@ -135,7 +135,7 @@ struct RecordIndex: Sendable {
         let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescaped)
         let fieldCount = ["v3": 14, "v4": 15][fields.first ?? ""] ?? 13
         guard fields.count == fieldCount, Self.readableVersions.contains(fields[0]),
-            let completed = Timestamp(fields[2]), let outcome = Self.outcome(result: fields[3], percent: fields[4])
+            let completed = Timestamp(fields[2]), let outcome = CompletionOutcome(resultCode: fields[3], percent: fields[4])
         else { return nil }
         func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
         let summary = CompletionSummary(
@@ -146,24 +146,6 @@ struct RecordIndex: Sendable {
             completedAt: completed, outcome: outcome, jurisdiction: fields[5],
             verificationCode: fields.count == 15 ? optional(fields[14]) : nil)
         return Entry(summary: summary, identity: fields.count >= 14 ? FileIdentity(text: fields[13]) : nil)
-    }
-
-    /// "1" passed, "0" not passed, "a" attended a whole group session, "p" part of one (no percent).
-    private static func resultField(_ outcome: CompletionOutcome) -> String {
-        switch outcome {
-        case .scored(_, let passed): passed ? "1" : "0"
-        case .attended(let wholeSession): wholeSession ? "a" : "p"
-        }
-    }
-
-    private static func outcome(result: String, percent: String) -> CompletionOutcome? {
-        switch (result, Int(percent)) {
-        case ("1", let percent?): .scored(percent: percent, passed: true)
-        case ("0", let percent?): .scored(percent: percent, passed: false)
-        case ("a", nil) where percent.isEmpty: .attended(wholeSession: true)
-        case ("p", nil) where percent.isEmpty: .attended(wholeSession: false)
-        default: nil
-        }
     }
 
     private func authentication(of text: some DataProtocol) -> String {

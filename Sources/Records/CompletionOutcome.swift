@@ -1,9 +1,12 @@
-/// What a completion record shows about the trainee: a scored attempt, passed or not, or
+/// What a completion record shows about the trainee: a scored attempt, passed or not,
 /// attendance at a trainer-led group session that was not individually scored, for the whole
-/// session or only part of it.
+/// session or only part of it, or practice (a pre-test or a refresher), scored but completing
+/// nothing.
 public enum CompletionOutcome: Sendable, Equatable {
     case scored(percent: Int, passed: Bool)
     case attended(wholeSession: Bool)
+    /// A pre-test or a refresher (never ``AttemptPurpose/training``).
+    case practice(AttemptPurpose, percent: Int)
 
     /// Whether the record documents completed training: a passing attempt, or attendance at a
     /// whole group session.
@@ -11,19 +14,25 @@ public enum CompletionOutcome: Sendable, Equatable {
         switch self {
         case .scored(_, let passed): passed
         case .attended(let wholeSession): wholeSession
+        case .practice: false
         }
     }
 
     /// The score, when the trainee was scored.
     public var percent: Int? {
-        if case .scored(let percent, _) = self { percent } else { nil }
+        switch self {
+        case .scored(let percent, _), .practice(_, let percent): percent
+        case .attended: nil
+        }
     }
 
-    /// "passed", "not passed", "attended (group, not scored)" or "attended part (session ended early)".
+    /// "passed", "not passed", "attended (group, not scored)", "attended part (session ended early)",
+    /// "pre-test (practice)" or "refresher (practice)".
     public var resultText: String {
         switch self {
         case .scored(_, let passed): passed ? "passed" : "not passed"
         case .attended(let wholeSession): wholeSession ? "attended (group, not scored)" : "attended part (session ended early)"
+        case .practice(let purpose, _): "\(purpose.name) (practice)"
         }
     }
 }

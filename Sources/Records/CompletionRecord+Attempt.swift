@@ -6,14 +6,16 @@ import Scoring
 extension CompletionRecord {
     /// The record of a finished attempt: every answer with its points, and its score, computed
     /// once by whoever finished the attempt (a self-paced attempt's last answer, or the end of a
-    /// group session), never again here.
+    /// group session), never again here. Its `purpose` is the training unless said.
     public init(
         id: UUID, trainee: Trainee, training: TrainingModule, mode: TrainingMode, startedAt: Timestamp,
-        completedAt: Timestamp, activeSeconds: Int, answers: [AnsweredQuestion], score: ScoreSummary, policy: ScoringPolicy
+        completedAt: Timestamp, activeSeconds: Int, answers: [AnsweredQuestion], score: ScoreSummary, policy: ScoringPolicy,
+        purpose: AttemptPurpose = .training
     ) {
         self.init(
             id: id, trainee: trainee, training: training, mode: mode, startedAt: startedAt, completedAt: completedAt,
-            activeSeconds: activeSeconds, questions: Self.results(of: answers, policy: policy), score: score)
+            activeSeconds: activeSeconds, questions: Self.results(of: answers, policy: policy), score: score,
+            purpose: purpose)
     }
 
     /// The record of one attendee of an offline room session: the room's consensus answers, and

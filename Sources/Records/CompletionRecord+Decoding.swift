@@ -3,7 +3,7 @@ import Foundation
 extension CompletionRecord {
     /// Decodes a record and refuses one whose parts do not fit together: group attendance
     /// (from version 2) has an attendance summary and no score; every other mode has a score;
-    /// an issuer needs version 3.
+    /// an issuer needs version 3; a purpose (practice, never the training) version 5 and a score.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
@@ -19,6 +19,14 @@ extension CompletionRecord {
         attendance = try container.decodeIfPresent(AttendanceSummary.self, forKey: .attendance)
         legalNote = try container.decode(String.self, forKey: .legalNote)
         issuer = try container.decodeIfPresent(String.self, forKey: .issuer)
+        purpose = try container.decodeIfPresent(AttemptPurpose.self, forKey: .purpose)
+        if let purpose, purpose == .training || schemaVersion < 5 || mode.kind == .groupAttendance {
+            throw DecodingError.dataCorruptedError(
+                forKey: .purpose, in: container,
+                debugDescription:
+                    "a record names its purpose from schema version 5 on, only for practice (pre-test or refresher), and never for group attendance; found \(purpose.rawValue)"
+            )
+        }
         if issuer != nil, schemaVersion < 3 {
             throw DecodingError.dataCorruptedError(
                 forKey: .issuer, in: container, debugDescription: "a record names its issuer from schema version 3 on")
@@ -49,5 +57,10 @@ extension CompletionRecord {
         case .groupAttendance: 2
         case .selfPacedWeb: 4
         }
+    }
+
+    /// The first schema version with `kind` and `purpose`: practice came with 5.
+    static func lowestVersion(holding kind: TrainingMode.Kind, purpose: AttemptPurpose?) -> Int {
+        purpose == nil ? lowestVersion(holding: kind) : 5
     }
 }

@@ -7,16 +7,17 @@ import Foundation
 /// attendance, no score: the room answered together, so nobody was scored alone.
 ///
 /// Schema version 2 added group attendance, version 3 the issuer, version 4 the web attempt
-/// (``TrainingMode/Kind/selfPacedWeb``); a record is written with the lowest version that can
-/// hold it (1 unless it is group attendance, a web attempt or names its issuer), so older
+/// (``TrainingMode/Kind/selfPacedWeb``), version 5 the purpose of a practice attempt (a pre-test
+/// or a refresher: ``AttemptPurpose``); a record is written with the lowest version that can hold
+/// it (1 unless it is group attendance, a web attempt, names its issuer or is practice), so older
 /// readers keep reading what they can.
 /// Documented in docs/completion-records.md and
 /// schemas/completion-record.schema.json. Stored as one signed JSON file per record.
 public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
     /// The versions this code reads (and writes: see `schemaVersion`); every version 1 record
     /// is a valid version 2 record, every version 2 record a valid version 3 record, and every
-    /// version 3 record a valid version 4 record.
-    public static let readableSchemaVersions = [1, 2, 3, 4]
+    /// version 3 record a valid version 4 record, and every version 4 record a valid version 5 record.
+    public static let readableSchemaVersions = [1, 2, 3, 4, 5]
 
     public var schemaVersion: Int
     public var id: UUID
@@ -37,18 +38,23 @@ public struct CompletionRecord: Sendable, Codable, Equatable, Identifiable {
     /// The district or school that issued the record (the installation's settings when it was
     /// signed: see ``issued(by:)``); nil on records without one.
     public var issuer: String?
+    /// Why the attempt was taken, for practice (a pre-test or a refresher: schema version 5); nil
+    /// for the training itself. Practice never completes training (``outcome``).
+    public var purpose: AttemptPurpose?
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, trainee, training, mode, startedAt, completedAt, activeSeconds, questions, score
-        case attendance, legalNote, issuer
+        case attendance, legalNote, issuer, purpose
     }
 
+    /// A record of `purpose` (default: the training itself).
     public init(
         id: UUID, trainee: Trainee, training: TrainingModule, mode: TrainingMode, startedAt: Timestamp,
         completedAt: Timestamp, activeSeconds: Int, questions: [QuestionResult], score: ScoreSummary?,
-        attendance: AttendanceSummary? = nil, legalNote: String = LegalNote.text
+        attendance: AttendanceSummary? = nil, legalNote: String = LegalNote.text, purpose: AttemptPurpose = .training
     ) {
-        schemaVersion = Self.lowestVersion(holding: mode.kind)
+        self.purpose = purpose == .training ? nil : purpose
+        schemaVersion = Self.lowestVersion(holding: mode.kind, purpose: self.purpose)
         self.id = id
         self.trainee = trainee
         self.training = training

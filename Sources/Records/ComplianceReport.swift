@@ -93,10 +93,10 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
 
 /// One person across records: the employee id when recorded, else the email, else the name
 /// (ignoring case and extra spaces).
-struct PersonKey: Hashable {
-    let value: String
+public struct PersonKey: Hashable, Sendable {
+    public let value: String
 
-    init(_ trainee: Trainee) {
+    public init(_ trainee: Trainee) {
         func normalized(_ text: String) -> String {
             // Most ids and names are ASCII: lower-cased and their spaces collapsed byte by byte.
             var bytes: [UInt8] = []

@@ -84,7 +84,7 @@ public struct SelfPacedAttempt: TrainingSessionDriver, Sendable {
             training: TrainingModule(jurisdiction, training: training.content, seed: progress.seed), mode: training.mode,
             startedAt: training.clock.timestamp(progress.startedAt), completedAt: training.clock.timestamp(),
             activeSeconds: progress.activeSeconds ?? 0, answers: session.answers, score: ScoreSummary(score),
-            policy: training.content.policy)
+            policy: training.content.policy, purpose: progress.purpose ?? .training)
         let saved: SavedRecord
         do {
             saved = try await training.records.saveOnce(record)

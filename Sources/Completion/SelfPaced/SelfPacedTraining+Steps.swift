@@ -21,12 +21,14 @@ extension SelfPacedTraining {
 
     /// A new attempt for `person` on `jurisdiction`, kept under `key` (default: their name; a
     /// server uses what tells its people apart, such as the employee id), saved before it
-    /// returns; refused while they have one in progress. The record names `person`.
+    /// returns; refused while they have one in progress. The record names `person` and says its
+    /// `purpose`; its vignettes are drawn by `draw` (see ``retakeDraw(for:)``).
     public func begin(
-        _ person: Trainee, as key: String? = nil, jurisdiction: JurisdictionProtocol, length: SessionLength
+        _ person: Trainee, as key: String? = nil, jurisdiction: JurisdictionProtocol, length: SessionLength,
+        draw: VignetteDraw = .seededOrder, purpose: AttemptPurpose = .training
     ) throws(AttemptError) -> SelfPacedAttempt {
         try claim(trainee: key ?? person.name).start(
-            jurisdiction: jurisdiction, person: person, length: length, keepingName: true)
+            jurisdiction: jurisdiction, person: person, length: length, keepingName: true, draw: draw, purpose: purpose)
     }
 
     /// Answers `questionID` of `trainee`'s saved attempt with `option`: saved, then judged. An

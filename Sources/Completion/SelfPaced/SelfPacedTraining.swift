@@ -3,6 +3,7 @@ import Foundation
 import LocalStore
 import ProtocolEngine
 import Records
+import ScenarioEngine
 import Storage
 import Training
 
@@ -90,26 +91,28 @@ public struct SelfPacedTraining: Sendable {
         guard let jurisdiction = library.jurisdiction(progress.jurisdiction.rawValue) else {
             throw .unknownJurisdiction(id: progress.jurisdiction.rawValue, known: library.jurisdictionIDs)
         }
-        let plan = plan(jurisdiction, seed: progress.seed, count: progress.count)
+        let plan = plan(jurisdiction, seed: progress.seed, count: progress.count, drawn: progress.drawn)
         return try SelfPacedAttempt(
             progress: progress, plan: plan, jurisdiction: jurisdiction, lock: lock, training: self, saving: saving)
     }
 
-    /// How many vignettes an attempt of `length` is, for a county and seed: a refresher's count
-    /// depends on the questions its vignettes have. Saved with the attempt, it rebuilds the same
-    /// plan on resume.
-    func vignetteCount(_ jurisdiction: JurisdictionProtocol, seed: UInt64, length: SessionLength) -> Int {
-        plan(jurisdiction, seed: seed, length: length).vignettes.count
-    }
-
-    func plan(_ jurisdiction: JurisdictionProtocol, seed: UInt64, length: SessionLength) -> TrainingPlan {
+    func plan(
+        _ jurisdiction: JurisdictionProtocol, seed: UInt64, length: SessionLength, draw: VignetteDraw = .seededOrder
+    ) -> TrainingPlan {
         TrainingPlan(
-            bank: content.vignettes, jurisdiction: jurisdiction, length: length, seed: seed, builder: content.questionBuilder)
+            bank: content.vignettes, jurisdiction: jurisdiction, length: length, seed: seed, builder: content.questionBuilder,
+            draw: draw)
     }
 
-    func plan(_ jurisdiction: JurisdictionProtocol, seed: UInt64, count: Int) -> TrainingPlan {
-        plans.plan(jurisdiction.id, seed: seed, vignettes: count) {
-            TrainingPlan(
+    /// The plan of a saved attempt: `count` vignettes in the seeded order, or those it `drawn`.
+    func plan(_ jurisdiction: JurisdictionProtocol, seed: UInt64, count: Int, drawn: [VignetteID]? = nil) -> TrainingPlan {
+        plans.plan(jurisdiction.id, seed: seed, vignettes: count, drawn: drawn) {
+            if let drawn {
+                return TrainingPlan(
+                    bank: content.vignettes, jurisdiction: jurisdiction, drawn: drawn, seed: seed,
+                    builder: content.questionBuilder)
+            }
+            return TrainingPlan(
                 bank: content.vignettes, jurisdiction: jurisdiction, count: count, seed: seed,
                 builder: content.questionBuilder)
         }

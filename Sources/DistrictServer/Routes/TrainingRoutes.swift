@@ -40,8 +40,10 @@ extension DistrictServer {
         router.post("/training/start") { _, context in
             try await asStaff(context) { _, member in
                 do {
+                    let draw = try await training.retakeDraw(for: member.trainee)
                     try await onDiskThreads {
-                        _ = try training.begin(member.trainee, as: member.attemptKey, jurisdiction: jurisdiction, length: length)
+                        _ = try training.begin(
+                            member.trainee, as: member.attemptKey, jurisdiction: jurisdiction, length: length, draw: draw)
                     }
                 } catch AttemptError.inProgress {
                     // Started already (a second tab, a form sent twice): continue it.

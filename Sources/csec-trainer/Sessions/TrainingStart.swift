@@ -28,7 +28,8 @@ struct TrainingStart {
 
     /// A new attempt: the name, county and record details from the flags, asking for what is
     /// missing (the record details only at a terminal, when the name was asked too). A saved
-    /// attempt of the same trainee is refused unless `restart`.
+    /// attempt of the same trainee is refused unless `restart`. The vignettes the trainee has not
+    /// met in earlier records come first, unless a `seed` asks for exactly that seed's plan.
     mutating func starting(
         trainee: String?, jurisdiction: JurisdictionProtocol?, person: Trainee, length: SessionLength?, seed: UInt64?,
         restart: Bool, asksForDetails: Bool
@@ -43,7 +44,14 @@ struct TrainingStart {
         // Without a length on the command line, a person at a terminal chooses; a script gets
         // the course.
         let chosenLength = try length ?? (asksForDetails ? prompts.length() : .course)
-        return try claim.start(jurisdiction: chosen, person: details, length: chosenLength, seed: seed)
+        let draw: VignetteDraw
+        if seed == nil {
+            let (training, person) = (training, details)
+            draw = try waitFor { try await training.retakeDraw(for: person) }
+        } else {
+            draw = .seededOrder
+        }
+        return try claim.start(jurisdiction: chosen, person: details, length: chosenLength, seed: seed, draw: draw)
     }
 
     /// The record's details that district reports use, each skippable, unless already given.
