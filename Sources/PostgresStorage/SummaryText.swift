@@ -11,7 +11,8 @@ enum SummaryText {
         let trainee = summary.trainee
         let fields: [String] =
             [
-                summary.id, summary.completedAt.description, summary.outcome.resultCode, summary.outcome.percent.map(String.init) ?? "",
+                summary.id, summary.completedAt.description, summary.outcome.resultCode,
+                summary.outcome.percent.map(String.init) ?? "",
                 summary.jurisdiction, trainee.name,
             ]
             + [
