@@ -42,6 +42,7 @@ extension CompletionRecord {
     /// record built in code without one counts as not passed).
     public var outcome: CompletionOutcome {
         if mode.kind == .groupAttendance { return .attended(wholeSession: attendance?.isWholeSession ?? false) }
+        if let purpose, !purpose.canCompleteTraining { return .practice(purpose, percent: score?.percent ?? 0) }
         return .scored(percent: score?.percent ?? 0, passed: score?.passed ?? false)
     }
 }

@@ -241,7 +241,9 @@ struct CompletionRecordSchemaTests {
         #expect(try JSONSchemaCheck.errors(in: Data(contentsOf: file), schema: schema) == [])
     }
 
-    @Test(arguments: ["record-v1.json", "record-v2-attendance.json", "record-v3-issuer.json", "record-v4-web.json"])
+    @Test(arguments: [
+        "record-v1.json", "record-v2-attendance.json", "record-v3-issuer.json", "record-v4-web.json", "record-v5-pretest.json",
+    ])
     func theFrozenRecordsMatchTheSchema(_ name: String) throws {
         let fixture = Fixtures.repositoryRoot.appending(path: "Tests/RecordsTests/Fixtures/\(name)")
         #expect(try JSONSchemaCheck.errors(in: Data(contentsOf: fixture), schema: schema, definition: "record") == [])

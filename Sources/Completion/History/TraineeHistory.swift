@@ -9,11 +9,12 @@ import Training
 /// is found as the compliance report finds them (``Records/PersonKey``: employee id, else email,
 /// else name).
 public struct TraineeHistory: Sendable, Equatable {
-    /// Their individually taken attempts (not group attendance), oldest first.
+    /// Their records, oldest first: attempts, practice, and attendance at group sessions (whose
+    /// answers are the room's, not theirs).
     public var records: [CompletionRecord]
 
     public init(records: [CompletionRecord]) {
-        self.records = records.filter { $0.mode.kind != .groupAttendance }.sorted { $0.completedAt < $1.completedAt }
+        self.records = records.sorted { $0.completedAt < $1.completedAt }
     }
 
     /// `person`'s attempts stored in `repository`; records that do not verify are left out.
@@ -29,7 +30,7 @@ public struct TraineeHistory: Sendable, Equatable {
         return TraineeHistory(records: records)
     }
 
-    /// Every vignette met in an attempt, in any county.
+    /// Every vignette met, alone or in a room, in any county.
     public var seenVignettes: Set<VignetteID> {
         Set(records.flatMap { $0.questions.map { VignetteID(rawValue: $0.vignette) } })
     }

@@ -40,7 +40,10 @@ struct TrainCommand: ParsableCommand {
             valueName: "length"))
     var length: SessionLengthName?
     @Option(help: "How many vignettes to ask instead of a named length (each has one or more questions).") var count: Int?
-    @Option(help: "Seed for choosing and shuffling; the same seed gives the same session (default: random).") var seed: UInt64?
+    @Option(
+        help:
+            "Seed for choosing and shuffling; the same seed gives the same session (default: random, with the cases the trainee has not met first)."
+    ) var seed: UInt64?
     @Flag(help: "Continue a saved session (with several, it asks whose; --name picks one).") var resume = false
     @Flag(help: "Discard a saved session and start a new one.") var restart = false
     @OptionGroup(title: "Your details for the completion record") var person: PersonOptions
