@@ -24,6 +24,12 @@ public protocol AccountStore: Sendable {
     func administrator(named name: String) async throws(AccountError) -> AdministratorAccount?
     /// Every administrator, in the order added.
     func administrators() async throws(AccountError) -> [AdministratorAccount]
+    /// Makes the administrator named `name` a site administrator of `school`, or a district
+    /// administrator when nil; the account as it is now. Throws ``AccountError/noSuchAdministrator(name:)``.
+    func changeAdministrator(named name: String, school: String?) async throws(AccountError) -> AdministratorAccount
+    /// Removes the administrator named `name`; the account as it was. Their sessions are refused
+    /// from their next request on. Throws ``AccountError/noSuchAdministrator(name:)``.
+    func removeAdministrator(named name: String) async throws(AccountError) -> AdministratorAccount
 
     func saveSession(_ session: StoredSession) async throws(AccountError)
     func session(tokenHash: String) async throws(AccountError) -> StoredSession?

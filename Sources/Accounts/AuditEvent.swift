@@ -10,6 +10,8 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         case invitationsIssued = "invitations issued"
         case invitationRevoked = "invitation revoked"
         case administratorAdded = "administrator added"
+        case administratorChanged = "administrator changed"
+        case administratorRemoved = "administrator removed"
         case groupSessionStarted = "group session started"
         case groupSessionEnded = "group session ended"
     }

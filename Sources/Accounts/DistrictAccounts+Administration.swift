@@ -59,6 +59,33 @@ extension DistrictAccounts {
         return account
     }
 
+    /// Makes the administrator named `name` a site administrator of `school` (which the staff
+    /// roster must list, when one is imported), or a district administrator without one; audited.
+    /// It takes effect at their next request.
+    public func changeAdministrator(named name: String, school: String?, now: Date, by actor: String)
+        async throws(AccountError) -> AdministratorAccount
+    {
+        let school = try AdministratorAccount.checkedSchool(school)
+        if let school { try await requireRosteredSchool(school) }
+        let account = try await store.changeAdministrator(named: name, school: school)
+        try await store.appendAudit(
+            AuditEvent(
+                at: now, action: .administratorChanged, actor: actor, detail: "\(account.name), now \(account.role.words)"))
+        return account
+    }
+
+    /// Removes the administrator named `name`; audited. Their sessions are refused from their next
+    /// request on.
+    public func removeAdministrator(named name: String, now: Date, by actor: String) async throws(AccountError)
+        -> AdministratorAccount
+    {
+        let account = try await store.removeAdministrator(named: name)
+        try await store.appendAudit(
+            AuditEvent(
+                at: now, action: .administratorRemoved, actor: actor, detail: "\(account.name), \(account.role.words)"))
+        return account
+    }
+
     /// The role of the administrator named `name`; nil when there is no such administrator
     /// (any more).
     public func administratorRole(named name: String) async throws(AccountError) -> AdministratorRole? {

@@ -123,6 +123,41 @@ public struct FileAccountStore: AccountStore {
         }
     }
 
+    public func changeAdministrator(named name: String, school: String?) async throws(AccountError)
+        -> AdministratorAccount
+    {
+        try rewritingAdministrator(named: name) { account in
+            var changed = account
+            changed.school = school
+            return changed
+        }
+    }
+
+    public func removeAdministrator(named name: String) async throws(AccountError) -> AdministratorAccount {
+        try rewritingAdministrator(named: name) { _ in nil }
+    }
+
+    /// Replaces the administrator named `name` with what `change` makes of them (nil: removed),
+    /// under the folder's lock; returns the account as it was when removed, else as it is now.
+    private func rewritingAdministrator(
+        named name: String, _ change: (AdministratorAccount) -> AdministratorAccount?
+    ) throws(AccountError) -> AdministratorAccount {
+        try files.locked { () throws(AccountError) in
+            var administrators = try readAdministrators()
+            let key = MatchingText.folded(name)
+            guard let index = administrators.firstIndex(where: { $0.nameKey == key }) else {
+                throw .noSuchAdministrator(name: name)
+            }
+            let before = administrators[index]
+            let after = change(before)
+            if let after { administrators[index] = after } else { administrators.remove(at: index) }
+            try files.write(
+                AdministratorList(administrators: administrators), to: Self.administratorsFile,
+                format: Self.administratorsFormat, version: Self.administratorsVersion(administrators))
+            return after ?? before
+        }
+    }
+
     /// The newest version of `administrators.json` this csec-trainer reads: 2 added the school of a
     /// site administrator.
     static let newestAdministratorsVersion = 2

@@ -227,6 +227,33 @@ public struct PostgresAccountStore: AccountStore {
         try await administrators(where: nil)
     }
 
+    public func changeAdministrator(named name: String, school: String?) async throws(AccountError)
+        -> AdministratorAccount
+    {
+        let (table, key) = (table("administrators"), MatchingText.folded(name))
+        let changed = try await run { client in
+            let rows = try await client.query(
+                """
+                UPDATE \(unescaped: table) SET school = \(school) WHERE name_key = \(key)
+                RETURNING name, password_hash, added_at, school
+                """)
+            return try await Self.accounts(in: rows)
+        }
+        guard let account = changed.first else { throw .noSuchAdministrator(name: name) }
+        return account
+    }
+
+    public func removeAdministrator(named name: String) async throws(AccountError) -> AdministratorAccount {
+        let (table, key) = (table("administrators"), MatchingText.folded(name))
+        let removed = try await run { client in
+            let rows = try await client.query(
+                "DELETE FROM \(unescaped: table) WHERE name_key = \(key) RETURNING name, password_hash, added_at, school")
+            return try await Self.accounts(in: rows)
+        }
+        guard let account = removed.first else { throw .noSuchAdministrator(name: name) }
+        return account
+    }
+
     private func administrators(where nameKey: String?) async throws(AccountError) -> [AdministratorAccount] {
         let table = table("administrators")
         return try await run { client in
@@ -235,12 +262,17 @@ public struct PostgresAccountStore: AccountStore {
                 SELECT name, password_hash, added_at, school FROM \(unescaped: table)
                 WHERE \(nameKey)::text IS NULL OR name_key = \(nameKey) ORDER BY added_order
                 """)
-            var found: [AdministratorAccount] = []
-            for try await (name, hash, added, school) in rows.decode((String, String, Date, String?).self) {
-                found.append(AdministratorAccount(name: name, passwordHash: hash, addedAt: added, school: school))
-            }
-            return found
+            return try await Self.accounts(in: rows)
         }
+    }
+
+    /// The administrators in `rows` of name, password hash, time added and school.
+    private static func accounts(in rows: PostgresRowSequence) async throws -> [AdministratorAccount] {
+        var found: [AdministratorAccount] = []
+        for try await (name, hash, added, school) in rows.decode((String, String, Date, String?).self) {
+            found.append(AdministratorAccount(name: name, passwordHash: hash, addedAt: added, school: school))
+        }
+        return found
     }
 
     // MARK: Sessions

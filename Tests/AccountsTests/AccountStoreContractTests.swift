@@ -216,6 +216,56 @@ import Testing
         }
     }
 
+    /// A role changes both ways and an administrator is removed, each audited; a name nobody has
+    /// is refused, and so is a school the roster does not list.
+    @Test(arguments: AccountStoreBackend.underTest)
+    func administratorsChangeRoleAndAreRemoved(backend: AccountStoreBackend) async throws {
+        try await backend.withStore { contract in
+            let accounts = DistrictAccounts(
+                store: contract.store, roster: FixedRoster(staff: AccountSamples.staff), passwords: CountingHasher(),
+                random: SystemRandomNumberGenerator())
+            let school = AccountSamples.staff[0].school
+            _ = try await accounts.addAdministrator(
+                name: "Dana Whitfield", password: "correct horse battery", now: AccountSamples.now, by: "command line")
+            _ = try await accounts.addAdministrator(
+                name: "Sam Ortiz", password: "correct horse battery", now: AccountSamples.now, by: "command line")
+
+            let site = try await accounts.changeAdministrator(
+                named: "dana  WHITFIELD", school: school, now: AccountSamples.now, by: "command line")
+            #expect(site.name == "Dana Whitfield" && site.role == .site(school: school))
+            #expect(try await accounts.administratorRole(named: "Dana Whitfield") == .site(school: school))
+            let district = try await accounts.changeAdministrator(
+                named: "Dana Whitfield", school: nil, now: AccountSamples.now, by: "command line")
+            #expect(district.role == .district && district.passwordHash == site.passwordHash)
+            #expect(try await accounts.administratorRole(named: "Dana Whitfield") == .district)
+
+            let removed = try await accounts.removeAdministrator(named: "sam ortiz", now: AccountSamples.now, by: "command line")
+            #expect(removed.name == "Sam Ortiz")
+            #expect(try await accounts.administratorRole(named: "Sam Ortiz") == nil)
+            #expect(try await contract.store.administrators().map(\.name) == ["Dana Whitfield"])
+
+            await #expect(throws: AccountError.noSuchAdministrator(name: "Sam Ortiz")) {
+                try await accounts.removeAdministrator(named: "Sam Ortiz", now: AccountSamples.now, by: "command line")
+            }
+            await #expect(throws: AccountError.noSuchAdministrator(name: "Lee Park")) {
+                try await accounts.changeAdministrator(named: "Lee Park", school: nil, now: AccountSamples.now, by: "x")
+            }
+            await #expect(throws: AccountError.self) {
+                try await accounts.changeAdministrator(
+                    named: "Dana Whitfield", school: "Elsewhere High", now: AccountSamples.now, by: "x")
+            }
+            #expect(
+                try await accounts.administratorRole(named: "Dana Whitfield") == .district, "a refused change changes nothing")
+            let audit = try await contract.store.auditTrail().events.map { "\($0.action.rawValue): \($0.detail)" }
+            #expect(
+                audit.suffix(3) == [
+                    "administrator changed: Dana Whitfield, now site administrator of \(school)",
+                    "administrator changed: Dana Whitfield, now district administrator",
+                    "administrator removed: Sam Ortiz, district administrator",
+                ])
+        }
+    }
+
     @Test(arguments: AccountStoreBackend.underTest)
     func sessionsAreFoundTouchedAndDeleted(backend: AccountStoreBackend) async throws {
         try await backend.withStore { contract in

@@ -58,6 +58,41 @@ extension CLISuite {
             #expect(stored.contains(#""formatVersion" : 2"#) && stored.contains(#""school" : "Lincoln High""#))
         }
 
+        /// `role` moves an administrator between site and district, `remove` takes them away; a
+        /// school or a name the command cannot use is refused with what to give instead.
+        @Test func anAdministratorsRoleIsChangedAndTheyAreRemoved() throws {
+            defer { try? FileManager.default.removeItem(at: data) }
+            let list = data.appending(path: "staff.csv")
+            try Data(Self.staffList.utf8).write(to: list)
+            #expect(try CLIRunner.run(["staff", "import", list.path, "--data-dir", data.path]).status == 0)
+            let added = try CLIRunner.run(
+                ["serve", "admin", "add", "Sam Ortiz", "--data-dir", data.path], input: "river stone lantern 42\n")
+            #expect(added.status == 0, "\(added.error)")
+
+            let site = try CLIRunner.run(
+                ["serve", "admin", "role", "sam ortiz", "--school", "Hoover Middle", "--data-dir", data.path])
+            #expect(site.status == 0 && site.output.contains("Sam Ortiz is now site administrator of Hoover Middle"), "\(site)")
+            let both = try CLIRunner.run(
+                ["serve", "admin", "role", "Sam Ortiz", "--school", "Hoover Middle", "--district", "--data-dir", data.path])
+            #expect(both.status != 0 && both.error.contains("either --school"), "\(both.error)")
+            let typo = try CLIRunner.run(
+                ["serve", "admin", "role", "Sam Ortiz", "--school", "Hover Middle", "--data-dir", data.path])
+            #expect(typo.status == 1 && typo.error.contains("Hoover Middle, Lincoln High"), "\(typo.error)")
+            let listed = try CLIRunner.run(["serve", "admin", "list", "--data-dir", data.path])
+            #expect(listed.output.hasPrefix("Sam Ortiz\tsite administrator of Hoover Middle\t"), "\(listed.output)")
+            let district = try CLIRunner.run(["serve", "admin", "role", "Sam Ortiz", "--district", "--data-dir", data.path])
+            #expect(district.status == 0 && district.output.contains("now district administrator"), "\(district)")
+
+            let removed = try CLIRunner.run(["serve", "admin", "remove", "SAM ORTIZ", "--data-dir", data.path])
+            #expect(removed.status == 0 && removed.output.contains("Removed administrator Sam Ortiz"), "\(removed)")
+            let again = try CLIRunner.run(["serve", "admin", "remove", "Sam Ortiz", "--data-dir", data.path])
+            #expect(again.status == 1 && again.error.contains("There is no administrator named Sam Ortiz"), "\(again.error)")
+            let none = try CLIRunner.run(["serve", "admin", "list", "--data-dir", data.path])
+            #expect(none.output.contains("No administrators yet"), "\(none.output)")
+            let audit = try String(contentsOf: data.appending(path: "accounts/audit.jsonl"), encoding: .utf8)
+            #expect(audit.components(separatedBy: "administrator changed").count == 3 && audit.contains("administrator removed"))
+        }
+
         static let staffList =
             "employee id,name,email,school\r\n" + "E-1,Ana Ruiz,ana@example.org,Lincoln High\r\n"
             + "E-2,\"Okafor, Sam\",,Lincoln High\r\n" + "E-3,Kim Lee,kim@example.org,Hoover Middle\r\n"

@@ -13,7 +13,9 @@ struct ServeAdminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
         abstract: "The district server's administrators (they sign in with a name and password).",
-        subcommands: [ServeAdminAddCommand.self, ServeAdminListCommand.self]
+        subcommands: [
+            ServeAdminAddCommand.self, ServeAdminListCommand.self, ServeAdminRoleCommand.self, ServeAdminRemoveCommand.self,
+        ]
     )
 }
 
@@ -43,6 +45,58 @@ struct ServeAdminAddCommand: ParsableCommand {
             try await accounts.addAdministrator(name: name, password: password, school: school, now: Date(), by: actor)
         }
         print("Added administrator \(account.name), \(account.role.words). They sign in on the server's administrator page.")
+    }
+}
+
+struct ServeAdminRoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "role",
+        abstract: "Change an administrator's role: a site administrator of one school, or the district's.",
+        discussion: """
+            It takes effect at the administrator's next request: a site administrator then sees \
+            the people and records of their school only. Recorded in the audit log.
+            """)
+
+    @Argument(help: "The administrator's name (case and extra spaces ignored).") var name: String
+    @Option(help: "Make them a site administrator of this school (as the staff roster writes it).") var school: String?
+    @Flag(help: "Make them a district administrator, who sees every school.") var district = false
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        guard (school == nil) == district else {
+            throw ValidationError("Give either --school \"School name\" or --district.")
+        }
+    }
+
+    func run() throws {
+        let (name, school, actor) = (name, school, AccountsAccess.commandLineActor)
+        let account = try database.usingAccounts(data) { accounts async throws(AccountError) in
+            try await accounts.changeAdministrator(named: name, school: school, now: Date(), by: actor)
+        }
+        print("\(account.name) is now \(account.role.words).")
+    }
+}
+
+struct ServeAdminRemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove an administrator.",
+        discussion: """
+            They can no longer sign in, and a session they have open is refused at its next \
+            request. Recorded in the audit log.
+            """)
+
+    @Argument(help: "The administrator's name (case and extra spaces ignored).") var name: String
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let (name, actor) = (name, AccountsAccess.commandLineActor)
+        let account = try database.usingAccounts(data) { accounts async throws(AccountError) in
+            try await accounts.removeAdministrator(named: name, now: Date(), by: actor)
+        }
+        print("Removed administrator \(account.name) (\(account.role.words)).")
     }
 }
 
