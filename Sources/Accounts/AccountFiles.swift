@@ -130,7 +130,7 @@ struct AccountFiles: Sendable {
     }
 
     /// Replaces `file` with `contents` in one step (readable by its owner only), marked with
-    /// `version`. With `flush`, the file is on the disk before this returns.
+    /// `version`. With `flush`, the file and its name are on the disk before this returns.
     func write<Contents: Codable>(
         _ contents: Contents, to file: String, format: String, version: Int = AccountFile<Contents>.currentVersion,
         flush: Bool = true
@@ -151,6 +151,8 @@ struct AccountFiles: Sendable {
                 try operations.close(descriptor)
             }
             try operations.rename(temporary.path, over: url.path)
+            // The rename itself on the disk too: a used link stays used after a power cut.
+            if flush { try operations.syncDirectory(url.deletingLastPathComponent().path) }
         } catch {
             try? operations.unlink(temporary.path)
             throw .storage(location: url.path, reason: "cannot be written: \(FileProblem.words(for: error))")

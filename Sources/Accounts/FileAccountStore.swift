@@ -12,7 +12,11 @@ import Records
 /// only, beside the records and the roster (one folder to back up):
 ///
 /// - `invitations.json` and `administrators.json`, each replaced whole in one step under the
-///   exclusive lock of `accounts/.lock`, so a link is used once even by two processes at once;
+///   exclusive lock of `accounts/.lock` when invitations are issued or withdrawn and
+///   administrators change;
+/// - `redemptions/<SHA-256 of the link's token>.json`, one small file written, under the same
+///   lock, when a link is used: so a link is used once even by two processes at once, and using
+///   one writes a few bytes, not every invitation of the district again;
 /// - `sessions/<SHA-256 of the cookie token>.json`, one small file a session, found by name;
 /// - `audit.jsonl`, the audit log (``AuditChain``), only ever appended to, under the lock.
 ///
@@ -23,15 +27,22 @@ public struct FileAccountStore: AccountStore {
     /// The sessions read last, kept while their files are unchanged: one is looked up on every
     /// request.
     private let sessions = DecodedFileCache<StoredSession>(capacity: 10_000)
+    /// The invitations as issued, kept while `invitations.json` is unchanged: a sign-in reads them.
+    private let issued = DecodedFileCache<InvitationList>(capacity: 1)
 
     public static let folderName = "accounts"
     static let invitationsFile = "invitations.json"
     static let administratorsFile = "administrators.json"
     static let sessionsFolder = "sessions"
+    static let redemptionsFolder = "redemptions"
     static let auditFile = "audit.jsonl"
     static let invitationsFormat = "csec-trainer-invitations"
     static let administratorsFormat = "csec-trainer-administrators"
     static let sessionFormat = "csec-trainer-session"
+    static let redemptionFormat = "csec-trainer-redemption"
+    /// The version `invitations.json` is written in: 2 keeps the links' use in `redemptions/`, so
+    /// an older csec-trainer, which would take a used link for an unused one, refuses the file.
+    static let invitationsVersion = 2
 
     /// The store in `dataDirectory`'s `accounts/` folder (made on first write).
     public init(dataDirectory: URL, operations: any FileOperations = SystemFileOperations()) {
@@ -55,6 +66,11 @@ public struct FileAccountStore: AccountStore {
         var invitations: [Invitation]
     }
 
+    /// When a link was used (`redemptions/<token hash>.json`).
+    struct Redemption: Codable {
+        var redeemedAt: Date
+    }
+
     struct AdministratorList: Codable {
         var administrators: [AdministratorAccount]
     }
@@ -74,11 +90,11 @@ public struct FileAccountStore: AccountStore {
 
     public func redeemInvitation(tokenHash: String, now: Date) async throws(AccountError) -> Invitation {
         try files.locked { () throws(AccountError) in
-            var list = try readInvitations()
-            guard let index = list.firstIndex(where: { $0.tokenHash == tokenHash }) else { throw .invitationUnknown }
-            let used = try list[index].redeemed(at: now)
-            list[index] = used
-            try writeInvitations(list)
+            let list = try readIssuedInvitations()
+            guard var invitation = list.first(where: { $0.tokenHash == tokenHash }) else { throw .invitationUnknown }
+            if invitation.redeemedAt == nil { invitation.redeemedAt = try redemption(of: tokenHash)?.redeemedAt }
+            let used = try invitation.redeemed(at: now)
+            try files.write(Redemption(redeemedAt: now), to: Self.redemptionFile(tokenHash), format: Self.redemptionFormat)
             return used
         }
     }
@@ -100,12 +116,49 @@ public struct FileAccountStore: AccountStore {
         try readInvitations()
     }
 
+    /// Every invitation, with the use of each link (from `redemptions/`).
     private func readInvitations() throws(AccountError) -> [Invitation] {
-        try files.read(Self.invitationsFile, format: Self.invitationsFormat, as: InvitationList.self)?.invitations ?? []
+        var list = try readIssuedInvitations()
+        let used = try redeemedTokenHashes()
+        for index in list.indices where list[index].redeemedAt == nil && used.contains(list[index].tokenHash) {
+            list[index].redeemedAt = try redemption(of: list[index].tokenHash)?.redeemedAt
+        }
+        return list
+    }
+
+    /// The invitations as `invitations.json` keeps them: issued and withdrawn, and used only if
+    /// a version 1 file recorded it.
+    private func readIssuedInvitations() throws(AccountError) -> [Invitation] {
+        try files.read(
+            Self.invitationsFile, format: Self.invitationsFormat, as: InvitationList.self,
+            newestVersion: Self.invitationsVersion, cache: issued)?
+            .invitations ?? []
     }
 
     private func writeInvitations(_ invitations: [Invitation]) throws(AccountError) {
-        try files.write(InvitationList(invitations: invitations), to: Self.invitationsFile, format: Self.invitationsFormat)
+        try files.write(
+            InvitationList(invitations: invitations), to: Self.invitationsFile, format: Self.invitationsFormat,
+            version: Self.invitationsVersion)
+    }
+
+    private static func redemptionFile(_ tokenHash: String) -> String { "\(redemptionsFolder)/\(tokenHash).json" }
+
+    /// When the link whose token hashes to `tokenHash` was used; nil when it was not.
+    private func redemption(of tokenHash: String) throws(AccountError) -> Redemption? {
+        try files.read(Self.redemptionFile(tokenHash), format: Self.redemptionFormat, as: Redemption.self)
+    }
+
+    /// The token hashes of the links used, by the names of their files.
+    private func redeemedTokenHashes() throws(AccountError) -> Set<String> {
+        let folder = directory.appending(path: Self.redemptionsFolder)
+        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw .storage(location: folder.path, reason: "cannot be listed (permission denied, or not a folder)")
+        }
+        return Set(names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) })
     }
 
     // MARK: Administrators

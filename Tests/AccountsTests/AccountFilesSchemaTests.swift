@@ -43,8 +43,70 @@ import Testing
         for line in lines {
             #expect(try JSONSchemaCheck.errors(in: Data(line.utf8), schema: Self.schema, definition: "auditLine") == [])
         }
+        let redemption = directory.appending(path: "redemptions/\(issued[0].token.storedHash).json")
+        #expect(
+            try JSONSchemaCheck.errors(in: Data(contentsOf: redemption), schema: Self.schema, definition: "redemptionFile") == [])
         let invitations = try String(contentsOf: directory.appending(path: "invitations.json"), encoding: .utf8)
-        #expect(invitations.contains("\"formatVersion\" : 1") && invitations.contains("\"redeemedAt\""))
+        #expect(
+            invitations.contains("\"formatVersion\" : 2") && invitations.contains("\"redeemedAt\""), "folded in by the withdrawal"
+        )
+    }
+
+    /// Using a link writes its redemption file and leaves `invitations.json` as it was; the link is
+    /// then used for every store on the folder (another process), and a second use is refused.
+    @Test func usingALinkWritesOnlyItsRedemption() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let accounts = DistrictAccounts.sample(in: folder.url)
+        let issued = try await accounts.issueInvitations(
+            to: AccountSamples.staff, expiresAt: AccountSamples.now + AccountSamples.day, publicURL: AccountSamples.publicURL,
+            now: AccountSamples.now, by: "command line")
+        let file = folder.url.appending(path: "accounts/invitations.json")
+        let before = try Data(contentsOf: file)
+        let identity = try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int
+        _ = try await accounts.redeemInvitation(token: issued[1].token.text, now: AccountSamples.now + 5)
+        #expect(try Data(contentsOf: file) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int == identity)
+
+        let other = FileAccountStore(dataDirectory: folder.url)
+        let stored = try await other.invitations()
+        #expect(stored.map { $0.redeemedAt != nil } == issued.indices.map { $0 == 1 })
+        #expect(stored[1].redeemedAt == AccountSamples.now + 5)
+        await #expect(throws: AccountError.invitationUsed) {
+            try await other.redeemInvitation(tokenHash: issued[1].token.storedHash, now: AccountSamples.now + 6)
+        }
+        _ = try await other.redeemInvitation(tokenHash: issued[0].token.storedHash, now: AccountSamples.now + 7)
+    }
+
+    /// A version 1 file that recorded a use keeps that link used; an unused link of it works, and
+    /// the next issue writes version 2 with the use folded in.
+    @Test func aVersionOneFileKeepsItsUsesAndBecomesVersionTwo() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let accounts = DistrictAccounts.sample(in: folder.url)
+        let issued = try await accounts.issueInvitations(
+            to: Array(AccountSamples.staff.prefix(2)), expiresAt: AccountSamples.now + AccountSamples.day,
+            publicURL: AccountSamples.publicURL, now: AccountSamples.now, by: "command line")
+        let file = folder.url.appending(path: "accounts/invitations.json")
+        // As a version 1 csec-trainer wrote it after the first link was used.
+        let used = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        var invitations = used["invitations"] as! [[String: Any]]
+        invitations[0]["redeemedAt"] = "2026-09-01T16:00:00Z"
+        let version1: [String: Any] = ["format": "csec-trainer-invitations", "formatVersion": 1, "invitations": invitations]
+        try JSONSerialization.data(withJSONObject: version1).write(to: file)
+
+        let store = FileAccountStore(dataDirectory: folder.url)
+        await #expect(throws: AccountError.invitationUsed) {
+            try await store.redeemInvitation(tokenHash: issued[0].token.storedHash, now: AccountSamples.now + 1)
+        }
+        _ = try await store.redeemInvitation(tokenHash: issued[1].token.storedHash, now: AccountSamples.now + 2)
+        _ = try await accounts.issueInvitations(
+            to: [AccountSamples.staff[2]], expiresAt: AccountSamples.now + AccountSamples.day,
+            publicURL: AccountSamples.publicURL, now: AccountSamples.now + 3, by: "command line")
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written.contains(#""formatVersion" : 2"#))
+        #expect(try await store.invitations().prefix(2).allSatisfy { $0.redeemedAt != nil })
+        #expect(try JSONSchemaCheck.errors(in: Data(written.utf8), schema: Self.schema, definition: "invitationsFile") == [])
     }
 
     @Test func aFileOfANewerFormatIsRefusedAndLeftAsItIs() async throws {
