@@ -1,0 +1,22 @@
+import Charts
+
+/// A chart on a page: its SVG (drawn on the server, named by its title and description), then
+/// the same figures as a table, its accessible equivalent, in a region a keyboard can scroll.
+enum ChartFigure {
+    /// The chart `id`-prefixed (its table's id is `id-table`).
+    static func html(_ chart: any Chart, id: String) -> String {
+        """
+        <figure class="chart" id="\(HTML.text(id))">
+        \(chart.inlineSVG(id: id))</figure>
+        \(table(chart.table, id: id + "-table"))
+        """
+    }
+
+    /// A table of figures in a region a keyboard can scroll, named by its caption.
+    static func table(_ table: DataTable, id: String) -> String {
+        """
+        <div class="table" role="region" aria-label="\(HTML.text(table.caption))" tabindex="0">
+        \(table.html(id: id))</div>
+        """
+    }
+}
