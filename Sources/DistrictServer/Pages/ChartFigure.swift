@@ -8,8 +8,8 @@ enum ChartFigure {
     /// The chart `id`-prefixed (its table's id is `id-table`).
     static func html(_ chart: any Chart, id: String) -> String {
         """
-        <figure class="chart" id="\(HTML.text(id))" role="region" aria-labelledby="\(HTML.text(id))-title" tabindex="0">
-        \(chart.inlineSVG(id: id))</figure>
+        <div class="chart" id="\(HTML.text(id))" role="region" aria-labelledby="\(HTML.text(id))-title" tabindex="0">
+        \(chart.inlineSVG(id: id))</div>
         \(table(chart.table, id: id + "-table"))
         """
     }
