@@ -60,7 +60,8 @@ struct ItemAnalysisPageTests {
         #expect(everyone.records == 2)
         try await fixture.application.test(.router) { client in
             var browser = TestBrowser(client)
-            _ = try await browser.signInAsAdministrator()
+            let overview = try await browser.signInAsAdministrator()
+            #expect(overview.body.contains(#"href="/admin/item-analysis""#), "linked from the overview")
             let dashboard = try await browser.get("/admin/dashboard")
             #expect(dashboard.body.contains(#"href="/admin/item-analysis""#), "linked from the dashboard")
             let page = try await browser.get("/admin/item-analysis")
@@ -86,6 +87,8 @@ struct ItemAnalysisPageTests {
             let one = try await browser.get("/admin/item-analysis?jurisdiction=marin&school=Redwood+High+School")
             #expect(one.status == .ok && one.body.contains("1 record analysed"))
             #expect(Self.misreadings(on: one.body) == 0)
+            #expect(one.body.contains(#"<option value="\#(Self.otherSchool)">"#), "the other schools stay offered")
+            #expect(one.body.contains(#"<option value="Redwood High School" selected>"#))
             let other = try await browser.get("/admin/item-analysis?school=Tamalpais%20High%20School")
             #expect(Self.misreadings(on: other.body) == 1 && other.body.contains("1 record analysed"))
         }

@@ -32,7 +32,8 @@ extension DistrictServer {
                 // The schools to choose from: those of the county's records (as stored, as the scope compares them).
                 var schools: [String]?
                 if administrator.role == .district {
-                    let every = try await itemAnalysis(of: AnalysisScope(jurisdiction: id)).analysis
+                    var every = found.analysis
+                    if scope.school != nil { every = try await itemAnalysis(of: AnalysisScope(jurisdiction: id)).analysis }
                     schools = Set((every?.criticalMistakes ?? []).map(\.school).filter { !$0.isEmpty })
                         .sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
                 }
