@@ -24,14 +24,22 @@ public struct CompletionsOverTime: Sendable, Equatable {
 
     public init(rows: [ComplianceReport.Row], asOf: CalendarDate) {
         people = rows.count
+        // Each day's distance from `asOf`, counted once: a year has few distinct days, a district many people.
+        var fromToday: [CalendarDate: Int] = [:]
+        func number(_ day: CalendarDate) -> Int {
+            if let known = fromToday[day] { return known }
+            let days = Self.days(from: asOf, to: day)
+            fromToday[day] = days
+            return days
+        }
         var weeksOfCompletion: [Int] = []
         var lastWeek = Self.deadlineWeek
         for row in rows {
-            let start = Self.start(of: row)
-            lastWeek = max(lastWeek, min(Self.longestWeeks, Self.days(from: start, to: asOf) / 7))
+            let start = number(Self.start(of: row))
+            lastWeek = max(lastWeek, min(Self.longestWeeks, -start / 7))
             if let completed = row.completed {
                 // Within `week` weeks: at most 7 × week days after the start.
-                let week = min(Self.longestWeeks, max(0, (Self.days(from: start, to: completed) + 6) / 7))
+                let week = min(Self.longestWeeks, max(0, (number(completed) - start + 6) / 7))
                 weeksOfCompletion.append(week)
                 lastWeek = max(lastWeek, week)
             }
