@@ -15,7 +15,8 @@ extension DistrictInChromium {
     /// completions over time and the item analysis page's charts render as SVG named by their
     /// titles, each beside its table with the view's figures; the filters change the chart with
     /// the counts; axe-core finds no violation of any impact and nothing scrolls sideways;
-    /// a site administrator cannot reach another school's item analysis, by the URL or its query.
+    /// a keyboard reaches the chart and its table; a site administrator cannot reach another school's
+    /// item analysis, by the URL or its query.
     @Suite(
         .enabled(
             if: (Chromium.executable != nil && AxeCore.script != nil) || ProcessInfo.processInfo.environment["CI"] != nil,
@@ -78,6 +79,15 @@ extension DistrictInChromium {
                     try await page.navigate(to: address + "/admin/dashboard")
                     #expect(try await page.documentStatus() == 200)
                     #expect(try await chartTitle(on: page, id: "completions")?.hasPrefix("Completions against the") == true)
+                    // With the keyboard: from the chart's CSV link, Tab reaches the chart, then its table.
+                    _ = try await page.evaluate(
+                        "document.querySelector('a[href^=\"/admin/dashboard/completions.csv\"]').focus(); true")
+                    try await pressTab(on: page)
+                    #expect(try await page.evaluate("document.activeElement.id").string == "completions")
+                    try await pressTab(on: page)
+                    #expect(
+                        try await page.evaluate("document.activeElement.querySelector('#completions-table') !== null").bool
+                            == true)
                     // Everyone: 3 people, Rosa complete; the table's last week says so.
                     #expect(try await lastRow(of: "completions-table", on: page) == "1 of 3 (33%)")
                     try await checkEveryImpact(page, named: "dashboard-chart-390", shots: shots)
@@ -136,6 +146,15 @@ extension DistrictInChromium {
                     + violation.nodes.map((node) => node.target.join(" ")).join("; ")))
                 """)
             #expect(found.array?.compactMap(\.string) == [], "\(name)")
+        }
+
+        /// Tab pressed and released, through Chromium's input pipeline.
+        private func pressTab(on page: BrowserPage) async throws {
+            for type in ["keyDown", "keyUp"] {
+                _ = try await page.send(
+                    "Input.dispatchKeyEvent",
+                    ["type": .string(type), "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": .number(9)])
+            }
         }
 
         private func signIn(_ name: String, on page: BrowserPage) async throws {
