@@ -194,6 +194,7 @@ let package = Package(
                 "Completion", "Storage", "Accounts", "OpenIDSignIn", "SessionServer", "Records", "Training", "ScenarioEngine",
                 "ProtocolEngine",
                 "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore", "GroupSessions", "ContentLoading",
+                "ItemAnalysis", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -334,7 +335,7 @@ let package = Package(
             dependencies: [
                 "DistrictServer", "DistrictTestSupport", "Accounts", "Completion", "Storage", "RecordStore", "LocalStore",
                 "Records", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Briefing", "Certificates",
-                "Verification", "SessionServer", "OpenIDSignIn", "TestSupport", "GroupSessions",
+                "Verification", "SessionServer", "OpenIDSignIn", "TestSupport", "GroupSessions", "Charts", "ItemAnalysis",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

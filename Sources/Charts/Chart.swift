@@ -1,8 +1,7 @@
 /// A chart drawn as SVG on the server (no script), with the same figures as a plain table
 /// beside it for screen readers and spreadsheets.
 ///
-/// Every chart kind (``BarChart``, ``HeatMap``; a line chart of completions over time fits the
-/// same way) gives an accessible SVG document: `role="img"`, a `<title>` and a `<desc>` named
+/// Every chart kind (``BarChart``, ``HeatMap``, ``LineChart``) gives an accessible SVG document: `role="img"`, a `<title>` and a `<desc>` named
 /// by `aria-labelledby`, values written as text, colours from a colour-blind-safe palette with
 /// text that meets WCAG AA contrast on them. The same chart always gives the same bytes.
 public protocol Chart: Sendable {
@@ -18,6 +17,13 @@ public protocol Chart: Sendable {
 }
 
 extension Chart {
+    /// The `<svg>` element alone (no XML declaration), to write inside an HTML page.
+    public func inlineSVG(id: String) -> String {
+        let document = svg(id: id)
+        guard document.hasPrefix("<?xml"), let end = document.firstIndex(of: "\n") else { return document }
+        return String(document[document.index(after: end)...])
+    }
+
     /// The `<svg>` root with its accessible name and description, around `body`.
     func document(id: String, width: Int, height: Int, body: [SVGElement]) -> String {
         let root = SVGElement(

@@ -10,6 +10,9 @@ public enum Palette {
     public static let bar = "#0072b2"
     /// Grid lines.
     public static let grid = "#767676"
+    /// A marked step (a deadline), dashed: the Okabe–Ito vermillion darkened to 5.5:1 on white,
+    /// told apart from the blue line by its hue, its dashes and its label.
+    public static let marker = "#b34700"
 
     /// The heat map's scale, light to dark: a single-hue blue ramp (lightness carries the
     /// value, so it reads in grey scale and for every colour-vision deficiency).

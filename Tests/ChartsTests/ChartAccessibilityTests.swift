@@ -21,9 +21,9 @@ import Testing
         rowHeading: "True situation", columnHeading: "Chosen", rows: ["Suspected victim", "At-risk", "None"],
         columns: ["Suspected victim", "At-risk", "None"], counts: [[12, 30, 1], [4, 50, 0], [0, 2, 9]])
 
-    static let charts: [any Chart] = [bars, heatMap]
+    static let charts: [any Chart] = [bars, heatMap, LineChartTests.chart]
 
-    @Test(arguments: 0..<2)
+    @Test(arguments: 0..<3)
     func theSVGIsWellFormedAndNamesItself(chart index: Int) throws {
         let chart = Self.charts[index]
         let outline = try #require(SVGOutline.parse(chart.svg(id: "chart-\(index)")))
@@ -70,7 +70,7 @@ import Testing
         #expect(Palette.contrast(Palette.text, Palette.background) >= 4.5)
     }
 
-    @Test(arguments: 0..<2)
+    @Test(arguments: 0..<3)
     func theSameChartGivesTheSameBytes(chart index: Int) {
         let chart = Self.charts[index]
         #expect(chart.svg(id: "x") == chart.svg(id: "x"))

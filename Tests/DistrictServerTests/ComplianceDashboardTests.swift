@@ -1,4 +1,5 @@
 import Accounts
+import Charts
 import DistrictServer
 import Foundation
 import HTTPTypes
@@ -14,6 +15,8 @@ import Testing
 /// administrator sees their school only (by the form, the URL or the CSV).
 @Suite(.serialized)
 struct ComplianceDashboardTests {
+    static let asOf = CalendarDate(year: 2026, month: 10, day: 1)!
+
     /// The report the dashboard must count: Rosa complete, Marcus overdue, Lena due.
     static func report(_ fixture: AdministrationFixture) async throws -> [ComplianceReport.Row] {
         let rows = try await fixture.records.complianceReport(
@@ -62,7 +65,10 @@ struct ComplianceDashboardTests {
             #expect(Set(HTMLTable.bodyRows(in: page.body, id: "by-district")) == Set(districts))
             #expect(page.body.contains("This view (everyone): 3 people. 1 complete (33%), 1 due (33%), 1 overdue (33%)."))
             #expect(page.body.contains(#"<caption id="by-school-caption">By school</caption>"#))
-            #expect(page.body.contains("The chart of completions over time"), "the chart's place is marked")
+            // The chart of completions by week against the deadline, and its table, of the view's rows.
+            let series = CompletionsOverTime(rows: rows, asOf: Self.asOf)
+            #expect(page.body.contains(#"<title id="completions-title">\#(series.chart.title)</title>"#))
+            #expect(HTMLTable.bodyRows(in: page.body, id: "completions-table") == series.chart.table.rows)
             // A count drills down to its people: the school's overdue.
             #expect(page.body.contains(#"href="/admin/dashboard?school=Redwood%20High%20School&amp;status=overdue#people""#))
         }
@@ -104,6 +110,13 @@ struct ComplianceDashboardTests {
                 total
                     == (shown.isEmpty
                         ? ["All in this view", "0", "0 (0%)", "0 (0%)", "0 (0%)"] : Self.expectedRow("All in this view", shown)))
+
+            // The chart of completions is the view's: the filters change it as they change the counts.
+            let series = CompletionsOverTime(rows: shown, asOf: Self.asOf)
+            #expect(series.people == view.people.count)
+            #expect(HTMLTable.bodyRows(in: page.body, id: "completions-table") == series.chart.table.rows)
+            let figures = try await browser.get("/admin/dashboard/completions.csv" + view.query)
+            #expect(figures.status == .ok && figures.body == series.chart.table.csv)
 
             let csv = try await browser.get("/admin/dashboard.csv" + view.query)
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8")

@@ -2,10 +2,11 @@ import Charts
 import Foundation
 import ItemAnalysis
 
-/// The charts of a jurisdiction's item analysis.
-enum StatisticsCharts {
+/// The charts of a jurisdiction's item analysis (the files of `records stats --format svg`, the
+/// district server's item analysis page).
+public enum StatisticsCharts {
     /// Facility per item, hardest first.
-    static func facility(_ analysis: JurisdictionAnalysis, name: String) -> BarChart {
+    public static func facility(_ analysis: JurisdictionAnalysis, name: String) -> BarChart {
         let items = analysis.items.sorted { ($0.facility, $0.item) < ($1.facility, $1.item) }
         let lowest = items.first.map { " Hardest: \($0.item.label), \(percent($0.facility)) correct." } ?? ""
         return BarChart(
@@ -21,7 +22,7 @@ enum StatisticsCharts {
     }
 
     /// True situation category × chosen category.
-    static func confusion(_ analysis: JurisdictionAnalysis, name: String) -> HeatMap {
+    public static func confusion(_ analysis: JurisdictionAnalysis, name: String) -> HeatMap {
         let matrix = analysis.confusion
         var misreading: (count: Int, row: Int, column: Int)?
         for (row, counts) in matrix.counts.enumerated() {

@@ -2,10 +2,10 @@ import Charts
 import Foundation
 import ItemAnalysis
 
-/// The tables of a jurisdiction's item analysis, for `--format csv`.
-enum StatisticsTables {
+/// The tables of a jurisdiction's item analysis, for `--format csv` and the district server's page.
+public enum StatisticsTables {
     /// Each table with the suffix of its file name.
-    static func all(_ analysis: JurisdictionAnalysis, name: String) -> [(String, DataTable)] {
+    public static func all(_ analysis: JurisdictionAnalysis, name: String) -> [(String, DataTable)] {
         [
             ("items", items(analysis, name: name)), ("wrong-options", wrongOptions(analysis, name: name)),
             ("kinds", groups(analysis.byKind, heading: "question kind", name: name)),
@@ -15,7 +15,7 @@ enum StatisticsTables {
         ]
     }
 
-    static func items(_ analysis: JurisdictionAnalysis, name: String) -> DataTable {
+    public static func items(_ analysis: JurisdictionAnalysis, name: String) -> DataTable {
         DataTable(
             caption: "Items, \(name)",
             columns: [
@@ -29,7 +29,7 @@ enum StatisticsTables {
             })
     }
 
-    static func wrongOptions(_ analysis: JurisdictionAnalysis, name: String) -> DataTable {
+    public static func wrongOptions(_ analysis: JurisdictionAnalysis, name: String) -> DataTable {
         DataTable(
             caption: "Wrong options chosen, \(name)",
             columns: ["vignette", "stage", "kind", "option", "chosen", "mistake", "critical"],
@@ -43,7 +43,7 @@ enum StatisticsTables {
             })
     }
 
-    static func groups(_ groups: [GroupStatistics], heading: String, name: String) -> DataTable {
+    public static func groups(_ groups: [GroupStatistics], heading: String, name: String) -> DataTable {
         DataTable(
             caption: "By \(heading), \(name)",
             columns: [heading, "items", "answered", "correct", "facility", "discrimination", "discrimination attempts"],
@@ -55,13 +55,13 @@ enum StatisticsTables {
             })
     }
 
-    static func mistakes(_ analysis: JurisdictionAnalysis, name: String) -> DataTable {
+    public static func mistakes(_ analysis: JurisdictionAnalysis, name: String) -> DataTable {
         DataTable(
             caption: "Catalogued mistakes chosen, \(name)", columns: ["mistake", "critical", "chosen"],
             rows: analysis.mistakes.map { [$0.mistake, $0.critical ? "yes" : "no", String($0.chosen)] })
     }
 
-    static func critical(_ analysis: JurisdictionAnalysis, name: String) -> DataTable {
+    public static func critical(_ analysis: JurisdictionAnalysis, name: String) -> DataTable {
         DataTable(
             caption: "Critical mistakes by school and role, \(name)",
             columns: ["school", "role", "attempts", "attempts with a critical mistake", "critical mistakes chosen"],

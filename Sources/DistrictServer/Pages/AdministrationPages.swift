@@ -61,6 +61,7 @@ enum AdministrationPages {
                 </dl>
                 <ul>
                 <li><a href="/admin/dashboard">Compliance dashboard: by district, school and role, with reminders</a></li>
+                <li><a href="/admin/item-analysis">Item analysis: what staff get wrong, question by question</a></li>
                 <li><a href="/admin/staff">Staff and their training status</a></li>
                 \(role == .district ? #"<li><a href="/admin/audit">Audit log</a></li>"# : "")
                 <li><a href="/admin/group-session">Run a group session</a></li>

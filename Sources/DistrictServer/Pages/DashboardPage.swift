@@ -1,5 +1,6 @@
 import Accounts
 import Records
+import Storage
 
 /// The compliance dashboard: the filters (a GET form), the view's complete, due and overdue
 /// counts and percentages per district, school and role (each count a link to its people), the
@@ -19,13 +20,14 @@ enum DashboardPage {
             main: """
                 <h1>Compliance dashboard</h1>
                 <p>\(HTML.text(report.period)). \(HTML.text(scope)) <a href="/admin">Back to the overview</a></p>
+                <p><a href="/admin/item-analysis">Item analysis: what staff get wrong, question by question</a></p>
                 \(report.hasRoster ? "" : "<p>No staff roster is imported: only people with records are counted.</p>")
                 \(filters(dashboard, role: role))
                 <p role="status" id="view-summary">\(HTML.text(summary(total, filter: dashboard.filter)))</p>
                 \(tallyTable("district", "By district", dashboard.tallies(by: \.district), dashboard: dashboard) { $0.district = $1 })
                 \(tallyTable("school", "By school", dashboard.tallies(by: \.school), dashboard: dashboard) { $0.school = $1 })
                 \(tallyTable("role", "By role", dashboard.tallies(by: \.role), dashboard: dashboard) { $0.role = $1 })
-                <!-- The chart of completions over time against the six-week deadline goes here (issue 14). -->
+                \(completions(CompletionsOverTime(rows: dashboard.rows, asOf: report.found.report.asOf), filter: dashboard.filter))
                 \(people(dashboard, reminderDays: reminderDays, session: session))
                 """, session: session)
     }
@@ -35,6 +37,18 @@ enum DashboardPage {
         "This view (\(filter.words)): \(total.total) \(total.total == 1 ? "person" : "people"). "
             + "\(total.complete) complete (\(total.percent(.complete))%), \(total.due) due (\(total.percent(.due))%), "
             + "\(total.overdue) overdue (\(total.percent(.overdue))%)."
+    }
+
+    /// The chart of the view's completions by week against the deadline, its table, and the
+    /// table as CSV.
+    private static func completions(_ series: CompletionsOverTime, filter: DashboardFilter) -> String {
+        """
+        <h2 id="completions-heading">Completions over time</h2>
+        <p>Each person's weeks count from the start of the school year, or from their hire date when hired during it; \
+        the dashed line is the deadline. <a href="\(HTML.text("/admin/dashboard/completions.csv" + filter.query))" \
+        download>Download the chart's figures as CSV</a>.</p>
+        \(ChartFigure.html(series.chart, id: "completions"))
+        """
     }
 
     /// The GET form of the filters: it works without scripts, and its URL is the view's.

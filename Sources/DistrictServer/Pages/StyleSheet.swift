@@ -53,6 +53,9 @@ enum StyleSheet {
         caption { text-align: left; font-weight: 700; padding: 0.25rem 0; }
         th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line);
           overflow-wrap: normal; }
+        .chart { margin: 1rem 0; overflow-x: auto; }
+        .chart:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        .chart svg { display: block; width: 100%; min-width: 40rem; height: auto; }
         select { font: inherit; max-width: 100%; padding: 0.5rem; border: 2px solid var(--line); border-radius: 0.375rem; }
         """
 }

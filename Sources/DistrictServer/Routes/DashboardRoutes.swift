@@ -1,4 +1,5 @@
 import Accounts
+import Charts
 import Completion
 import Foundation
 import Hummingbird
@@ -11,6 +12,8 @@ import Storage
 ///
 /// - `GET /admin/dashboard[?district=…&school=…&role=…&status=…]`: the view;
 /// - `GET /admin/dashboard.csv[?…]`: the people of the same view as CSV, exactly the rows on screen;
+/// - `GET /admin/dashboard/completions.csv[?…]`: the figures of the view's chart of completions
+///   over time (``CompletionsOverTime``) as CSV;
 /// - `POST /admin/dashboard/reminders` (the filters as form fields, and the CSRF token): a new
 ///   sign-in link for each person of the view due or overdue, as a mail-merge CSV; the issue is
 ///   written to the audit log before the file is sent.
@@ -36,6 +39,17 @@ extension DistrictServer {
                 var response = PageResponse.download(
                     Array(dashboard.csv.utf8), contentType: "text/csv; charset=utf-8",
                     fileName: "compliance-\(report.found.report.asOf).csv")
+                response.headers[.cacheControl] = "no-store"
+                return response
+            }
+        }
+        router.get("/admin/dashboard/completions.csv") { request, context in
+            let filter = DashboardFilter { request.formQuery[$0] }
+            return try await asDashboardViewer(context, filter: filter) { _, _, report, dashboard in
+                let series = CompletionsOverTime(rows: dashboard.rows, asOf: report.found.report.asOf)
+                var response = PageResponse.download(
+                    Array(series.chart.table.csv.utf8), contentType: "text/csv; charset=utf-8",
+                    fileName: "completions-\(report.found.report.asOf).csv")
                 response.headers[.cacheControl] = "no-store"
                 return response
             }
