@@ -27,6 +27,7 @@ enum DashboardPage {
                 \(tallyTable("role", "By role", dashboard.tallies(by: \.role), dashboard: dashboard) { $0.role = $1 })
                 <!-- The chart of completions over time against the six-week deadline goes here (issue 14). -->
                 \(people(dashboard, reminderDays: reminderDays, session: session))
+                \(RefresherSection.dashboardLink)
                 """, session: session)
     }
 

@@ -111,6 +111,7 @@ public struct DistrictServer: Sendable {
         addRecordRoutes(to: router)
         addAdministrationRoutes(to: router)
         addDashboardRoutes(to: router)
+        addRefresherRoutes(to: router)
         addGroupSessionRoutes(to: router)
         moreRoutes(router)
         return router
