@@ -28,13 +28,17 @@ struct RefreshersDueTests {
             Self.summary("E", "2026-09-20T10:00:00-07:00", .scored(percent: 50, passed: false)),
             Self.summary("F", "2026-10-09T10:00:00-07:00", Self.passed),
         ]
-        let due = RefreshersDue(completions: completions, schoolYearsLike: Self.year, asOf: try #require(CalendarDate("2026-10-10")))
-        #expect(due.rows.map(\.trainee.employeeID) == ["E", "A"], "oldest due first; B took theirs, C and D did not pass alone, F too soon")
+        let due = RefreshersDue(
+            completions: completions, schoolYearsLike: Self.year, asOf: try #require(CalendarDate("2026-10-10")))
+        #expect(
+            due.rows.map(\.trainee.employeeID) == ["E", "A"],
+            "oldest due first; B took theirs, C and D did not pass alone, F too soon")
         let first = try #require(due.rows.first)
         #expect(first.dueSince.description == "2026-10-01" && first.number == 1 && first.scheduled == 2)
         #expect(first.nextTrainingDue.description == "2027-08-12")
 
-        let later = RefreshersDue(completions: completions, schoolYearsLike: Self.year, asOf: try #require(CalendarDate("2026-11-20")))
+        let later = RefreshersDue(
+            completions: completions, schoolYearsLike: Self.year, asOf: try #require(CalendarDate("2026-11-20")))
         let b = try #require(later.rows.first { $0.trainee.employeeID == "B" })
         #expect(b.number == 2 && b.dueSince.description == "2026-11-17")
     }

@@ -17,9 +17,9 @@ extension SelfPacedTraining {
     /// their last passed attempt unless `jurisdiction` is given, drawing first the vignettes on
     /// what that attempt found they got wrong and that they have not met
     /// (``TraineeHistory/refresherDraw(under:content:)``). Refused without a passed attempt on record.
-    public func targetedRefresher(for person: Trainee, jurisdiction: JurisdictionProtocol? = nil) async throws(
-        AttemptError
-    ) -> TargetedRefresher {
+    public func targetedRefresher(for person: Trainee, jurisdiction: JurisdictionProtocol? = nil) async throws(AttemptError)
+        -> TargetedRefresher
+    {
         let history: TraineeHistory
         do {
             history = try await TraineeHistory.of(person, in: records)

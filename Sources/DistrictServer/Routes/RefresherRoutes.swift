@@ -52,7 +52,9 @@ extension DistrictServer {
         router.get("/admin/dashboard/refreshers") { _, context in
             try await asAdministrator(context) { session, administrator in
                 let (due, asOf) = try await refreshersDue(seenBy: administrator.role)
-                let results = try await training.refresherResults().filter { administrator.role.covers(school: $0.trainee.school) }
+                let results = try await training.refresherResults().filter {
+                    administrator.role.covers(school: $0.trainee.school)
+                }
                 return PageResponse.page(
                     RefresherSection.page(
                         due: due, results: results, asOf: asOf, reminderDays: Self.reminderLinkDays, session: session))

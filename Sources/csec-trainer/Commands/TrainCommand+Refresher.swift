@@ -8,7 +8,8 @@ enum RefresherHelp {
     static let flag = ArgumentHelp(
         "A refresher of about \(SessionLength.targetedRefresherQuestions) questions on what your last passed attempt got wrong (practice: it completes nothing).",
         discussion: "Your earlier records are found by --employee-id, else --email, else --name.")
-    static let alone = "--targeted-refresher sets its own length and starts a new session: use it without --resume, --length or --count."
+    static let alone =
+        "--targeted-refresher sets its own length and starts a new session: use it without --resume, --length or --count."
 }
 
 extension TrainCommand {
