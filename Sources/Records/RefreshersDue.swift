@@ -31,7 +31,7 @@ public struct RefreshersDue: Sendable, Equatable {
         for completion in completions where completion.completedAt.calendarDate <= asOf {
             byPerson[PersonKey(completion.trainee), default: []].append(completion)
         }
-        rows = byPerson.values.compactMap { theirs in
+        rows = byPerson.values.compactMap { theirs -> Row? in
             let ordered = theirs.sorted { $0.completedAt < $1.completedAt }
             guard let pass = ordered.last(where: { Self.isScoredPass($0.outcome) }) else { return nil }
             let passed = pass.completedAt.calendarDate

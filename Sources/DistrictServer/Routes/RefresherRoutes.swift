@@ -4,12 +4,13 @@ import Foundation
 import Hummingbird
 import Records
 import Storage
+import Training
 
 /// Targeted refreshers on the district server:
 ///
 /// - `GET /invitation/{token}/refresher`: the person's sign-in link, then their refresher;
 /// - `GET /training/refresher`: what the refresher is, and the button that starts it;
-/// - `POST /training/refresher`: begins it (``Completion/SelfPacedTraining/beginRefresher(_:as:jurisdiction:)``),
+/// - `POST /training/refresher`: begins it (``Completion/SelfPacedTraining/targetedRefresher(for:jurisdiction:)``),
 ///   then the questions as any attempt's (`/training/question`…);
 /// - `GET /admin/dashboard/refreshers`: who is due one and who took one, with whether the weak
 ///   area improved (a site administrator sees their school's people only);
@@ -40,7 +41,12 @@ extension DistrictServer {
         router.post("/training/refresher") { _, context in
             try await asStaff(context) { session, member in
                 do {
-                    _ = try await training.beginRefresher(member.trainee, as: member.attemptKey, jurisdiction: jurisdiction)
+                    let refresher = try await training.targetedRefresher(for: member.trainee, jurisdiction: jurisdiction)
+                    try await onDiskThreads {
+                        _ = try training.begin(
+                            member.trainee, as: member.attemptKey, jurisdiction: refresher.jurisdiction,
+                            length: .targetedRefresher, draw: refresher.draw, purpose: .refresher)
+                    }
                 } catch AttemptError.inProgress {
                     // Started already (a second tab, a form sent twice): continue it.
                 } catch AttemptError.noPassedAttempt {
