@@ -1,5 +1,7 @@
+import ContentLoading
 import ProtocolEngine
 import Records
+import Storage
 import Training
 
 /// What a person's targeted refresher is: the county protocol it is under, and how it draws its

@@ -1,3 +1,4 @@
+import ContentLoading
 import ProtocolEngine
 import Records
 import ScenarioEngine
