@@ -5,6 +5,7 @@ import LocalStore
 import ProtocolEngine
 import Records
 import ScenarioEngine
+import Storage
 import TestSupport
 import Testing
 import Training

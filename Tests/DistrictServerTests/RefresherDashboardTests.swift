@@ -1,4 +1,5 @@
 import Accounts
+import ContentLoading
 import DistrictServer
 import Foundation
 import HTTPTypes

@@ -1,10 +1,12 @@
 import Accounts
 import Completion
+import ContentLoading
 import DistrictServer
 import DistrictTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LocalStore
 import ProtocolEngine
 import RecordStore
 import Records

@@ -9,7 +9,7 @@ extension SelfPacedTraining {
     /// against this training's content; records that do not verify are left out.
     public func refresherResults() async throws(StorageError) -> [RefresherResult] {
         var records: [CompletionRecord] = []
-        try await self.records.forEachRecord { verified in records.append(verified.record) }
+        _ = try await self.records.forEachRecord { verified in records.append(verified.record) }
         let catalogs = Dictionary(
             uniqueKeysWithValues: content.library.protocols.map {
                 ($0.id, OptionCatalog(jurisdiction: $0, mistakes: content.mistakes))
