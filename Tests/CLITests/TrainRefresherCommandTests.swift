@@ -34,7 +34,7 @@ extension CLISuite {
 
         func stored() throws -> [CompletionRecord] {
             let store = RecordStore(dataDirectory: data, key: try InstallationKey.loadOrCreate(in: data, now: Date()))
-            return store.loadAll().records.map(\.record).sorted { $0.completedAt < $1.completedAt }
+            return store.loadAll().records.map(\.record)
         }
 
         @Test func aRefresherAfterAPassIsShortPracticeOnVignettesNotMet() throws {
@@ -60,9 +60,10 @@ extension CLISuite {
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("Your completion record is saved"), "\(result.output)")
 
+            // Both may be completed within the same second: the refresher is told by its purpose.
             let records = try stored()
-            let last = try #require(records.last)
-            #expect(records.count == 2 && last.purpose == .refresher)
+            let last = try #require(records.first { $0.purpose == .refresher })
+            #expect(records.count == 2)
             #expect(last.outcome == .practice(.refresher, percent: 100))
             #expect(last.training.jurisdiction == "marin", "the county of the passed attempt")
             let asked = Set(last.questions.map { VignetteID($0.vignette) })
