@@ -38,8 +38,9 @@ public enum CompletionOutcome: Sendable, Equatable {
 }
 
 extension CompletionRecord {
-    /// Follows the mode: group attendance is never scored; every other record has a score (a
-    /// record built in code without one counts as not passed).
+    /// Follows the mode and the purpose: group attendance is never scored; practice (a pre-test or
+    /// a refresher) is scored but completes nothing; every other record has a score (a record
+    /// built in code without one counts as not passed).
     public var outcome: CompletionOutcome {
         if mode.kind == .groupAttendance { return .attended(wholeSession: attendance?.isWholeSession ?? false) }
         if let purpose, !purpose.canCompleteTraining { return .practice(purpose, percent: score?.percent ?? 0) }

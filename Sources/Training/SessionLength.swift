@@ -6,9 +6,17 @@ public enum SessionLength: Sendable, Equatable, Hashable {
     case course
     /// Exactly this many vignettes.
     case vignettes(Int)
+    /// Vignettes until at least this many questions: a refresher aimed at a person's weak areas
+    /// is ``targetedRefresher``.
+    case questions(Int)
 
     /// The refresher's question target.
     public static let refresherQuestions = 8
+    /// A targeted refresher's question target: a short practice on what the person got wrong.
+    public static let targetedRefresherQuestions = 5
+    /// A refresher aimed at a person's weak areas: vignettes until about
+    /// ``targetedRefresherQuestions`` questions.
+    public static let targetedRefresher = SessionLength.questions(targetedRefresherQuestions)
     /// The course's vignette count.
     public static let courseVignettes = 6
 
@@ -18,6 +26,7 @@ public enum SessionLength: Sendable, Equatable, Hashable {
         case .refresher: questions >= Self.refresherQuestions
         case .course: vignettes >= Self.courseVignettes
         case .vignettes(let count): vignettes >= max(count, 1)
+        case .questions(let count): questions >= max(count, 1)
         }
     }
 
@@ -27,6 +36,7 @@ public enum SessionLength: Sendable, Equatable, Hashable {
         case .refresher: "refresher"
         case .course: "course"
         case .vignettes(let count): "\(count) vignette\(count == 1 ? "" : "s")"
+        case .questions(let count): "\(count) question\(count == 1 ? "" : "s")"
         }
     }
 
@@ -36,6 +46,7 @@ public enum SessionLength: Sendable, Equatable, Hashable {
         case .refresher: "a short refresher, about \(Self.refresherQuestions) questions"
         case .course: "the full course, \(Self.courseVignettes) cases with a question at each stage"
         case .vignettes(let count): "\(count) case\(count == 1 ? "" : "s") with a question at each stage"
+        case .questions(let count): "a short practice, about \(count) question\(count == 1 ? "" : "s")"
         }
     }
 }

@@ -18,6 +18,8 @@ public enum AttemptError: Error, Sendable, Equatable, CustomStringConvertible {
     case record(StorageError)
     /// The attempt is not finished, so it has no record yet.
     case notFinished(answered: Int, of: Int)
+    /// A refresher follows a passed attempt, and the trainee has none on record.
+    case noPassedAttempt(trainee: String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum AttemptError: Error, Sendable, Equatable, CustomStringConvertible {
             error.description
         case .notFinished(let answered, let total):
             "error: the session is not finished (\(answered) of \(total) questions answered), so it has no record yet."
+        case .noPassedAttempt(let trainee):
+            "error: \(trainee) has no passed training attempt on record; a refresher follows a passed attempt, so take the training first."
         }
     }
 }

@@ -29,6 +29,7 @@ enum DashboardPage {
                 \(tallyTable("role", "By role", dashboard.tallies(by: \.role), dashboard: dashboard) { $0.role = $1 })
                 \(completions(CompletionsOverTime(rows: dashboard.rows, asOf: report.found.report.asOf), filter: dashboard.filter))
                 \(people(dashboard, reminderDays: reminderDays, session: session))
+                \(RefresherSection.dashboardLink)
                 """, session: session)
     }
 

@@ -112,6 +112,7 @@ public struct DistrictServer: Sendable {
         addAdministrationRoutes(to: router)
         addDashboardRoutes(to: router)
         addItemAnalysisRoutes(to: router)
+        addRefresherRoutes(to: router)
         addGroupSessionRoutes(to: router)
         moreRoutes(router)
         return router

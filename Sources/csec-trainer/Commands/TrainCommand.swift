@@ -46,6 +46,7 @@ struct TrainCommand: ParsableCommand {
     ) var seed: UInt64?
     @Flag(help: "Continue a saved session (with several, it asks whose; --name picks one).") var resume = false
     @Flag(help: "Discard a saved session and start a new one.") var restart = false
+    @Flag(help: RefresherHelp.flag) var targetedRefresher = false
     @OptionGroup(title: "Your details for the completion record") var person: PersonOptions
     @OptionGroup var data: DataOptions
     @Option(help: ArgumentHelp("Use the vignettes in this directory instead of Scenarios/.", valueName: "dir")) var scenarios:
@@ -57,6 +58,7 @@ struct TrainCommand: ParsableCommand {
         if let count, count < 1 { throw ValidationError("--count must be at least 1.") }
         if count != nil, length != nil { throw ValidationError("Use either --length or --count, not both.") }
         if resume, restart { throw ValidationError("Use either --resume or --restart, not both.") }
+        if targetedRefresher, resume || length != nil || count != nil { throw ValidationError(RefresherHelp.alone) }
     }
 
     func run() throws {
@@ -102,6 +104,7 @@ struct TrainCommand: ParsableCommand {
     /// The saved attempt (`--resume`), or a new one from the flags, asking for what is missing.
     private func begin(_ start: inout TrainingStart, library: ProtocolLibrary) throws -> SelfPacedAttempt {
         if resume { return try start.resuming(trainee: trainee) }
+        if targetedRefresher { return try startRefresher(&start, library: library) }
         return try start.starting(
             trainee: trainee, jurisdiction: try jurisdiction.map { try library.matchingJurisdiction($0) },
             person: person.trainee(named: trainee ?? ""), length: count.map(SessionLength.vignettes) ?? length?.length,
