@@ -39,9 +39,11 @@ public enum CompletionOutcome: Sendable, Equatable {
 
 extension CompletionRecord {
     /// Follows the mode: group attendance is never scored; every other record has a score (a
-    /// record built in code without one counts as not passed).
+    /// record built in code without one counts as not passed); practice (a pre-test or a
+    /// refresher) is scored but completes nothing, whatever its score.
     public var outcome: CompletionOutcome {
         if mode.kind == .groupAttendance { return .attended(wholeSession: attendance?.isWholeSession ?? false) }
+        if let purpose, !purpose.canCompleteTraining { return .practice(purpose, percent: score?.percent ?? 0) }
         return .scored(percent: score?.percent ?? 0, passed: score?.passed ?? false)
     }
 }
