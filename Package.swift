@@ -356,6 +356,7 @@ let package = Package(
             name: "StorageContractTests",
             dependencies: [
                 "Storage", "PostgresStorage", "RecordStore", "Records", "ScenarioEngine", "TestSupport",
+                "Completion", "ItemAnalysis", "ProtocolEngine", "ContentLoading",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift
