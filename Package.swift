@@ -193,6 +193,7 @@ let package = Package(
             dependencies: [
                 "Completion", "Storage", "Accounts", "OpenIDSignIn", "SessionServer", "Records", "Training", "ScenarioEngine",
                 "ProtocolEngine",
+                "ItemAnalysis",
                 "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore", "GroupSessions", "ContentLoading",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -335,6 +336,7 @@ let package = Package(
                 "DistrictServer", "DistrictTestSupport", "Accounts", "Completion", "Storage", "RecordStore", "LocalStore",
                 "Records", "Training", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Briefing", "Certificates",
                 "Verification", "SessionServer", "OpenIDSignIn", "TestSupport", "GroupSessions",
+                "ItemAnalysis",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,4 +1,5 @@
 import Accounts
+import ItemAnalysis
 import Records
 
 /// The compliance dashboard: the filters (a GET form), the view's complete, due and overdue
@@ -8,7 +9,7 @@ import Records
 enum DashboardPage {
     static func page(
         _ dashboard: ComplianceDashboard, report: AdministrationPages.Report, role: AdministratorRole,
-        reminderDays: Int, session: WebSession
+        reminderDays: Int, session: WebSession, gain: KnowledgeGainReport? = nil, categoryNames: [String: String] = [:]
     ) -> Page {
         let total = dashboard.total
         let scope =
@@ -26,6 +27,7 @@ enum DashboardPage {
                 \(tallyTable("school", "By school", dashboard.tallies(by: \.school), dashboard: dashboard) { $0.school = $1 })
                 \(tallyTable("role", "By role", dashboard.tallies(by: \.role), dashboard: dashboard) { $0.role = $1 })
                 <!-- The chart of completions over time against the six-week deadline goes here (issue 14). -->
+                \(KnowledgeGainSection.html(gain, categoryNames: categoryNames))
                 \(people(dashboard, reminderDays: reminderDays, session: session))
                 """, session: session)
     }
