@@ -4,10 +4,11 @@ import Records
 /// Pure: the same attempts and content give the same report, whatever their order.
 ///
 /// Pairing: a person's attempts (``Records/PersonKey``) in one jurisdiction, in the order they
-/// were completed; each training attempt is paired with the latest pre-test completed before it
-/// and after their previous training attempt, if any. A pre-test followed by another pre-test
-/// before any training is left unpaired (the nearer one says what the person knew when the
-/// training began); so is a pre-test with no training after it. Refreshers are not read.
+/// were completed (a pre-test first within the same second); each training attempt is paired
+/// with the latest pre-test completed before it and after their previous training attempt, if
+/// any. A pre-test followed by another pre-test before any training is left unpaired (the nearer
+/// one says what the person knew when the training began); so is a pre-test with no training
+/// after it. Refreshers are not read.
 public struct KnowledgeGain: Sendable {
     /// The content of each jurisdiction, by id: which category each category question's correct
     /// option is. Without it, a jurisdiction's pairs count everywhere but per category.
@@ -77,7 +78,7 @@ public struct KnowledgeGain: Sendable {
         let byPerson = Dictionary(grouping: attempts, by: \.person.value)
         for person in byPerson.keys.sorted() {
             var pending: Attempt?
-            for attempt in byPerson[person]!.sorted(by: { ($0.completedAt, $0.id) < ($1.completedAt, $1.id) }) {
+            for attempt in byPerson[person]!.sorted(by: { ($0.completedAt, $0.rank, $0.id) < ($1.completedAt, $1.rank, $1.id) }) {
                 switch attempt.purpose {
                 case .preTest: pending = attempt
                 case .training:
@@ -134,6 +135,10 @@ struct Points: Sendable, Equatable {
 
 extension KnowledgeGain.Attempt {
     var possiblePoints: Int { answers.reduce(0) { $0 + $1.possiblePoints } }
+
+    /// A pre-test before a training attempt completed in the same second (records keep whole
+    /// seconds): the pre-test comes first by definition.
+    var rank: Int { purpose == .preTest ? 0 : 1 }
 
     /// The attempt's score: 100 × its points / the points possible on its questions.
     var percent: Double {

@@ -40,6 +40,16 @@ import Testing
         #expect(Self.pairedIDs(attempts) == [["p2", "t1"]])
     }
 
+    /// Records keep whole seconds: a training finished in the pre-test's second still follows it,
+    /// whatever the ids' order.
+    @Test(arguments: [("a-pre", "b-training"), ("b-pre", "a-training")])
+    func aPreTestComesFirstWithinTheSameSecond(pre: String, training: String) {
+        let attempts = [
+            Self.attempt(training, .training, at: 5, points: 8), Self.attempt(pre, .preTest, at: 5, points: 2),
+        ]
+        #expect(Self.pairedIDs(attempts) == [[pre, training]])
+    }
+
     @Test func eachCycleOfPreTestAndTrainingIsAPairAndALonePreTestIsNot() {
         let attempts = [
             Self.attempt("p1", .preTest, at: 0, points: 2), Self.attempt("t1", .training, at: 10, points: 8),
