@@ -193,6 +193,7 @@ let package = Package(
             dependencies: [
                 "Completion", "Storage", "Accounts", "OpenIDSignIn", "SessionServer", "Records", "Training", "ScenarioEngine",
                 "ProtocolEngine",
+                "ItemAnalysis",
                 "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore", "GroupSessions", "ContentLoading",
                 "ItemAnalysis", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -357,6 +358,7 @@ let package = Package(
             name: "StorageContractTests",
             dependencies: [
                 "Storage", "PostgresStorage", "RecordStore", "Records", "ScenarioEngine", "TestSupport",
+                "Completion", "ItemAnalysis", "ProtocolEngine", "ContentLoading",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift

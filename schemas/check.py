@@ -54,7 +54,8 @@ JSON_FORMATS = {
 }
 # Schemas of files csec-trainer writes (checked as schemas here; the Swift tests check the files).
 STORED_DATA_SCHEMA_FILES = (
-    "completion-record.schema.json", "staff-roster.schema.json", "accounts.schema.json", "item-analysis.schema.json"
+    "completion-record.schema.json", "staff-roster.schema.json", "accounts.schema.json", "item-analysis.schema.json",
+    "knowledge-gain.schema.json",
 )
 YAML_SUFFIXES = (".yaml", ".yml")
 MODELINE = re.compile(r"#\s*yaml-language-server\s*:\s*\$schema\s*=\s*(\S+)")

@@ -27,10 +27,7 @@ public struct RecordStatistics: Sendable {
         if let jurisdiction = scope.jurisdiction, library.jurisdiction(jurisdiction) == nil {
             throw .unknownJurisdiction(jurisdiction, known: library.jurisdictionIDs)
         }
-        let analysis = ItemAnalysis(
-            content: Dictionary(
-                library.protocols.map { ($0.id.rawValue, AnalysisContent(jurisdiction: $0, mistakes: mistakes)) },
-                uniquingKeysWith: { first, _ in first }))
+        let analysis = ItemAnalysis(content: contentByJurisdiction)
         do {
             let found = try await records.itemAnalysis(analysis, in: scope)
             return (found.report, found.problems)

@@ -1,4 +1,5 @@
 import Accounts
+import ItemAnalysis
 import Records
 import Storage
 
@@ -9,7 +10,7 @@ import Storage
 enum DashboardPage {
     static func page(
         _ dashboard: ComplianceDashboard, report: AdministrationPages.Report, role: AdministratorRole,
-        reminderDays: Int, session: WebSession
+        reminderDays: Int, session: WebSession, gain: KnowledgeGainReport? = nil, categoryNames: [String: String] = [:]
     ) -> Page {
         let total = dashboard.total
         let scope =
@@ -28,6 +29,7 @@ enum DashboardPage {
                 \(tallyTable("school", "By school", dashboard.tallies(by: \.school), dashboard: dashboard) { $0.school = $1 })
                 \(tallyTable("role", "By role", dashboard.tallies(by: \.role), dashboard: dashboard) { $0.role = $1 })
                 \(completions(CompletionsOverTime(rows: dashboard.rows, asOf: report.found.report.asOf), filter: dashboard.filter))
+                \(KnowledgeGainSection.html(gain, categoryNames: categoryNames))
                 \(people(dashboard, reminderDays: reminderDays, session: session))
                 \(RefresherSection.dashboardLink)
                 """, session: session)

@@ -27,10 +27,11 @@ extension DistrictServer {
         router.get("/admin/dashboard") { request, context in
             let filter = DashboardFilter { request.formQuery[$0] }
             return try await asDashboardViewer(context, filter: filter) { session, administrator, report, dashboard in
-                PageResponse.page(
+                let gain = await knowledgeGain(seenBy: administrator.role)
+                return PageResponse.page(
                     DashboardPage.page(
                         dashboard, report: report, role: administrator.role, reminderDays: Self.reminderLinkDays,
-                        session: session))
+                        session: session, gain: gain, categoryNames: categoryNames))
             }
         }
         router.get("/admin/dashboard.csv") { request, context in

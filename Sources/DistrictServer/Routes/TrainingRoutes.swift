@@ -25,6 +25,7 @@ extension DistrictServer {
         router.get("/training") { _, context in
             try await asStaff(context) { session, member in
                 let saved = try await onDiskThreads { try training.savedAttempt(of: member.attemptKey) }
+                if let offer = await preTestOffer(for: member, saved: saved, session: session) { return offer }
                 return PageResponse.page(
                     TrainingPages.start(
                         contentNote: contentNote, jurisdiction: jurisdiction, saved: saved, hasBriefing: briefing != nil,
@@ -85,6 +86,7 @@ extension DistrictServer {
         router.get("/training/feedback") { _, context in
             try await asStaff(context) { session, member in
                 try await withResumed(member) { attempt in
+                    if let step = Self.preTestStep(attempt, session: session) { return step }
                     guard let answered = attempt.lastAnswered, let feedback = attempt.lastFeedback else {
                         return PageResponse.redirect(to: "/training/question")
                     }

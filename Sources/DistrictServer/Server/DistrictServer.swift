@@ -51,6 +51,8 @@ public struct DistrictServer: Sendable {
     public let diskThreads: NIOThreadPool
     /// The group sessions an administrator runs from the browser (nil: not offered).
     public var groupSessions: GroupSessionDesk?
+    /// Whether a person's first attempt is offered a short pre-test before the briefing and the training.
+    public var offersPreTest = false
 
     public init(
         training: SelfPacedTraining, jurisdiction: JurisdictionProtocol, length: SessionLength = .course,
@@ -108,6 +110,7 @@ public struct DistrictServer: Sendable {
         }
         addSignInRoutes(to: router)
         addTrainingRoutes(to: router)
+        addPreTestRoutes(to: router)
         addRecordRoutes(to: router)
         addAdministrationRoutes(to: router)
         addDashboardRoutes(to: router)

@@ -14,6 +14,9 @@ public struct TrainingTerminal<Reader: LineReader, Driver: TrainingSessionDriver
     }
 
     public private(set) var driver: Driver
+    /// For a pre-test: each answer is saved without feedback, the protocol is not shown, and the
+    /// score at the end is not judged pass or fail.
+    public var withholdsFeedback = false
     private var session: TrainingSession { driver.session }
     private var reader: Reader
     private let output: any TextOutput
@@ -55,6 +58,10 @@ public struct TrainingTerminal<Reader: LineReader, Driver: TrainingSessionDriver
         var outcome: Outcome?
         for effect in effects {
             switch effect {
+            case .feedback where withholdsFeedback:
+                output.write(printer.answerSaved())
+            case .showProtocol where withholdsFeedback:
+                output.write(printer.protocolWithheld())
             case .presentStory, .ask, .feedback:
                 printer.text(of: effect, lastAnswered: session.answers.last).map(output.write)
             case .showHelp:
@@ -68,7 +75,7 @@ public struct TrainingTerminal<Reader: LineReader, Driver: TrainingSessionDriver
             case .saveProgress:
                 break  // the driver saved it before returning the effects
             case .finished(let report):
-                output.write(printer.result(report))
+                output.write(withholdsFeedback ? printer.preTestResult(report) : printer.result(report))
                 outcome = .finished(report)
             case .paused(let answered, let total):
                 output.write(printer.paused(answered: answered, of: total))

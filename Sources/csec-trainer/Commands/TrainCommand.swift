@@ -47,6 +47,11 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Continue a saved session (with several, it asks whose; --name picks one).") var resume = false
     @Flag(help: "Discard a saved session and start a new one.") var restart = false
     @Flag(help: RefresherHelp.flag) var targetedRefresher = false
+    @Flag(
+        help:
+            "A short pre-test before the briefing and the training: answers are saved without feedback, and its score, never passed or failed, shows what you knew before."
+    )
+    var preTest = false
     @OptionGroup(title: "Your details for the completion record") var person: PersonOptions
     @OptionGroup var data: DataOptions
     @Option(help: ArgumentHelp("Use the vignettes in this directory instead of Scenarios/.", valueName: "dir")) var scenarios:
@@ -59,6 +64,7 @@ struct TrainCommand: ParsableCommand {
         if count != nil, length != nil { throw ValidationError("Use either --length or --count, not both.") }
         if resume, restart { throw ValidationError("Use either --resume or --restart, not both.") }
         if targetedRefresher, resume || length != nil || count != nil { throw ValidationError(RefresherHelp.alone) }
+        if resume, preTest { throw ValidationError("--resume continues a saved pre-test as one: leave out --pre-test.") }
     }
 
     func run() throws {
@@ -80,7 +86,8 @@ struct TrainCommand: ParsableCommand {
                 wrapper: TextWrapper(width: TerminalSize.columns(environment: environment))))
         let attempt = try reporting(resumeCommand) { try begin(&start, library: training.library) }
         let trainee = attempt.progress.trainee
-        if attempt.progress.answers.isEmpty {
+        let isPreTest = attempt.progress.purpose == .preTest
+        if attempt.progress.answers.isEmpty, !isPreTest {
             opening.offerBriefing(for: attempt.jurisdiction, reader: &start.prompts.reader, output: output)
         }
         let resume = resumeCommand.text(for: trainee)
@@ -92,9 +99,14 @@ struct TrainCommand: ParsableCommand {
         var terminal = TrainingTerminal(
             driver: attempt, reader: AnyLineReader(start.prompts.reader), output: output, printer: printer,
             protocolText: { document.render(width: printer.width) })
+        terminal.withholdsFeedback = isPreTest
         let outcome = try reporting(resumeCommand) { try terminal.run() }
         guard case .finished = outcome else { return }
         let finished = try reporting(resumeCommand) { [attempt = terminal.driver] in try waitFor { try await attempt.finish() } }
+        if isPreTest {
+            let next = resumeCommand.training(after: finished.record.trainee, jurisdiction: attempt.jurisdiction.id.rawValue)
+            return output.write(printer.preTestSaved(file: finished.saved.location, command: next))
+        }
         output.write(
             printer.recordSaved(
                 file: finished.saved.location, shortID: String(finished.record.id.uuidString.lowercased().prefix(8)),
@@ -108,7 +120,7 @@ struct TrainCommand: ParsableCommand {
         return try start.starting(
             trainee: trainee, jurisdiction: try jurisdiction.map { try library.matchingJurisdiction($0) },
             person: person.trainee(named: trainee ?? ""), length: count.map(SessionLength.vignettes) ?? length?.length,
-            seed: seed, restart: restart, asksForDetails: isatty(STDIN_FILENO) != 0)
+            seed: seed, restart: restart, asksForDetails: isatty(STDIN_FILENO) != 0, purpose: preTest ? .preTest : .training)
     }
 
     /// The options a resume hint repeats: where the session is saved, and the content that

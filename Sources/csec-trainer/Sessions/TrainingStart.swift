@@ -29,10 +29,11 @@ struct TrainingStart {
     /// A new attempt: the name, county and record details from the flags, asking for what is
     /// missing (the record details only at a terminal, when the name was asked too). A saved
     /// attempt of the same trainee is refused unless `restart`. The vignettes the trainee has not
-    /// met in earlier records come first, unless a `seed` asks for exactly that seed's plan.
+    /// met in earlier records come first, unless a `seed` asks for exactly that seed's plan. A
+    /// pre-test (`purpose`) is a refresher's length unless `length` says.
     mutating func starting(
         trainee: String?, jurisdiction: JurisdictionProtocol?, person: Trainee, length: SessionLength?, seed: UInt64?,
-        restart: Bool, asksForDetails: Bool
+        restart: Bool, asksForDetails: Bool, purpose: AttemptPurpose = .training
     ) throws -> SelfPacedAttempt {
         let name = try trainee ?? prompts.name()
         let claim = try training.claim(trainee: name, discardingSaved: restart)
@@ -43,7 +44,7 @@ struct TrainingStart {
         }
         // Without a length on the command line, a person at a terminal chooses; a script gets
         // the course.
-        let chosenLength = try length ?? (asksForDetails ? prompts.length() : .course)
+        let chosenLength = try length ?? (purpose == .preTest ? .refresher : asksForDetails ? prompts.length() : .course)
         let draw: VignetteDraw
         if seed == nil {
             let (training, person) = (training, details)
@@ -51,7 +52,8 @@ struct TrainingStart {
         } else {
             draw = .seededOrder
         }
-        return try claim.start(jurisdiction: chosen, person: details, length: chosenLength, seed: seed, draw: draw)
+        return try claim.start(
+            jurisdiction: chosen, person: details, length: chosenLength, seed: seed, draw: draw, purpose: purpose)
     }
 
     /// The record's details that district reports use, each skippable, unless already given.

@@ -22,6 +22,12 @@ struct RecordsStatsCommand: ParsableCommand {
             (the confusion matrix). Group-attendance records count in facility but not in \
             discrimination: nobody was scored alone.
 
+            With pre-tests in the records (`train --pre-test`), the knowledge gain too: per \
+            county, for everyone and per district, school, role and situation category, the \
+            mean score of the pre-test and of the training after it, the mean difference with \
+            its 95% confidence interval, and the normalised gain (knowledge-gain.json, \
+            <county>-knowledge-gain.csv and .svg). --only picks one of the two.
+
             Formats:
             - svg: per county, <county>-facility and <county>-confusion, each as .svg, its \
             table as .csv, and an .html page with the chart beside its table (needs --out);
@@ -39,6 +45,8 @@ struct RecordsStatsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this county's records (an id such as marin).", valueName: "id"))
     var jurisdiction: String?
     @Option(help: "svg, csv or json.") var format: StatisticsFiles.Format = .svg
+    @Option(help: ArgumentHelp("Only item-analysis or only knowledge-gain (default: both).", valueName: "report"))
+    var only: StatisticsReportChoice?
     @Option(help: ArgumentHelp("The folder to write the files to (made when missing).", valueName: "dir")) var out: String?
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
@@ -54,30 +62,32 @@ struct RecordsStatsCommand: ParsableCommand {
         let training = try content.reportingErrors {
             try content.locate().loadTrainingContent(protocolsIn: content.protocolsDirectory.map(ContentOptions.url))
         }
-        let (library, mistakes, scope) = (training.library, training.mistakes, AnalysisScope(jurisdiction: jurisdiction))
+        let (library, mistakes, scope, only) = (
+            training.library, training.mistakes, AnalysisScope(jurisdiction: jurisdiction), only
+        )
         let (store, address) = (try data.recordStore(), database.address)
         let found = try reportingStorageErrors {
             try waitFor {
                 try await RecordBackend.using(databaseAddress: address, store: store) { backend async throws(StorageError) in
                     do throws(StatisticsError) {
                         let statistics = RecordStatistics(records: backend.repository, library: library, mistakes: mistakes)
-                        return Result<_, StatisticsError>.success(try await statistics.analysis(of: scope))
+                        return Result<_, StatisticsError>.success(try await statistics.reports(of: scope, only: only))
                     } catch {
                         return .failure(error)
                     }
                 }
             }
         }
-        let (report, problems): (ItemAnalysisReport, [StorageError])
+        let reports: StatisticsReports
         switch found {
-        case .success(let analysis): (report, problems) = analysis
+        case .success(let found): reports = found
         case .failure(let error):
             StandardError.print(error.description)
             throw ExitCode.failure
         }
+        let problems = reports.problems
         for problem in problems { StandardError.print(problem.description) }
-        let names = RecordStatistics.names(in: library)
-        let files = StatisticsFiles(report: report, names: names).files(format)
+        let files = reports.files(format, names: RecordStatistics.names(in: library))
         if let out {
             do {
                 try StatisticsFiles.write(files, into: URL(filePath: out, directoryHint: .isDirectory))
@@ -85,8 +95,7 @@ struct RecordsStatsCommand: ParsableCommand {
                 StandardError.print(error.description)
                 throw ExitCode.failure
             }
-            let records = report.jurisdictions.reduce(0) { $0 + $1.records }
-            print("\(files.count) files written to \(out) (\(records) records, \(report.jurisdictions.count) counties).")
+            print("\(files.count) files written to \(out) (\(reports.counts)).")
         } else {
             print(files.map(\.contents).joined(separator: "\n"), terminator: "")
         }

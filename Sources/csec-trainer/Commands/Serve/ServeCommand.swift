@@ -55,6 +55,8 @@ struct ServeRunCommand: ParsableCommand {
             valueName: "ip"))
     var trustedProxies: [String] = []
     @Option(help: "The installation's county protocol, by id or name (see `csec-trainer protocols`).") var jurisdiction: String
+    @Flag(help: "Offer a short pre-test before a person's first training (no feedback; for the knowledge gain).")
+    var preTest = false
     @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this certificate (PEM).", valueName: "file"))
     var tlsCertificate: String?
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's private key (PEM).", valueName: "file"))
@@ -104,7 +106,7 @@ struct ServeRunCommand: ParsableCommand {
         let (address, publicURL, bind, limits, tlsSetting) = (
             database.address, publicURL.flatMap(URL.init(string:)), bind, ConnectionLimits(maxConnections: maxConnections), tls
         )
-        let proxies = TrustedProxies(trustedProxies) ?? .noProxies
+        let (proxies, offersPreTest) = (TrustedProxies(trustedProxies) ?? .noProxies, preTest)
         let (progress, note, briefing, dataDirectory) = (
             ProgressStore(directory: data.directory.appending(path: "web-progress")), materials.contentNote,
             materials.briefing(for: county), data.directory
@@ -127,13 +129,14 @@ struct ServeRunCommand: ParsableCommand {
                         await backend.close()
                         throw ServeError.accounts(error)
                     }
-                    let server = DistrictServer(
+                    var server = DistrictServer(
                         training: SelfPacedTraining(content: training, progress: progress, records: backend.repository),
                         jurisdiction: county, contentNote: note, briefing: briefing,
                         certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
                         signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,
                         limits: limits, tls: tlsSetting, accounts: signIn, trustedProxies: proxies, diskThreads: diskThreads
                     ).offeringGroupSessions(dataDirectory: dataDirectory, pages: sessionPages)
+                    server.offersPreTest = offersPreTest
                     logger.notice(
                         "serving",
                         metadata: ["address": "\(bind.urlHost):\(bind.port)", "records": "\(backend.repository.location)"])
