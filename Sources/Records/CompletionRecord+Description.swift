@@ -22,9 +22,13 @@ extension ScoreSummary: CustomStringConvertible {
 }
 
 extension CompletionRecord {
-    /// The score, or for group attendance: "Attended a trainer-led group session (not
-    /// individually scored)", or which part of one.
+    /// The score (for practice, saying it is neither passed nor failed), or for group attendance:
+    /// "Attended a trainer-led group session (not individually scored)", or which part of one.
     public var resultDescription: String {
+        if let purpose, let score {
+            return "\(score.percent)% (\(score.points) of \(score.possiblePoints) points), a \(purpose.name): "
+                + "practice, not passed or failed"
+        }
         guard mode.kind == .groupAttendance else { return score?.description ?? "no score" }
         guard let attendance, !attendance.isWholeSession else {
             return "Attended a trainer-led group session (not individually scored)"

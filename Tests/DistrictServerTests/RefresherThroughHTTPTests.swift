@@ -94,6 +94,38 @@ struct RefresherThroughHTTPTests {
         }
     }
 
+    /// A refresher answered to the end, every answer right, is practice on its result page:
+    /// neither passed nor failed, with no certificate, and leading back to the training.
+    @Test func aFinishedRefresherIsShownAsPracticeWithItsScore() async throws {
+        let fixture = try DistrictFixture()
+        defer { fixture.remove() }
+        _ = try await FileRecordRepository(store: fixture.store).saveOnce(try Self.passedAttempt(fixture).0)
+        let link = await fixture.invitationPath() + "/refresher"
+        try await fixture.application.test(.router) { client in
+            var browser = TestBrowser(client)
+            let start = try await browser.get(link)
+            var page = try await browser.post("/training/refresher", [("csrf_token", try #require(start.field("csrf_token")))])
+            let saved = try #require(try fixture.progress.load(for: DistrictFixture.member.attemptKey))
+            let plan = TrainingPlan(
+                bank: fixture.content.vignettes, jurisdiction: fixture.jurisdiction, drawn: try #require(saved.drawn),
+                seed: saved.seed, builder: fixture.content.questionBuilder)
+            for (index, question) in plan.questions.enumerated() {
+                page = try await browser.post(
+                    "/training/answer",
+                    [
+                        ("csrf_token", try #require(page.field("csrf_token"))), ("question", question.id),
+                        ("option", question.correctOptionID.rawValue),
+                    ])
+                if index + 1 < plan.questions.count { page = try await browser.get("/training/question") }
+            }
+            let result = try await browser.post("/training/finish", [("csrf_token", try #require(page.field("csrf_token")))])
+            #expect(result.path.hasPrefix("/records/") && result.body.contains("Refresher done"))
+            #expect(result.body.contains("100% (") && result.body.contains("practice, not passed or failed"))
+            #expect(!result.body.contains("You passed") && !result.body.contains("Not passed"))
+            #expect(!result.body.contains("certificate.pdf") && result.body.contains(#"href="/training""#))
+        }
+    }
+
     @Test func withoutAPassedTrainingTheRefresherPageSaysSo() async throws {
         let fixture = try DistrictFixture()
         defer { fixture.remove() }

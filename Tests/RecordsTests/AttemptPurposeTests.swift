@@ -41,6 +41,11 @@ struct AttemptPurposeTests {
         let outcome = record(purpose, passed: passed).outcome
         #expect(outcome.completesTraining == (purpose == .training && passed))
         #expect(outcome.percent == (passed ? 90 : 40))
+        let description = record(purpose, passed: passed).resultDescription
+        #expect(description.hasPrefix(passed ? "90% " : "40% "))
+        #expect(
+            description.hasSuffix(purpose == .training ? (passed ? "passed" : "not passed") : "practice, not passed or failed"),
+            "\(description)")
     }
 
     /// A purpose before version 5, the training named as a purpose, or a purpose on group

@@ -1,3 +1,4 @@
+import Records
 import Scoring
 
 extension SessionPrinter {
@@ -13,16 +14,25 @@ extension SessionPrinter {
                 + "training that follow go through it.") + "\n"
     }
 
-    /// The end of a pre-test: its score, neither passed nor failed.
-    public func preTestResult(_ report: ScoreReport) -> String {
+    /// The end of practice (a pre-test or a refresher): its score, neither passed nor failed.
+    public func practiceResult(_ report: ScoreReport, purpose: AttemptPurpose) -> String {
         let wrap = TextWrapper(width: width)
+        let meaning =
+            purpose == .preTest
+            ? "A pre-test is not passed or failed, and completes nothing: it shows what you knew before the "
+                + "training, to compare with the training's result."
+            : "A refresher is practice: it is not passed or failed, and your training stays as it was. Your "
+                + "training office sees whether the areas it went over improved."
         return [
-            "", style.bold("PRE-TEST DONE"),
+            "", style.bold(purpose == .preTest ? "PRE-TEST DONE" : "REFRESHER DONE"),
             "  Total: \(report.points) of \(report.possible) points (\(report.percent)%)",
-            wrap.wrap(
-                "A pre-test is not passed or failed, and completes nothing: it shows what you knew before the "
-                    + "training, to compare with the training's result.", indent: "  ", hangingIndent: "  "),
+            wrap.wrap(meaning, indent: "  ", hangingIndent: "  "),
         ].joined(separator: "\n") + "\n"
+    }
+
+    /// Where a refresher's record is: practice, with nothing to export.
+    public func refresherSaved(file: String) -> String {
+        TextWrapper(width: width).wrap("Your refresher record is saved and signed: \(file)") + "\n"
     }
 
     /// Where the pre-test's record is, and the training that follows it (`command` starts it).

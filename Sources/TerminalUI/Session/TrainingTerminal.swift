@@ -1,4 +1,5 @@
 import ProtocolEngine
+import Records
 import ScenarioEngine
 import Scoring
 import Training
@@ -14,9 +15,10 @@ public struct TrainingTerminal<Reader: LineReader, Driver: TrainingSessionDriver
     }
 
     public private(set) var driver: Driver
-    /// For a pre-test: each answer is saved without feedback, the protocol is not shown, and the
-    /// score at the end is not judged pass or fail.
-    public var withholdsFeedback = false
+    /// Why the attempt is taken. Practice's score is not judged pass or fail at the end; during a
+    /// pre-test, each answer is also saved without feedback and the protocol is not shown.
+    public var purpose = AttemptPurpose.training
+    private var withholdsFeedback: Bool { purpose == .preTest }
     private var session: TrainingSession { driver.session }
     private var reader: Reader
     private let output: any TextOutput
@@ -75,7 +77,7 @@ public struct TrainingTerminal<Reader: LineReader, Driver: TrainingSessionDriver
             case .saveProgress:
                 break  // the driver saved it before returning the effects
             case .finished(let report):
-                output.write(withholdsFeedback ? printer.preTestResult(report) : printer.result(report))
+                output.write(purpose == .training ? printer.result(report) : printer.practiceResult(report, purpose: purpose))
                 outcome = .finished(report)
             case .paused(let answered, let total):
                 output.write(printer.paused(answered: answered, of: total))

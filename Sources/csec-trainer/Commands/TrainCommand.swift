@@ -99,7 +99,7 @@ struct TrainCommand: ParsableCommand {
         var terminal = TrainingTerminal(
             driver: attempt, reader: AnyLineReader(start.prompts.reader), output: output, printer: printer,
             protocolText: { document.render(width: printer.width) })
-        terminal.withholdsFeedback = isPreTest
+        terminal.purpose = attempt.progress.purpose ?? .training
         let outcome = try reporting(resumeCommand) { try terminal.run() }
         guard case .finished = outcome else { return }
         let finished = try reporting(resumeCommand) { [attempt = terminal.driver] in try waitFor { try await attempt.finish() } }
@@ -107,6 +107,7 @@ struct TrainCommand: ParsableCommand {
             let next = resumeCommand.training(after: finished.record.trainee, jurisdiction: attempt.jurisdiction.id.rawValue)
             return output.write(printer.preTestSaved(file: finished.saved.location, command: next))
         }
+        if finished.record.purpose == .refresher { return output.write(printer.refresherSaved(file: finished.saved.location)) }
         output.write(
             printer.recordSaved(
                 file: finished.saved.location, shortID: String(finished.record.id.uuidString.lowercased().prefix(8)),
