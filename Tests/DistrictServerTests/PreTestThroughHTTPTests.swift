@@ -1,4 +1,5 @@
 import Accounts
+import Briefing
 import Completion
 import DistrictServer
 import DistrictTestSupport
@@ -6,6 +7,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Records
+import SessionServer
 import Storage
 import TestSupport
 import Testing
@@ -29,12 +31,16 @@ struct PreTestThroughHTTPTests {
             var browser = TestBrowser(client)
             let start = try await browser.get(link)
             #expect(start.path == "/training" && start.body.contains("First, a short pre-test"))
+            let note = ContentNote(employeeAssistance: nil)
+            #expect(start.body.contains(ContentNote.escaped(note.heading)), "the content note comes before the pre-test")
+            for line in note.supportLines { #expect(start.body.contains(ContentNote.escaped(line.text))) }
             var page = try await browser.post(
                 "/training/pre-test/start", [("csrf_token", try #require(start.field("csrf_token")))])
             var vignettes: Set<String> = []
             var answered = 0
             while page.path == "/training/question" {
                 let question = try #require(page.field("question"))
+                #expect(!page.body.contains(#"href="/training/briefing""#), "the briefing comes after the pre-test")
                 vignettes.insert(String(question.prefix { $0 != "#" }))
                 page = try await browser.post(
                     "/training/answer",

@@ -1,15 +1,20 @@
 import Accounts
+import Briefing
 import ProtocolEngine
+import SessionServer
 import Training
 
 /// The pre-test's pages: the offer before the briefing and the training, the end of its
 /// questions, and its score, neither passed nor failed, with the training that follows.
 enum PreTestPages {
-    static func offer(jurisdiction: JurisdictionProtocol, session: WebSession) -> Page {
+    /// The offer, after the content note and its support lines: the pre-test's cases are the
+    /// training's kind of story.
+    static func offer(contentNote: ContentNote, jurisdiction: JurisdictionProtocol, session: WebSession) -> Page {
         Page(
             title: "Pre-test",
             main: """
                 <h1>\(HTML.text(jurisdiction.name)) protocol training</h1>
+                \(contentNote.html)
                 <h2>First, a short pre-test</h2>
                 <p>About \(SessionLength.refresherQuestions) questions on cases like the training's, before the \
                 briefing. You will not see whether your answers are right: the pre-test shows what you knew before, \

@@ -52,7 +52,7 @@ extension DistrictServer {
             let history = try? await TraineeHistory.of(member.trainee, in: training.records),
             !history.records.contains(where: { $0.training.jurisdiction == jurisdiction.id.rawValue })
         else { return nil }
-        return PageResponse.page(PreTestPages.offer(jurisdiction: jurisdiction, session: session))
+        return PageResponse.page(PreTestPages.offer(contentNote: contentNote, jurisdiction: jurisdiction, session: session))
     }
 
     /// Instead of the feedback page (`GET /training/feedback`) of a pre-test: the next question,

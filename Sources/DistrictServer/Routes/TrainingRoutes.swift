@@ -127,7 +127,9 @@ extension DistrictServer {
         let plan = attempt.session.plan
         return QuestionPage.page(
             question, number: attempt.session.answers.count + 1, of: plan.questions.count,
-            story: .init(of: question, in: plan), hasBriefing: briefing != nil, session: session, problem: problem)
+            // A pre-test asks what the person knew before the briefing, so it does not offer it.
+            story: .init(of: question, in: plan), hasBriefing: briefing != nil && attempt.progress.purpose != .preTest,
+            session: session, problem: problem)
     }
 
     /// Runs `body` for the signed-in staff member, one request of theirs at a time; a visitor
