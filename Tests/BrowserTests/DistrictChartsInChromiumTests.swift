@@ -100,6 +100,17 @@ extension DistrictInChromium {
                     #expect(try await lastRow(of: "completions-table", on: page) == "0 of 1 (0%)")
                     #expect(try await chartText(on: page, id: "completions").contains("0 of 1 (0%)"))
 
+                    // The refreshers page, linked from the dashboard: Rosa passed a minute ago, so
+                    // none is due yet, and none was taken.
+                    try await page.clickLink("a[href='/admin/dashboard/refreshers']")
+                    try await page.waitUntil(
+                        "the refreshers",
+                        #"location.pathname === "/admin/dashboard/refreshers" && document.readyState === "complete""#)
+                    #expect(try await page.documentStatus() == 200)
+                    #expect(try await page.heading() != nil)
+                    try await checkEveryImpact(page, named: "refreshers-390", shots: shots)
+                    try await page.navigate(to: address + "/admin/dashboard")
+
                     // The item analysis, linked from the dashboard.
                     try await page.clickLink("a[href='/admin/item-analysis']")
                     try await page.waitUntil(
