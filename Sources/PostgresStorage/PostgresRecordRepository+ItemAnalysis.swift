@@ -220,6 +220,8 @@ extension PostgresRecordRepository {
         return try await database.run { client in
             try await client.withTransaction(logger: RecordDatabase.logger) { connection in
                 try await connection.query("SET LOCAL jit = off", logger: RecordDatabase.logger)
+                // Grouping millions of answers in memory (hashed) rather than sorting them on disk.
+                try await connection.query("SET LOCAL work_mem = '256MB'", logger: RecordDatabase.logger)
                 var rows: [AnswerRow] = []
                 for try await row in try await connection.query(query, logger: RecordDatabase.logger).decode(
                     (String, String, Int, String, String?, String?, Int?, Int?, Int?, Int, Int).self)
@@ -287,6 +289,8 @@ extension PostgresRecordRepository {
         return try await database.run { client in
             try await client.withTransaction(logger: RecordDatabase.logger) { connection in
                 try await connection.query("SET LOCAL jit = off", logger: RecordDatabase.logger)
+                // Grouping millions of answers in memory (hashed) rather than sorting them on disk.
+                try await connection.query("SET LOCAL work_mem = '256MB'", logger: RecordDatabase.logger)
                 var rows: [PartRow] = []
                 for try await row in try await connection.query(query, logger: RecordDatabase.logger).decode(
                     (String, String?, Int?, Int, Int, Int?, Int?, Int).self)
