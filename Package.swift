@@ -118,7 +118,8 @@ let package = Package(
         .target(
             name: "PostgresStorage",
             dependencies: [
-                "Storage", "Records", "RecordStore", "Accounts", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "Storage", "Records", "RecordStore", "Accounts", "ItemAnalysis",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSwift
@@ -358,7 +359,7 @@ let package = Package(
             name: "StorageContractTests",
             dependencies: [
                 "Storage", "PostgresStorage", "RecordStore", "Records", "ScenarioEngine", "TestSupport",
-                "Completion", "ItemAnalysis", "ProtocolEngine", "ContentLoading",
+                "Completion", "ItemAnalysis", "ProtocolEngine", "ContentLoading", "Training", "Scoring",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift

@@ -133,12 +133,20 @@ struct Benchmarks: AsyncParsableCommand {
             if jq == nil { print("  (jq is not installed: no comparison; apt-get install jq)") }
         }
         if only.contains(.stats) {
-            let (cold, warm) = try StatsBenchmark(
+            let stats = StatsBenchmark(
                 trainer: executable, content: try content.loadTrainingContent(), count: records, seed: seed,
-                keepIn: keepRecords.map { URL(filePath: $0) }
-            ).run(times: runs)
-            cold.report(target: nil)
-            warm.report(target: .seconds(2))
+                keepIn: keepRecords.map { URL(filePath: $0) })
+            let files = try await stats.run(times: runs)
+            files.cold.report(target: .seconds(2))
+            files.warm.report(target: .seconds(2))
+            files.withoutIndex?.report(target: nil)
+            if let address = database ?? ProcessInfo.processInfo.environment["CSEC_TRAINER_TEST_DATABASE"] {
+                let sql = try await stats.runOnDatabase(address: address, times: runs)
+                sql.cold.report(target: .seconds(2))
+                sql.warm.report(target: .seconds(2))
+            } else {
+                print("\nrecords stats on PostgreSQL: skipped (give --database postgres://… or set CSEC_TRAINER_TEST_DATABASE)")
+            }
         }
         if only.contains(.certificates) {
             try CertificateBenchmark(trainer: executable, count: certificates, seed: seed).run(times: max(1, runs / 2))

@@ -101,8 +101,10 @@ struct Tally: Sendable {
             }
             // Corrected: the rest of the attempt, without this item, as a share of its points.
             if sheet.isIndividuallyScored, possible > answer.possiblePoints {
-                let rest = Double(points - answer.points) / Double(possible - answer.possiblePoints)
-                itemCounts[position].discrimination.add(isCorrect ? 1 : 0, rest)
+                itemCounts[position].discrimination.add(
+                    DiscriminationPair(
+                        correct: isCorrect ? 1 : 0, asked: 1, restPoints: points - answer.points,
+                        restPossible: possible - answer.possiblePoints))
             }
             criticalChosen += interpret(answer, item: position)
             Self.add(answer, to: &kindParts, as: answer.kind)
@@ -120,7 +122,7 @@ struct Tally: Sendable {
         critical[who, default: CriticalCounts()].chosen += criticalChosen
     }
 
-    private mutating func itemPosition(_ key: ItemKey) -> Int {
+    mutating func itemPosition(_ key: ItemKey) -> Int {
         if let position = itemPositions[key] { return position }
         itemPositions[key] = itemCounts.count
         itemKeys.append(key)
@@ -146,8 +148,10 @@ struct Tally: Sendable {
         counts.answered += part.asked
         counts.correct += part.correct
         if sheet.isIndividuallyScored, possible > part.possible {
-            let rest = Double(points - part.points) / Double(possible - part.possible)
-            counts.discrimination.add(Double(part.correct) / Double(part.asked), rest)
+            counts.discrimination.add(
+                DiscriminationPair(
+                    correct: part.correct, asked: part.asked, restPoints: points - part.points,
+                    restPossible: possible - part.possible))
         }
     }
 
@@ -164,20 +168,47 @@ struct Tally: Sendable {
         }
         let correct = itemCounts[position].correctMeaning
         let chosen = answer.isCorrect ? correct : content.meaning(of: answer.chosenOption)
-        guard let correct, let chosen else {
-            unmatched += 1
-            return 0
+        return count(Self.reading(kind: answer.kind, isCorrect: answer.isCorrect, correct: correct, chosen: chosen))
+    }
+
+    /// What an answer counts for, beyond facility.
+    enum Reading: Equatable {
+        /// Its chosen or correct option is not in the content.
+        case unmatched
+        /// A category question: the true category and the one chosen (nil: "none").
+        case confusion(truth: String?, chosen: String?)
+        /// A wrong answer that is a catalogued mistake.
+        case mistake(String, critical: Bool)
+        /// Nothing more.
+        case other
+    }
+
+    /// The reading of an answer of `kind` whose correct and chosen options mean `correct` and
+    /// `chosen` (nil: not in the content).
+    static func reading(kind: String, isCorrect: Bool, correct: OptionMeaning?, chosen: OptionMeaning?) -> Reading {
+        guard let correct, let chosen else { return .unmatched }
+        switch (kind, correct, chosen) {
+        case ("category", .category(let truth), .category(let reading)): return .confusion(truth: truth, chosen: reading)
+        case (_, _, .mistake(let id, let critical)) where !isCorrect: return .mistake(id, critical: critical)
+        default: return .other
         }
-        switch (answer.kind, correct, chosen) {
-        case ("category", .category(let truth), .category(let reading)):
-            confusion[index(of: truth, in: content)][index(of: reading, in: content)] += 1
-            return 0
-        case (_, _, .mistake(let id, let critical)) where !answer.isCorrect:
-            mistakes[id, default: MistakeCounts(critical: critical)].chosen += 1
-            return critical ? 1 : 0
-        default:
-            return 0
+    }
+
+    /// Counts `reading` `times` times; returns how many critical mistakes that was.
+    mutating func count(_ reading: Reading, times: Int = 1) -> Int {
+        switch reading {
+        case .unmatched:
+            unmatched += times
+        case .confusion(let truth, let chosen):
+            guard let content else { break }
+            confusion[index(of: truth, in: content)][index(of: chosen, in: content)] += times
+        case .mistake(let id, let critical):
+            mistakes[id, default: MistakeCounts(critical: critical)].chosen += times
+            return critical ? times : 0
+        case .other:
+            break
         }
+        return 0
     }
 
     private func index(of category: String?, in content: AnalysisContent) -> Int {

@@ -101,6 +101,10 @@ public struct Migration: Sendable {
             version: 7,
             description: "administrators' roles: the school of a site administrator (none: the whole district)",
             statements: PostgresAccountStore.roleMigrationStatements),
+        Migration(
+            version: 8,
+            description: "the records' answers as rows (answer_sheets, record_answers), for item analysis in SQL",
+            statements: RecordAnswers.migrationStatements),
     ]
 
     /// The version a database must be at for this csec-trainer.

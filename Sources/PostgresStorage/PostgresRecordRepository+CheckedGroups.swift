@@ -274,7 +274,7 @@ extension PostgresRecordRepository {
     /// with: the stored one for a row still at the version whose signed file was hashed last
     /// (``RowVersionCheck``), else the SHA-256 of its signed file as stored now, computed by the
     /// server for those rows alone.
-    private func reportRecords(_ ids: [UUID]) async throws(StorageError) -> [UUID: ReportRecord] {
+    func reportRecords(_ ids: [UUID]) async throws(StorageError) -> [UUID: ReportRecord] {
         let table = self.table
         let checks = database.quotedSchema + ".record_checks"
         let versionCheck = self.versionCheck

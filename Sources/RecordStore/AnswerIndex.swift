@@ -1,12 +1,5 @@
-import Crypto
-import Dispatch
 import Foundation
 import Records
-import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A line per record with its answers (`records/answers.log`): the ``AnswerSheet`` that item
 /// analysis reads, so that statistics over a hundred thousand records read one file instead of
@@ -35,15 +28,13 @@ struct AnswerIndex: Sendable {
     static let recordVersion = "v1"
     static let textVersion = "t1"
 
-    let file: URL
-    private let keyedMAC: HMAC<SHA256>
+    let lines: AuthenticatedLines
+    var file: URL { lines.file }
 
     init(directory: URL, installationKey: InstallationKey) {
-        file = directory.appending(path: Self.fileName)
-        let key = HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: SymmetricKey(data: installationKey.privateKey.rawRepresentation),
-            info: Data("csec-trainer answer index v1".utf8), outputByteCount: 32)
-        keyedMAC = HMAC<SHA256>(key: key)
+        lines = AuthenticatedLines(
+            file: directory.appending(path: Self.fileName), installationKey: installationKey,
+            info: "csec-trainer answer index v1")
     }
 
     struct Entry: Sendable, Equatable {
@@ -60,130 +51,104 @@ struct AnswerIndex: Sendable {
     /// hold yet, in one write under an exclusive lock.
     func append(_ entries: [Entry]) {
         guard !entries.isEmpty else { return }
-        let descriptor = open(file.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        guard flock(descriptor, LOCK_EX) == 0 else { return }
-        // The texts already numbered, read under the lock: another writer may have added some.
-        let existing = FileManager.default.contents(atPath: file.path) ?? Data()
-        var numbers: [String: Int] = [:]
-        for (number, text) in chunkReading([UInt8](existing)).texts { numbers[text] = number }
-        var next = (numbers.values.max() ?? -1) + 1
-        var lines = ""
-        func number(_ text: String) -> Int {
-            if let known = numbers[text] { return known }
-            let body = [Self.textVersion, String(next), TabSeparatedField.escaped(text)].joined(separator: "\t")
-            lines += body + "\t" + authentication(of: Data(body.utf8)) + "\n"
-            numbers[text] = next
-            next += 1
-            return next - 1
-        }
-        for entry in entries {
-            let sheet = entry.sheet
-            let answers = sheet.answers.map { answer in
-                [
-                    String(number(answer.vignette)), String(answer.stage), String(number(answer.kind)),
-                    answer.isCorrect ? "" : String(number(answer.chosenOption)), String(number(answer.correctOption)),
-                    String(answer.points), String(answer.possiblePoints),
-                ]
-                .joined(separator: ",")
+        lines.append(readingContents: true) { existing in
+            // The texts already numbered, read under the lock: another writer may have added some.
+            var numbers: [String: Int] = [:]
+            for (number, text) in texts(in: existing) { numbers[text] = number }
+            var next = (numbers.values.max() ?? -1) + 1
+            var text = ""
+            func number(_ field: String) -> Int {
+                if let known = numbers[field] { return known }
+                text += lines.line([Self.textVersion, String(next), TabSeparatedField.escaped(field)].joined(separator: "\t"))
+                text += "\n"
+                numbers[field] = next
+                next += 1
+                return next - 1
             }
-            let fields = [
-                Self.recordVersion, TabSeparatedField.escaped(sheet.id), entry.identity.text,
-                String(number(sheet.jurisdiction)), sheet.school.map { String(number($0)) } ?? "",
-                sheet.role.map { String(number($0)) } ?? "", sheet.isIndividuallyScored ? "1" : "0",
-                answers.joined(separator: ";"),
-            ]
-            let body = fields.joined(separator: "\t")
-            lines += body + "\t" + authentication(of: Data(body.utf8)) + "\n"
+            for entry in entries {
+                let sheet = entry.sheet
+                let answers = sheet.answers.map { answer in
+                    [
+                        String(number(answer.vignette)), String(answer.stage), String(number(answer.kind)),
+                        answer.isCorrect ? "" : String(number(answer.chosenOption)), String(number(answer.correctOption)),
+                        String(answer.points), String(answer.possiblePoints),
+                    ]
+                    .joined(separator: ",")
+                }
+                let fields = [
+                    Self.recordVersion, TabSeparatedField.escaped(sheet.id), entry.identity.text,
+                    String(number(sheet.jurisdiction)), sheet.school.map { String(number($0)) } ?? "",
+                    sheet.role.map { String(number($0)) } ?? "", sheet.isIndividuallyScored ? "1" : "0",
+                    answers.joined(separator: ";"),
+                ]
+                text += lines.line(fields.joined(separator: "\t")) + "\n"
+            }
+            return text
         }
-        let newLine = existing.last.map { $0 == UInt8(ascii: "\n") } ?? true
-        let bytes = Data(((newLine ? "" : "\n") + lines).utf8)
-        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    }
+
+    /// The numbered texts of `bytes` whose lines check out: only the text lines are looked at
+    /// (a few hundred among a hundred thousand records' lines), so that saving a record does not
+    /// check every line of the file.
+    private func texts(in bytes: [UInt8]) -> [(Int, String)] {
+        let prefix = Array((Self.textVersion + "\t").utf8)
+        var texts: [(Int, String)] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[start..<end]
+            if line.starts(with: prefix), let body = lines.body(of: line),
+                let text = Self.text(in: body.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false))
+            {
+                texts.append(text)
+            }
+            start = end + 1
+        }
+        return texts
+    }
+
+    /// A line of the file: a numbered text or a record's answers.
+    private enum Line: Sendable {
+        case text(Int, String)
+        case record(RecordLine)
     }
 
     /// The records' lines that check out (and whose texts do), by record id (the last line for
     /// an id), and the numbers of the lines that do not.
     func read() -> Reading {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return Reading() }
-        let found = chunkReading([UInt8](data))
+        let found = lines.read(chunkBytes: 262_144, maximumChunks: 64) { fields -> Line? in
+            if let text = Self.text(in: fields) { return .text(text.0, text.1) }
+            return RecordLine(fields, line: 0).map(Line.record)
+        }
+        var texts: [(Int, String)] = []
+        var records: [RecordLine] = []
+        for (line, value) in found.values {
+            switch value {
+            case .text(let number, let text): texts.append((number, text))
+            case .record(var record):
+                record.line = line
+                records.append(record)
+            }
+        }
         // By number (numbers count from 0, one per text); a number the file lacks stays nil.
-        let numbered = found.texts.filter { $0.0 < 1 << 24 }
-        var texts = [String?](repeating: nil, count: (numbered.map(\.0).max() ?? -1) + 1)
-        for (number, text) in numbered where texts[number] == nil { texts[number] = text }
-        let lookup = texts
-        let resolved = ParallelMap.map(found.records) { $0.resolved(with: lookup) }
+        let numbered = texts.filter { $0.0 < 1 << 24 }
+        var byNumber = [String?](repeating: nil, count: (numbered.map(\.0).max() ?? -1) + 1)
+        for (number, text) in numbered where byNumber[number] == nil { byNumber[number] = text }
+        let lookup = byNumber
+        let resolved = ParallelMap.map(records) { $0.resolved(with: lookup) }
         var reading = Reading(damagedLines: found.damaged)
         reading.entries.reserveCapacity(resolved.count)
-        for (record, entry) in zip(found.records, resolved) {
+        for (record, entry) in zip(records, resolved) {
             if let entry { reading.entries[entry.sheet.id] = entry } else { reading.damagedLines.append(record.line) }
         }
         reading.damagedLines.sort()
         return reading
     }
 
-    /// The lines of `bytes` read in parallel, in chunks that end at line ends.
-    private func chunkReading(_ bytes: [UInt8]) -> (texts: [(Int, String)], records: [RecordLine], damaged: [Int]) {
-        let chunkCount = max(1, min(64, bytes.count / 262_144))
-        var bounds = [0]
-        for chunk in 1..<max(1, chunkCount) {
-            let guess = max(bounds[bounds.count - 1], bytes.count * chunk / chunkCount)
-            bounds.append((bytes[guess...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count - 1) + 1)
-        }
-        bounds.append(bytes.count)
-        let limits = bounds
-        typealias Chunk = (texts: [(Int, String)], records: [RecordLine], damaged: [Int], lineCount: Int)
-        let chunks = Mutex([Chunk](repeating: ([], [], [], 0), count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var found: Chunk = ([], [], [], 0)
-            var start = limits[chunk]
-            while start < limits[chunk + 1] {
-                let end = bytes[start..<limits[chunk + 1]].firstIndex(of: UInt8(ascii: "\n")) ?? limits[chunk + 1]
-                let line = bytes[start..<end]
-                if let tab = line.lastIndex(of: UInt8(ascii: "\t")),
-                    authentication(of: line[..<tab]).utf8.elementsEqual(line[(tab + 1)...])
-                {
-                    let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-                    if let text = Self.text(in: fields) {
-                        found.texts.append(text)
-                    } else if let record = RecordLine(fields, line: found.lineCount) {
-                        found.records.append(record)
-                    } else {
-                        found.damaged.append(found.lineCount)
-                    }
-                } else if end > start {
-                    found.damaged.append(found.lineCount)
-                }
-                found.lineCount += 1
-                start = end + 1
-            }
-            chunks.withLock { $0[chunk] = found }
-        }
-        var all: Chunk = ([], [], [], 0)
-        for chunk in chunks.withLock({ $0 }) {
-            all.texts += chunk.texts
-            // Line numbers from 1, counted through the whole file.
-            all.records += chunk.records.map { record in
-                var record = record
-                record.line += all.lineCount + 1
-                return record
-            }
-            all.damaged += chunk.damaged.map { all.lineCount + $0 + 1 }
-            all.lineCount += chunk.lineCount
-        }
-        return (all.texts, all.records, all.damaged)
-    }
-
     private static func text(in fields: [ArraySlice<UInt8>]) -> (Int, String)? {
         guard fields.count == 3, fields[0].elementsEqual(textVersion.utf8), let number = RecordLine.number(fields[1])
         else { return nil }
         return (number, TabSeparatedField.unescaped(fields[2]))
-    }
-
-    private func authentication(of text: some DataProtocol) -> String {
-        var mac = keyedMAC
-        mac.update(data: text)
-        return mac.finalize().hexDigits
     }
 }
 

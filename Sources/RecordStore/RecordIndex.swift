@@ -1,12 +1,5 @@
-import Crypto
-import Dispatch
 import Foundation
 import Records
-import Synchronization
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// A summary line per record (`records/index.log`), so that a school-year report over a
 /// hundred thousand records reads one file instead of a hundred thousand.
@@ -27,16 +20,13 @@ struct RecordIndex: Sendable {
     static let version = "v4"
     static let readableVersions: Set<String> = ["v1", "v2", "v3", "v4"]
 
-    let file: URL
-    /// An HMAC already keyed, copied for each line (keying it costs more than a short line).
-    private let keyedMAC: HMAC<SHA256>
+    let lines: AuthenticatedLines
+    var file: URL { lines.file }
 
     init(directory: URL, installationKey: InstallationKey) {
-        file = directory.appending(path: Self.fileName)
-        let key = HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: SymmetricKey(data: installationKey.privateKey.rawRepresentation),
-            info: Data("csec-trainer record index v1".utf8), outputByteCount: 32)
-        keyedMAC = HMAC<SHA256>(key: key)
+        lines = AuthenticatedLines(
+            file: directory.appending(path: Self.fileName), installationKey: installationKey,
+            info: "csec-trainer record index v1")
     }
 
     /// One line: a record's summary, and the identity of its file when the line was written.
@@ -57,58 +47,16 @@ struct RecordIndex: Sendable {
     /// the report reads a record's file when its line is missing.
     func append(_ entries: [Entry]) {
         guard !entries.isEmpty else { return }
-        let text = entries.map { self.line(for: $0.summary, identity: $0.identity) + "\n" }.joined()
-        let descriptor = open(file.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        guard flock(descriptor, LOCK_EX) == 0 else { return }
-        // After a line cut short by a crash, start a new line rather than finish that one.
-        var last: UInt8 = UInt8(ascii: "\n")
-        let size = lseek(descriptor, 0, SEEK_END)
-        if size > 0 { _ = pread(descriptor, &last, 1, size - 1) }
-        let bytes = Data(((last == UInt8(ascii: "\n") ? "" : "\n") + text).utf8)
-        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        lines.append { _ in entries.map { self.line(for: $0.summary, identity: $0.identity) + "\n" }.joined() }
     }
 
     /// The lines that check out, and the numbers of those that do not. Large indexes are read
     /// in parallel, in chunks that end at line ends.
     func read() -> Reading {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return Reading() }
-        let bytes = [UInt8](data)
-        let chunkCount = max(1, min(16, bytes.count / 65_536))
-        var bounds = [0]
-        for chunk in 1..<chunkCount {
-            let guess = max(bounds[bounds.count - 1], bytes.count * chunk / chunkCount)
-            bounds.append((bytes[guess...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count - 1) + 1)
-        }
-        bounds.append(bytes.count)
-        let limits = bounds
-        /// Per chunk: the entries, the damaged lines' numbers within the chunk, and its line count.
-        typealias Chunk = (entries: [Entry], damaged: [Int], lineCount: Int)
-        let chunks = Mutex([Chunk](repeating: ([], [], 0), count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var found: Chunk = ([], [], 0)
-            var start = limits[chunk]
-            while start < limits[chunk + 1] {
-                let end = bytes[start..<limits[chunk + 1]].firstIndex(of: UInt8(ascii: "\n")) ?? limits[chunk + 1]
-                if let entry = entry(in: bytes[start..<end]) {
-                    found.entries.append(entry)
-                } else if end > start {
-                    found.damaged.append(found.lineCount)
-                }
-                found.lineCount += 1
-                start = end + 1
-            }
-            chunks.withLock { $0[chunk] = found }
-        }
-        var reading = Reading()
-        reading.entries.reserveCapacity(bytes.count / 160)
-        var linesBefore = 0
-        for chunk in chunks.withLock({ $0 }) {
-            for entry in chunk.entries { reading.entries[entry.summary.id] = entry }
-            reading.damagedLines += chunk.damaged.map { linesBefore + $0 + 1 }
-            linesBefore += chunk.lineCount
-        }
+        let found = lines.read(chunkBytes: 65_536, maximumChunks: 16) { Self.entry(in: $0) }
+        var reading = Reading(damagedLines: found.damaged)
+        reading.entries.reserveCapacity(found.values.count)
+        for (_, entry) in found.values { reading.entries[entry.summary.id] = entry }
         return reading
     }
 
@@ -124,15 +72,12 @@ struct RecordIndex: Sendable {
                 trainee.email ?? "",
                 trainee.school ?? "", trainee.district ?? "", trainee.role ?? "", trainee.hireDate?.description ?? "",
             ] + identityField + codeField
-        let text = fields.map(Self.escaped).joined(separator: "\t")
-        return text + "\t" + authentication(of: Data(text.utf8))
+        return lines.line(fields.map(Self.escaped).joined(separator: "\t"))
     }
 
-    private func entry(in line: ArraySlice<UInt8>) -> Entry? {
-        guard let tab = line.lastIndex(of: UInt8(ascii: "\t")),
-            authentication(of: line[..<tab]).utf8.elementsEqual(line[(tab + 1)...])
-        else { return nil }
-        let fields = line[..<tab].split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.unescaped)
+    /// The entry of a line whose HMAC checked out, from its fields.
+    private static func entry(in line: [ArraySlice<UInt8>]) -> Entry? {
+        let fields = line.map(Self.unescaped)
         let fieldCount = ["v3": 14, "v4": 15][fields.first ?? ""] ?? 13
         guard fields.count == fieldCount, Self.readableVersions.contains(fields[0]),
             let completed = Timestamp(fields[2]), let outcome = CompletionOutcome(resultCode: fields[3], percent: fields[4])
@@ -146,12 +91,6 @@ struct RecordIndex: Sendable {
             completedAt: completed, outcome: outcome, jurisdiction: fields[5],
             verificationCode: fields.count == 15 ? optional(fields[14]) : nil)
         return Entry(summary: summary, identity: fields.count >= 14 ? FileIdentity(text: fields[13]) : nil)
-    }
-
-    private func authentication(of text: some DataProtocol) -> String {
-        var mac = keyedMAC
-        mac.update(data: text)
-        return mac.finalize().hexDigits
     }
 
     private static func escaped(_ field: String) -> String { TabSeparatedField.escaped(field) }

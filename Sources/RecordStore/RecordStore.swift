@@ -69,11 +69,13 @@ public struct RecordStore: Sendable {
         // The records log is evidence that the record was written; a record that missed its
         // line (a crash here) still verifies, and `records verify --all` lists it as not logged.
         try? chain.append(recordID: record.id.uuidString.lowercased(), bytes: contents, key: key)
+        let identity = FileIdentity(path: file.path)
         index.append([
             RecordIndex.Entry(
-                summary: CompletionSummary(record, verificationCode: signed.verificationCode),
-                identity: FileIdentity(path: file.path))
+                summary: CompletionSummary(record, verificationCode: signed.verificationCode), identity: identity)
         ])
+        // Its answers too, so that item analysis need not read the file (a missed line: it does).
+        if let identity { answerIndex.append([AnswerIndex.Entry(sheet: AnswerSheet(record), identity: identity)]) }
         return file
     }
 
@@ -83,8 +85,20 @@ public struct RecordStore: Sendable {
     /// Logs a record file written here from elsewhere (an import, already verified with the key
     /// that signed it) in the records log, so that `records verify --all` misses it if it goes.
     /// A failure only leaves it "not in the records log".
-    public func logImported(id: UUID, bytes: Data) {
-        try? chain.append(recordID: id.uuidString.lowercased(), bytes: bytes, key: key)
+    /// Its answers go to the answer index, as a record saved here.
+    public func logImported(_ record: CompletionRecord, bytes: Data) {
+        try? chain.append(recordID: record.id.uuidString.lowercased(), bytes: bytes, key: key)
+        indexAnswers(of: [record])
+    }
+
+    /// Adds the answer index's lines of `records`, whose files are written and verified (what
+    /// ``save(_:)`` does for one record), in one write: for tools that write many records at once.
+    /// A record whose file is missing is left to be read when the answers are next needed.
+    public func indexAnswers(of records: [CompletionRecord]) {
+        answerIndex.append(
+            records.compactMap { record in
+                FileIdentity(path: file(for: record.id).path).map { AnswerIndex.Entry(sheet: AnswerSheet(record), identity: $0) }
+            })
     }
 
     /// The summary of every record, for reports: from the index where its line checks out

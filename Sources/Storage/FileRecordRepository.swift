@@ -87,7 +87,7 @@ public struct FileRecordRepository: RecordRepository {
         if !isNew, FileManager.default.contents(atPath: file.path) != contents {
             throw .conflicting(source: source, id: incoming.id, location: file.path)
         }
-        if isNew { store.logImported(id: incoming.record.id, bytes: contents) }
+        if isNew { store.logImported(incoming.record, bytes: contents) }
         return SavedRecord(id: incoming.record.id, location: file.path, isNew: isNew, signed: incoming.signed)
     }
 

@@ -26,18 +26,51 @@ import Testing
         Dictionary(uniqueKeysWithValues: sheets.map { ($0.id, $0) })
     }
 
-    @Test func theFirstReadBuildsTheIndexAndTheNextReadsItTheSame() throws {
+    @Test func savingWritesEachRecordsLineSoTheFirstReadReadsTheIndex() throws {
         defer { try? FileManager.default.removeItem(at: dataDirectory) }
         let (store, records) = try savedRecords()
+        // Written by the saves, before any read.
+        let lines = try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("v1\t") }.count == records.count)
+        // Each text once, however many records use it.
+        let texts = lines.filter { $0.hasPrefix("t1\t") }.map { $0.split(separator: "\t")[2] }
+        #expect(Set(texts).count == texts.count)
+        let first = store.answerSheets()
+        #expect(first.problems.isEmpty)
+        #expect(Self.byID(first.sheets) == Self.byID(records.map(AnswerSheet.init)))
+        // Read from the index: no line was added.
+        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == lines.count)
+    }
+
+    @Test func anImportedRecordsLineIsWrittenByTheImport() async throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let (store, records) = try savedRecords()
+        let school = try InstallationKey.loadOrCreate(in: dataDirectory.appending(path: "another-school"))
+        let planted = try PlantedRecords()
+        let incoming = planted.record(school: "Tam High") { _, question in question.correctOptionID }
+        let repository = FileRecordRepository(store: store, trusting: [school.publicKey])
+        let saved = try await repository.importSigned(
+            try SignedRecord(signing: incoming, with: school).fileContents(), from: "tam-high.json")
+        #expect(saved.isNew)
+        let lines = try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("v1\t") }.count == records.count + 1)
+        let found = try await repository.answerSheets()
+        #expect(found.problems.isEmpty)
+        #expect(Self.byID(found.sheets) == Self.byID((records + [incoming]).map(AnswerSheet.init)))
+        #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == lines.count)
+    }
+
+    @Test func aRecordWrittenWithoutItsLineIsReadFromItsFileAndGivenOne() throws {
+        defer { try? FileManager.default.removeItem(at: dataDirectory) }
+        let (store, records) = try savedRecords()
+        try FileManager.default.removeItem(at: indexFile)
         let first = store.answerSheets()
         #expect(first.problems.isEmpty)
         #expect(Self.byID(first.sheets) == Self.byID(records.map(AnswerSheet.init)))
         let lines = try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("v1\t") }.count == records.count)
         let second = store.answerSheets()
-        #expect(second.problems.isEmpty)
         #expect(Self.byID(second.sheets) == Self.byID(first.sheets))
-        // Read from the index: no line was added.
         #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == lines.count)
     }
 
