@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import Synchronization
 
 /// A line per record with its answers (`records/answers.log`): the ``AnswerSheet`` that item
 /// analysis reads, so that statistics over a hundred thousand records read one file instead of
@@ -16,6 +17,9 @@ import Records
 /// lines give the numbers: a tenth of the size, and each text read once. Lines (version 1),
 /// tab-separated, fields escaped as in the summary index:
 ///
+/// - `g1 token HMAC`: the file's first line since version 1 of this note, a random token naming
+///   this file's numbering, so that a process may remember the numbers it has read while the file
+///   keeps its token (``TextNumbers``), and a save reads only the lines added since;
 /// - `t1 number text HMAC`: text `number` (the line's HMAC covers the number, so moving or
 ///   removing lines cannot change what a number means);
 /// - `v1 id size:device:inode:mtime:ctime jurisdiction school role scored answers HMAC`, where
@@ -27,6 +31,7 @@ struct AnswerIndex: Sendable {
     static let fileName = "answers.log"
     static let recordVersion = "v1"
     static let textVersion = "t1"
+    static let generationVersion = "g1"
 
     let lines: AuthenticatedLines
     var file: URL { lines.file }
@@ -48,22 +53,34 @@ struct AnswerIndex: Sendable {
     }
 
     /// Appends the entries' lines, with the lines of the texts they use that the file does not
-    /// hold yet, in one write under an exclusive lock.
+    /// hold yet, in one write under an exclusive lock. The texts already numbered are read under
+    /// the lock (another writer may have added some): only those added since this process last
+    /// read or wrote the file, while the file keeps its token; all of them otherwise.
     func append(_ entries: [Entry]) {
         guard !entries.isEmpty else { return }
-        lines.append(readingContents: true) { existing in
-            // The texts already numbered, read under the lock: another writer may have added some.
-            var numbers: [String: Int] = [:]
-            for (number, text) in texts(in: existing) { numbers[text] = number }
-            var next = (numbers.values.max() ?? -1) + 1
+        var known = TextNumbers(token: "")
+        let size = lines.append { locked in
+            var head = ""
+            if locked.size == 0 {
+                known = TextNumbers(token: UUID().uuidString.lowercased())
+                head = lines.line([Self.generationVersion, known.token].joined(separator: "\t")) + "\n"
+            } else if let token = token(in: locked.bytes(from: 0, upTo: 256)),
+                let remembered = Self.remembered.withLock({ $0[self.file.path] }), remembered.token == token,
+                remembered.scanned <= locked.size
+            {
+                known = remembered
+            } else {
+                known = TextNumbers(token: token(in: locked.bytes(from: 0, upTo: 256)) ?? "")
+            }
+            for (number, text) in texts(in: locked.bytes(from: known.scanned)) { known.add(text, number: number) }
             var text = ""
             func number(_ field: String) -> Int {
-                if let known = numbers[field] { return known }
-                text += lines.line([Self.textVersion, String(next), TabSeparatedField.escaped(field)].joined(separator: "\t"))
+                if let number = known.numbers[field] { return number }
+                let number = known.next
+                text += lines.line([Self.textVersion, String(number), TabSeparatedField.escaped(field)].joined(separator: "\t"))
                 text += "\n"
-                numbers[field] = next
-                next += 1
-                return next - 1
+                known.add(field, number: number)
+                return number
             }
             for entry in entries {
                 let sheet = entry.sheet
@@ -83,8 +100,25 @@ struct AnswerIndex: Sendable {
                 ]
                 text += lines.line(fields.joined(separator: "\t")) + "\n"
             }
-            return text
+            return head + text
         }
+        // A file without a token (written before tokens) is read whole at every save.
+        if let size, !known.token.isEmpty {
+            known.scanned = size
+            Self.remembered.withLock { $0[file.path] = known }
+        }
+    }
+
+    /// The numbering of a file as this process last read or wrote it, by path.
+    static let remembered = Mutex<[String: TextNumbers]>([:])
+
+    /// The file's token, from its first line when that line checks out.
+    private func token(in head: [UInt8]) -> String? {
+        let end = head.firstIndex(of: UInt8(ascii: "\n")) ?? head.count
+        guard let body = lines.body(of: head[..<end]) else { return nil }
+        let fields = body.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        guard fields.count == 2, fields[0].elementsEqual(Self.generationVersion.utf8), !fields[1].isEmpty else { return nil }
+        return String(decoding: fields[1], as: UTF8.self)
     }
 
     /// The numbered texts of `bytes` whose lines check out: only the text lines are looked at
@@ -111,6 +145,8 @@ struct AnswerIndex: Sendable {
     private enum Line: Sendable {
         case text(Int, String)
         case record(RecordLine)
+        /// The file's token: nothing for the reading.
+        case generation
     }
 
     /// The records' lines that check out (and whose texts do), by record id (the last line for
@@ -118,6 +154,7 @@ struct AnswerIndex: Sendable {
     func read() -> Reading {
         let found = lines.read(chunkBytes: 262_144, maximumChunks: 64) { fields -> Line? in
             if let text = Self.text(in: fields) { return .text(text.0, text.1) }
+            if fields.count == 2, fields[0].elementsEqual(Self.generationVersion.utf8) { return .generation }
             return RecordLine(fields, line: 0).map(Line.record)
         }
         var texts: [(Int, String)] = []
@@ -125,6 +162,7 @@ struct AnswerIndex: Sendable {
         for (line, value) in found.values {
             switch value {
             case .text(let number, let text): texts.append((number, text))
+            case .generation: break
             case .record(var record):
                 record.line = line
                 records.append(record)
@@ -248,5 +286,24 @@ struct RecordLine: Sendable {
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value
+    }
+}
+
+/// The texts of an answer index numbered so far, as far as `scanned` bytes into the file whose
+/// first line holds `token`.
+struct TextNumbers: Sendable {
+    var token: String
+    var scanned = 0
+    var numbers: [String: Int] = [:]
+    /// The number the next new text gets.
+    var next = 0
+
+    init(token: String) {
+        self.token = token
+    }
+
+    mutating func add(_ text: String, number: Int) {
+        numbers[text] = number
+        next = max(next, number + 1)
     }
 }

@@ -40,28 +40,41 @@ struct AuthenticatedLines: Sendable {
         return line[..<tab]
     }
 
-    /// Appends the lines `text` gives, under an exclusive lock, in one write; `text` is given the
-    /// file's contents as they are under the lock (read only when `readingContents`). Failure is
-    /// not an error for the records: a record whose line is missing is read from its file.
-    func append(readingContents: Bool = false, _ text: ([UInt8]) -> String) {
-        let descriptor = open(file.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        guard flock(descriptor, LOCK_EX) == 0 else { return }
-        let size = lseek(descriptor, 0, SEEK_END)
-        var contents: [UInt8] = []
-        if readingContents, size > 0 {
-            contents = [UInt8](repeating: 0, count: Int(size))
-            let read = contents.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, Int(size), 0) }
-            contents.removeLast(Int(size) - max(0, read))
+    /// The file as an append finds it, under its lock: its size, and its bytes.
+    struct LockedFile {
+        let size: Int
+        fileprivate let descriptor: Int32
+
+        /// The bytes from `offset` up to `end` (default: the end of the file).
+        func bytes(from offset: Int, upTo end: Int? = nil) -> [UInt8] {
+            let end = min(end ?? size, size)
+            guard offset < end else { return [] }
+            var bytes = [UInt8](repeating: 0, count: end - offset)
+            let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, end - offset, off_t(offset)) }
+            bytes.removeLast(end - offset - max(0, read))
+            return bytes
         }
-        let lines = text(contents)
-        guard !lines.isEmpty else { return }
+    }
+
+    /// Appends the lines `text` gives, under an exclusive lock, in one write; `text` is given the
+    /// file as it is under the lock, to read what it needs of it. Returns the file's size after
+    /// the write; nil when nothing was written. Failure is not an error for the records: a record
+    /// whose line is missing is read from its file.
+    @discardableResult
+    func append(_ text: (LockedFile) -> String) -> Int? {
+        let descriptor = open(file.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX) == 0 else { return nil }
+        let size = Int(lseek(descriptor, 0, SEEK_END))
+        let locked = LockedFile(size: max(0, size), descriptor: descriptor)
+        let lines = text(locked)
+        guard !lines.isEmpty else { return nil }
         // After a line cut short by a crash, start a new line rather than finish that one.
-        var last = UInt8(ascii: "\n")
-        if size > 0 { _ = pread(descriptor, &last, 1, size - 1) }
-        let bytes = Data(((last == UInt8(ascii: "\n") ? "" : "\n") + lines).utf8)
-        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let cutShort = locked.size > 0 && locked.bytes(from: locked.size - 1) != [UInt8(ascii: "\n")]
+        let bytes = Data(((cutShort ? "\n" : "") + lines).utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        return written == bytes.count ? locked.size + written : nil
     }
 
     /// What ``read(chunkBytes:maximumChunks:_:)`` found.
