@@ -359,7 +359,7 @@ let package = Package(
             name: "StorageContractTests",
             dependencies: [
                 "Storage", "PostgresStorage", "RecordStore", "Records", "ScenarioEngine", "TestSupport",
-                "Completion", "ItemAnalysis", "ProtocolEngine", "ContentLoading", "Training", "Scoring",
+                "Completion", "ItemAnalysis", "ProtocolEngine", "ContentLoading", "Training", "Scoring", "LocalStore",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSwift
