@@ -194,7 +194,6 @@ let package = Package(
             dependencies: [
                 "Completion", "Storage", "Accounts", "OpenIDSignIn", "SessionServer", "Records", "Training", "ScenarioEngine",
                 "ProtocolEngine",
-                "ItemAnalysis",
                 "Scoring", "Briefing", "Certificates", "LocalStore", "RecordStore", "GroupSessions", "ContentLoading",
                 "ItemAnalysis", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
