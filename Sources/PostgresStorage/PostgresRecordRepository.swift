@@ -98,6 +98,21 @@ public struct PostgresRecordRepository: RecordRepository {
         return found
     }
 
+    /// That person's rows only (the table is indexed by person key), each verified.
+    public func records(of person: Trainee) async throws(StorageError) -> [VerifiedRecord] {
+        let (table, key) = (self.table, PersonKey(person).value)
+        let rows = try await database.run { client in
+            var rows: [(UUID, Data)] = []
+            for try await row in try await client.query(
+                "SELECT id, signed_file FROM \(unescaped: table) WHERE person_key = \(key)"
+            ).decode((UUID, Data).self) {
+                rows.append(row)
+            }
+            return rows
+        }
+        return verifiedInParallel(rows).compactMap { try? $0.get() }
+    }
+
     public func importSigned(_ contents: Data, from source: String) async throws(StorageError) -> SavedRecord {
         let incoming = try VerifiedRecord(bytes: contents, location: source, storedAs: nil, trusting: trustedKeys)
         if try await insert(incoming.signed, bytes: contents) {

@@ -40,6 +40,11 @@ public protocol RecordRepository: Sendable {
     func forEachRecord(_ body: (VerifiedRecord) async throws(StorageError) -> Void) async throws(StorageError)
         -> [StorageError]
 
+    /// The records of `person` that verify, found as the compliance report finds people
+    /// (``Records/PersonKey``: employee id, else email, else name); theirs that do not verify
+    /// are left out. The default filters ``summaries()``; a database asks for that person's rows.
+    func records(of person: Trainee) async throws(StorageError) -> [VerifiedRecord]
+
     /// The answer sheet of every record that verifies, for item analysis, and a problem for each
     /// one that does not. The default reads and verifies every record (``forEachRecord(_:)``).
     func answerSheets() async throws(StorageError) -> VerifiedAnswerSheets
@@ -53,6 +58,15 @@ public protocol RecordRepository: Sendable {
 }
 
 extension RecordRepository {
+    public func records(of person: Trainee) async throws(StorageError) -> [VerifiedRecord] {
+        let key = PersonKey(person)
+        var records: [VerifiedRecord] = []
+        for summary in try await summaries().summaries where PersonKey(summary.trainee) == key {
+            records.append(try await find(summary.id))
+        }
+        return records
+    }
+
     public func answerSheets() async throws(StorageError) -> VerifiedAnswerSheets {
         var sheets: [AnswerSheet] = []
         let problems = try await forEachRecord { record throws(StorageError) in sheets.append(AnswerSheet(record.record)) }

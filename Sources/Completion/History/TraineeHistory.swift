@@ -21,13 +21,7 @@ public struct TraineeHistory: Sendable, Equatable {
     public static func of(_ person: Trainee, in repository: any RecordRepository) async throws(StorageError)
         -> TraineeHistory
     {
-        let key = PersonKey(person)
-        let theirs = try await repository.summaries().summaries.filter { PersonKey($0.trainee) == key }
-        var records: [CompletionRecord] = []
-        for summary in theirs {
-            records.append(try await repository.find(summary.id).record)
-        }
-        return TraineeHistory(records: records)
+        TraineeHistory(records: try await repository.records(of: person).map(\.record))
     }
 
     /// Every vignette met, alone or in a room, in any county.
