@@ -38,16 +38,30 @@ extension SelfPacedTraining {
             weakAreas: history.weakAreas(in: content))
     }
 
-    /// Begins `person`'s targeted refresher (``targetedRefresher(for:jurisdiction:)``): about
-    /// ``Training/SessionLength/targetedRefresherQuestions`` questions of practice
-    /// (``Records/AttemptPurpose/refresher``, completing nothing), kept under `key` as
-    /// ``begin(_:as:jurisdiction:length:draw:purpose:)`` keeps an attempt.
+    /// Begins `person`'s targeted refresher (``AttemptClaim/startRefresher(person:jurisdiction:seed:keepingName:)``),
+    /// kept under `key` as ``begin(_:as:jurisdiction:length:draw:purpose:)`` keeps an attempt.
     public func beginRefresher(
         _ person: Trainee, as key: String? = nil, jurisdiction: JurisdictionProtocol? = nil
     ) async throws(AttemptError) -> SelfPacedAttempt {
-        let refresher = try await targetedRefresher(for: person, jurisdiction: jurisdiction)
-        return try begin(
-            person, as: key, jurisdiction: refresher.jurisdiction, length: .targetedRefresher, draw: refresher.draw,
-            purpose: .refresher)
+        try await claim(trainee: key ?? person.name).startRefresher(
+            person: person, jurisdiction: jurisdiction, keepingName: true)
+    }
+}
+
+extension AttemptClaim {
+    /// The claimed trainee's targeted refresher (``SelfPacedTraining/targetedRefresher(for:jurisdiction:)``):
+    /// about ``Training/SessionLength/targetedRefresherQuestions`` questions of practice
+    /// (``Records/AttemptPurpose/refresher``, completing nothing) on what their last passed
+    /// attempt got wrong; `person`, `seed` and `keepingName` as ``start(jurisdiction:person:length:seed:keepingName:draw:purpose:)``
+    /// takes them.
+    public func startRefresher(
+        person: Trainee, jurisdiction: JurisdictionProtocol? = nil, seed: UInt64? = nil, keepingName: Bool = false
+    ) async throws(AttemptError) -> SelfPacedAttempt {
+        var details = person
+        if !keepingName { details.name = trainee }
+        let refresher = try await training.targetedRefresher(for: details, jurisdiction: jurisdiction)
+        return try start(
+            jurisdiction: refresher.jurisdiction, person: details, length: .targetedRefresher, seed: seed,
+            keepingName: keepingName, draw: refresher.draw, purpose: .refresher)
     }
 }

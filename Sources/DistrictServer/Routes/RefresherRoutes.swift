@@ -92,7 +92,7 @@ extension DistrictServer {
                 status: .serviceUnavailable)
         }
         let (due, _) = try await refreshersDue(seenBy: administrator.role)
-        let list = RefresherReminderList(due, roster: try await accounts.rosteredStaff(.everyone))
+        let list = ReminderList(due, roster: try await accounts.rosteredStaff(.everyone))
         guard let base = publicURL ?? origin.origin(host: host).flatMap({ try? InvitationLink.publicURL($0) }) else {
             return PageResponse.page(
                 ErrorPages.unavailable(

@@ -12,14 +12,7 @@ extension TrainingStart {
     mutating func startingRefresher(
         trainee: String?, jurisdiction: JurisdictionProtocol?, person: Trainee, seed: UInt64?, restart: Bool
     ) throws -> SelfPacedAttempt {
-        let name = try trainee ?? prompts.name()
-        let claim = try training.claim(trainee: name, discardingSaved: restart)
-        var details = person
-        details.name = name
-        let (training, found) = (training, details)
-        let refresher = try waitFor { try await training.targetedRefresher(for: found, jurisdiction: jurisdiction) }
-        return try claim.start(
-            jurisdiction: refresher.jurisdiction, person: details, length: .targetedRefresher, seed: seed,
-            draw: refresher.draw, purpose: .refresher)
+        let claim = try training.claim(trainee: try trainee ?? prompts.name(), discardingSaved: restart)
+        return try waitFor { try await claim.startRefresher(person: person, jurisdiction: jurisdiction, seed: seed) }
     }
 }
