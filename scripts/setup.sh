@@ -11,14 +11,17 @@
 #              whose private test cluster it starts (scripts/test-database.sh; the storage contract
 #              tests find its address, printed here; `scripts/test-database.sh stop` stops it),
 #              and nginx (the reverse-proxy recipe's test runs it in a temporary directory; the
-#              package's own service is not needed)
+#              package's own service is not needed), xmllint (libxml2-utils), and the interoperability
+#              peers: Ralph (PyPI's ralph-malph, a learning record store) and the parsers and
+#              validators the exports are checked with (xmlschema, moodle-xml-parser, pygiftparser,
+#              citolab-qti-convert), each in a directory of its own under $XDG_CACHE_HOME/csec-trainer
 #
 # Runs apt-get through sudo when not root. Prints what it installs.
 set -euo pipefail
 
 packages=(libreadline-dev libyaml-dev libcairo2-dev fonts-dejavu-core libqrencode-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-    packages+=(tmux qpdf poppler-utils chromium librsvg2-bin zbar-tools python3-pip postgresql nginx)
+    packages+=(tmux qpdf poppler-utils chromium librsvg2-bin zbar-tools python3-pip postgresql nginx libxml2-utils)
 elif [[ $# -gt 0 ]]; then
     sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 64
@@ -66,6 +69,24 @@ if [[ "${1:-}" == "--tests" ]] \
     && ! PYTHONPATH="$axe_directory" python3 -c "import oidc_provider_mock" 2>/dev/null; then
     echo "setup: installing oidc-provider-mock into $axe_directory"
     python3 -m pip install --quiet --target "$axe_directory" oidc-provider-mock==0.3.4
+fi
+
+# Ralph, the learning record store the xAPI tests send statements to, in a directory of its own (it pins
+# fastapi, httpx and bcrypt); `requests` is a dependency Ralph 5.1.0 imports but does not declare.
+ralph_directory="${XDG_CACHE_HOME:-$HOME/.cache}/csec-trainer/ralph"
+if [[ "${1:-}" == "--tests" ]] \
+    && ! PYTHONPATH="$ralph_directory" RALPH_RUNSERVER_BACKEND=fs python3 -c "import ralph.api, requests" 2>/dev/null; then
+    echo "setup: installing ralph-malph into $ralph_directory"
+    python3 -m pip install --quiet --target "$ralph_directory" "ralph-malph[lrs,cli]==5.1.0" "requests==2.32.3"
+fi
+
+# The parsers and schema validators the question-bank and package exports are checked with.
+validators_directory="${XDG_CACHE_HOME:-$HOME/.cache}/csec-trainer/validators"
+if [[ "${1:-}" == "--tests" ]] \
+    && ! PYTHONPATH="$validators_directory" python3 -c "import xmlschema, moodle_xml_parser, pygiftparser, qti_convert" 2>/dev/null; then
+    echo "setup: installing xmlschema, moodle-xml-parser, pygiftparser, citolab-qti-convert into $validators_directory"
+    python3 -m pip install --quiet --target "$validators_directory" xmlschema==4.3.2 moodle-xml-parser==0.3.1 \
+        pygiftparser==1.1 citolab-qti-convert==0.2.0
 fi
 
 if [[ "${1:-}" == "--tests" ]]; then
