@@ -21,4 +21,9 @@ public struct AnalysisScope: Sendable, Hashable {
     public func includes(_ sheet: AnswerSheet) -> Bool {
         (jurisdiction == nil || sheet.jurisdiction == jurisdiction) && (school == nil || sheet.school == school)
     }
+
+    /// Those of `sheets` in scope: all of them, not copied, for ``everything``.
+    public func selecting(_ sheets: [AnswerSheet]) -> [AnswerSheet] {
+        self == .everything ? sheets : sheets.filter(includes)
+    }
 }

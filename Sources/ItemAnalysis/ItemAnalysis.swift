@@ -3,7 +3,7 @@ import Records
 import Synchronization
 
 /// Computes the item analysis of answer sheets. Pure: the same sheets and content give the same
-/// report, byte for byte, whatever their order (sheets are taken in the order of their ids).
+/// report, byte for byte, whatever their order.
 public struct ItemAnalysis: Sendable {
     /// The content of each jurisdiction, by id: what its option ids stand for. A jurisdiction
     /// without content is still analysed, with every answer unmatched.
@@ -20,9 +20,10 @@ public struct ItemAnalysis: Sendable {
     }
 
     /// The analysis of `jurisdiction` over those of `sheets` that are its. Large sets are
-    /// counted in parallel, in chunks of sheets in the order of their ids, merged in order.
+    /// counted in parallel, in chunks merged in order; every figure is a count (discrimination
+    /// too, ``Correlation``), so the chunks' order changes nothing.
     public func analysis(of jurisdiction: String, sheets: [AnswerSheet]) -> JurisdictionAnalysis {
-        let mine = sheets.indices.filter { sheets[$0].jurisdiction == jurisdiction }.sorted { sheets[$0].id < sheets[$1].id }
+        let mine = sheets.indices.filter { sheets[$0].jurisdiction == jurisdiction }
         let content = content[jurisdiction]
         let chunkCount = max(1, min(32, mine.count / 4_096))
         let tallies = Mutex([Tally?](repeating: nil, count: chunkCount))

@@ -46,15 +46,18 @@ public struct KnowledgeGain: Sendable {
             self.answers = answers
         }
 
+        /// The attempt of `sheet`; nil for group attendance (nobody scored alone) and refreshers.
+        public init?(_ sheet: AnswerSheet) {
+            guard sheet.isIndividuallyScored, sheet.purpose != .refresher else { return nil }
+            self.init(
+                id: sheet.id, person: sheet.person, jurisdiction: sheet.jurisdiction, district: sheet.district,
+                school: sheet.school, role: sheet.role, purpose: sheet.purpose, completedAt: sheet.completedAt,
+                answers: sheet.answers)
+        }
+
         /// The attempt of `record`; nil for group attendance (nobody scored alone) and refreshers.
         public init?(_ record: CompletionRecord) {
-            let purpose = record.purpose ?? .training
-            guard record.mode.kind != .groupAttendance, purpose != .refresher else { return nil }
-            let sheet = AnswerSheet(record)
-            self.init(
-                id: sheet.id, person: PersonKey(record.trainee), jurisdiction: sheet.jurisdiction,
-                district: record.trainee.district, school: sheet.school, role: sheet.role, purpose: purpose,
-                completedAt: record.completedAt, answers: sheet.answers)
+            self.init(AnswerSheet(record))
         }
     }
 
@@ -62,6 +65,13 @@ public struct KnowledgeGain: Sendable {
     struct Pair {
         var pre: Attempt
         var post: Attempt
+    }
+
+    /// Every jurisdiction of `sheets` with a pre-test, by id: the attempts of the people who took
+    /// a pre-test.
+    public func report(of sheets: [AnswerSheet]) -> KnowledgeGainReport {
+        let tested = Set(sheets.indices.lazy.filter { sheets[$0].purpose == .preTest }.map { sheets[$0].person })
+        return report(of: tested.isEmpty ? [] : sheets.filter { tested.contains($0.person) }.compactMap(Attempt.init))
     }
 
     /// Every jurisdiction with a pre-test, by id.

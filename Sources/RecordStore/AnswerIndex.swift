@@ -14,22 +14,30 @@ import Synchronization
 ///
 /// The texts that recur from record to record (vignettes, option ids, kinds, jurisdictions,
 /// schools, roles) are written once, each on a line of its own with its number, and records'
-/// lines give the numbers: a tenth of the size, and each text read once. Lines (version 1),
-/// tab-separated, fields escaped as in the summary index:
+/// lines give the numbers: a tenth of the size, and each text read once. Lines, tab-separated,
+/// fields escaped as in the summary index:
 ///
 /// - `g1 token HMAC`: the file's first line since version 1 of this note, a random token naming
 ///   this file's numbering, so that a process may remember the numbers it has read while the file
 ///   keeps its token (``TextNumbers``), and a save reads only the lines added since;
 /// - `t1 number text HMAC`: text `number` (the line's HMAC covers the number, so moving or
 ///   removing lines cannot change what a number means);
-/// - `v1 id size:device:inode:mtime:ctime jurisdiction school role scored answers HMAC`, where
-///   jurisdiction, school and role are text numbers (school and role empty when not given),
-///   scored is `1` or `0` (group attendance), and answers are `;`-separated, each
+/// - `v2 id size:device:inode:mtime:ctime jurisdiction district school role scored purpose
+///   completed person answers HMAC`, where jurisdiction, district, school and role are text
+///   numbers (district, school and role empty when not given), scored is `1` or `0` (group
+///   attendance), purpose is empty for training (else `pre-test` or `refresher`), completed is
+///   the record's completion time as the record writes it, person is the person's key
+///   (``PersonKey``), and answers are `;`-separated, each
 ///   `vignette,stage,kind,chosen,correct,points,possible` with text numbers for vignette, kind,
 ///   chosen and correct (chosen empty when it is the correct option).
+///
+/// A record's line of version 1 (without district, purpose, completion time and person) is
+/// stale, not damaged: the record is read from its file once more and a version 2 line written.
 struct AnswerIndex: Sendable {
     static let fileName = "answers.log"
-    static let recordVersion = "v1"
+    static let recordVersion = "v2"
+    /// Records' lines written before version 2: read as stale.
+    static let staleRecordVersions = ["v1"]
     static let textVersion = "t1"
     static let generationVersion = "g1"
 
@@ -94,8 +102,10 @@ struct AnswerIndex: Sendable {
                 }
                 let fields = [
                     Self.recordVersion, TabSeparatedField.escaped(sheet.id), entry.identity.text,
-                    String(number(sheet.jurisdiction)), sheet.school.map { String(number($0)) } ?? "",
-                    sheet.role.map { String(number($0)) } ?? "", sheet.isIndividuallyScored ? "1" : "0",
+                    String(number(sheet.jurisdiction)), sheet.district.map { String(number($0)) } ?? "",
+                    sheet.school.map { String(number($0)) } ?? "", sheet.role.map { String(number($0)) } ?? "",
+                    sheet.isIndividuallyScored ? "1" : "0", sheet.purpose == .training ? "" : sheet.purpose.rawValue,
+                    sheet.completedAt.description, TabSeparatedField.escaped(sheet.person.value),
                     answers.joined(separator: ";"),
                 ]
                 text += lines.line(fields.joined(separator: "\t")) + "\n"
@@ -141,46 +151,53 @@ struct AnswerIndex: Sendable {
         return texts
     }
 
-    /// A line of the file: a numbered text or a record's answers.
+    /// A line of the file, as the parallel reading finds it.
     private enum Line: Sendable {
-        case text(Int, String)
-        case record(RecordLine)
-        /// The file's token: nothing for the reading.
-        case generation
+        /// A record's line, its texts resolved.
+        case record(Entry)
+        /// A record's line naming a text the file does not hold: damaged.
+        case unresolved
+        /// A numbered text (read before), the file's token, or a record's line of an earlier
+        /// version (as if the record had no line): nothing for the reading.
+        case other
     }
 
     /// The records' lines that check out (and whose texts do), by record id (the last line for
-    /// an id), and the numbers of the lines that do not.
+    /// an id), and the numbers of the lines that do not. The numbered texts are found first (a
+    /// few hundred lines, by their prefix), so that each record's line is resolved as it is read.
     func read() -> Reading {
-        let found = lines.read(chunkBytes: 262_144, maximumChunks: 64) { fields -> Line? in
-            if let text = Self.text(in: fields) { return .text(text.0, text.1) }
-            if fields.count == 2, fields[0].elementsEqual(Self.generationVersion.utf8) { return .generation }
-            return RecordLine(fields, line: 0).map(Line.record)
-        }
-        var texts: [(Int, String)] = []
-        var records: [RecordLine] = []
-        for (line, value) in found.values {
-            switch value {
-            case .text(let number, let text): texts.append((number, text))
-            case .generation: break
-            case .record(var record):
-                record.line = line
-                records.append(record)
-            }
-        }
+        let bytes = lines.contents()
         // By number (numbers count from 0, one per text); a number the file lacks stays nil.
-        let numbered = texts.filter { $0.0 < 1 << 24 }
+        let numbered = texts(in: bytes).filter { $0.0 < 1 << 24 }
         var byNumber = [String?](repeating: nil, count: (numbered.map(\.0).max() ?? -1) + 1)
         for (number, text) in numbered where byNumber[number] == nil { byNumber[number] = text }
         let lookup = byNumber
-        let resolved = ParallelMap.map(records) { $0.resolved(with: lookup) }
+        let found = lines.read(bytes, chunkBytes: 262_144, maximumChunks: 64) { fields -> Line? in
+            guard Self.version(fields, is: Self.recordVersion) else {
+                let isOther =
+                    Self.text(in: fields) != nil
+                    || (fields.count == 2 && Self.version(fields, is: Self.generationVersion))
+                    || Self.staleRecordVersions.contains { Self.version(fields, is: $0) }
+                return isOther ? .other : nil
+            }
+            return RecordLine(fields).map { $0.resolved(with: lookup).map(Line.record) ?? .unresolved }
+        }
         var reading = Reading(damagedLines: found.damaged)
-        reading.entries.reserveCapacity(resolved.count)
-        for (record, entry) in zip(records, resolved) {
-            if let entry { reading.entries[entry.sheet.id] = entry } else { reading.damagedLines.append(record.line) }
+        reading.entries.reserveCapacity(found.values.count)
+        for (line, value) in found.values {
+            switch value {
+            case .record(let entry): reading.entries[entry.sheet.id] = entry
+            case .unresolved: reading.damagedLines.append(line)
+            case .other: break
+            }
         }
         reading.damagedLines.sort()
         return reading
+    }
+
+    /// Whether the line's first field is `version`.
+    private static func version(_ fields: [ArraySlice<UInt8>], is version: String) -> Bool {
+        fields.first?.elementsEqual(version.utf8) == true
     }
 
     private static func text(in fields: [ArraySlice<UInt8>]) -> (Int, String)? {
@@ -192,31 +209,38 @@ struct AnswerIndex: Sendable {
 
 /// A record's line as read, its texts still numbers.
 struct RecordLine: Sendable {
-    var line: Int
     var id: String
     var identity: FileIdentity
     var jurisdiction: Int
+    var district: Int?
     var school: Int?
     var role: Int?
     var scored: Bool
+    var purpose: AttemptPurpose
+    var completedAt: Timestamp
+    var person: PersonKey
     /// Seven numbers per answer: vignette, stage, kind, chosen (-1: the correct one), correct,
     /// points, possible.
     var answers: [Int]
 
-    init?(_ fields: [ArraySlice<UInt8>], line: Int) {
-        guard fields.count == 8, fields[0].elementsEqual(AnswerIndex.recordVersion.utf8),
+    init?(_ fields: [ArraySlice<UInt8>]) {
+        guard fields.count == 12, fields[0].elementsEqual(AnswerIndex.recordVersion.utf8),
             let identity = FileIdentity(text: String(decoding: fields[2], as: UTF8.self)),
-            let jurisdiction = Self.number(fields[3])
+            let jurisdiction = Self.number(fields[3]),
+            let purpose = fields[8].isEmpty ? .training : AttemptPurpose(rawValue: String(decoding: fields[8], as: UTF8.self)),
+            let completedAt = Timestamp(String(decoding: fields[9], as: UTF8.self))
         else { return nil }
-        self.line = line
         id = TabSeparatedField.unescaped(fields[1])
         self.identity = identity
         self.jurisdiction = jurisdiction
-        school = Self.number(fields[4])
-        role = Self.number(fields[5])
-        guard fields[4].isEmpty || school != nil, fields[5].isEmpty || role != nil else { return nil }
-        scored = fields[6].elementsEqual("1".utf8)
-        guard let answers = Self.answers(in: fields[7]) else { return nil }
+        (district, school, role) = (Self.number(fields[4]), Self.number(fields[5]), Self.number(fields[6]))
+        guard fields[4].isEmpty || district != nil, fields[5].isEmpty || school != nil, fields[6].isEmpty || role != nil
+        else { return nil }
+        scored = fields[7].elementsEqual("1".utf8)
+        self.purpose = purpose
+        self.completedAt = completedAt
+        person = PersonKey(value: TabSeparatedField.unescaped(fields[10]))
+        guard let answers = Self.answers(in: fields[11]) else { return nil }
         self.answers = answers
     }
 
@@ -254,12 +278,11 @@ struct RecordLine: Sendable {
     func resolved(with texts: [String?]) -> AnswerIndex.Entry? {
         func text(_ number: Int) -> String? { number < texts.count ? texts[number] : nil }
         guard let jurisdiction = text(jurisdiction) else { return nil }
-        let school = self.school.map(text)
-        let role = self.role.map(text)
-        if school == .some(nil) || role == .some(nil) { return nil }
+        let (district, school, role) = (self.district.map(text), self.school.map(text), self.role.map(text))
+        if district == .some(nil) || school == .some(nil) || role == .some(nil) { return nil }
         var sheet = AnswerSheet(
-            id: id, jurisdiction: jurisdiction, school: school ?? nil, role: role ?? nil, isIndividuallyScored: scored,
-            answers: [])
+            id: id, person: person, jurisdiction: jurisdiction, district: district ?? nil, school: school ?? nil,
+            role: role ?? nil, purpose: purpose, completedAt: completedAt, isIndividuallyScored: scored, answers: [])
         sheet.answers.reserveCapacity(answers.count / 7)
         var index = 0
         while index + 7 <= answers.count {

@@ -93,8 +93,22 @@ public struct ComplianceReport: Sendable, Codable, Equatable {
 
 /// One person across records: the employee id when recorded, else the email, else the name
 /// (ignoring case and extra spaces).
-public struct PersonKey: Hashable, Sendable {
+public struct PersonKey: Hashable, Sendable, Codable {
     public let value: String
+
+    /// A key as kept (its ``value``), read back from an index or a database.
+    public init(value: String) {
+        self.value = value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
 
     public init(_ trainee: Trainee) {
         func normalized(_ text: String) -> String {

@@ -55,6 +55,19 @@ public protocol RecordRepository: Sendable {
     /// this instead.
     func itemAnalysis(_ analysis: ItemAnalysis, in scope: AnalysisScope) async throws(StorageError)
         -> VerifiedItemAnalysis
+
+    /// The knowledge gain between the pre-tests in `scope` and the training attempts after them
+    /// (``ItemAnalysis/KnowledgeGain``), over the records that verify: a pair counts when both
+    /// its attempts are in `scope`. The default computes it in Swift from ``answerSheets()``; a
+    /// database reads only the records of people who took a pre-test.
+    func knowledgeGain(_ gain: KnowledgeGain, in scope: AnalysisScope) async throws(StorageError)
+        -> VerifiedKnowledgeGain
+
+    /// The item analysis and the knowledge gain of the records in `scope`, together. The default
+    /// reads ``answerSheets()`` once for both; a backend that computes either where the records
+    /// are implements this with ``itemAnalysis(_:in:)`` and ``knowledgeGain(_:in:)``.
+    func statistics(_ analysis: ItemAnalysis, _ gain: KnowledgeGain, in scope: AnalysisScope) async throws(StorageError)
+        -> VerifiedStatistics
 }
 
 extension RecordRepository {
@@ -77,8 +90,24 @@ extension RecordRepository {
         -> VerifiedItemAnalysis
     {
         let found = try await answerSheets()
-        let sheets = found.sheets.filter(scope.includes)
+        let sheets = scope.selecting(found.sheets)
         return VerifiedItemAnalysis(report: analysis.report(of: sheets), problems: found.problems)
+    }
+
+    public func knowledgeGain(_ gain: KnowledgeGain, in scope: AnalysisScope) async throws(StorageError)
+        -> VerifiedKnowledgeGain
+    {
+        let found = try await answerSheets()
+        return VerifiedKnowledgeGain(report: gain.report(of: scope.selecting(found.sheets)), problems: found.problems)
+    }
+
+    public func statistics(_ analysis: ItemAnalysis, _ gain: KnowledgeGain, in scope: AnalysisScope)
+        async throws(StorageError) -> VerifiedStatistics
+    {
+        let found = try await answerSheets()
+        let sheets = scope.selecting(found.sheets)
+        return VerifiedStatistics(
+            itemAnalysis: analysis.report(of: sheets), knowledgeGain: gain.report(of: sheets), problems: found.problems)
     }
 }
 
@@ -164,6 +193,32 @@ public struct VerifiedItemAnalysis: Sendable {
 
     public init(report: ItemAnalysisReport, problems: [StorageError]) {
         self.report = report
+        self.problems = problems
+    }
+}
+
+/// What ``RecordRepository/knowledgeGain(_:in:)`` found.
+public struct VerifiedKnowledgeGain: Sendable {
+    public var report: KnowledgeGainReport
+    /// Records left out because they do not verify or cannot be read.
+    public var problems: [StorageError]
+
+    public init(report: KnowledgeGainReport, problems: [StorageError]) {
+        self.report = report
+        self.problems = problems
+    }
+}
+
+/// What ``RecordRepository/statistics(_:_:in:)`` found.
+public struct VerifiedStatistics: Sendable {
+    public var itemAnalysis: ItemAnalysisReport
+    public var knowledgeGain: KnowledgeGainReport
+    /// Records left out because they do not verify or cannot be read.
+    public var problems: [StorageError]
+
+    public init(itemAnalysis: ItemAnalysisReport, knowledgeGain: KnowledgeGainReport, problems: [StorageError]) {
+        self.itemAnalysis = itemAnalysis
+        self.knowledgeGain = knowledgeGain
         self.problems = problems
     }
 }

@@ -31,7 +31,7 @@ import Testing
         let (store, records) = try savedRecords()
         // Written by the saves, before any read.
         let lines = try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("v1\t") }.count == records.count)
+        #expect(lines.filter { $0.hasPrefix("v2\t") }.count == records.count)
         // Each text once, however many records use it.
         let texts = lines.filter { $0.hasPrefix("t1\t") }.map { $0.split(separator: "\t")[2] }
         #expect(Set(texts).count == texts.count)
@@ -53,7 +53,7 @@ import Testing
             try SignedRecord(signing: incoming, with: school).fileContents(), from: "tam-high.json")
         #expect(saved.isNew)
         let lines = try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("v1\t") }.count == records.count + 1)
+        #expect(lines.filter { $0.hasPrefix("v2\t") }.count == records.count + 1)
         let found = try await repository.answerSheets()
         #expect(found.problems.isEmpty)
         #expect(Self.byID(found.sheets) == Self.byID((records + [incoming]).map(AnswerSheet.init)))
@@ -68,7 +68,7 @@ import Testing
         #expect(first.problems.isEmpty)
         #expect(Self.byID(first.sheets) == Self.byID(records.map(AnswerSheet.init)))
         let lines = try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("v1\t") }.count == records.count)
+        #expect(lines.filter { $0.hasPrefix("v2\t") }.count == records.count)
         let second = store.answerSheets()
         #expect(Self.byID(second.sheets) == Self.byID(first.sheets))
         #expect(try String(contentsOf: indexFile, encoding: .utf8).split(separator: "\n").count == lines.count)
@@ -82,7 +82,7 @@ import Testing
         // Turn a wrong answer (points 0 of 1, at the end of an answer) into a right one in the
         // first record line that has one.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let number = try #require(lines.firstIndex { $0.hasPrefix("v1\t") && $0.contains(",0,1;") })
+        let number = try #require(lines.firstIndex { $0.hasPrefix("v2\t") && $0.contains(",0,1;") })
         text = lines.enumerated().map { line in
             guard line.offset == number, let range = line.element.firstRange(of: ",0,1;") else { return String(line.element) }
             return String(line.element.replacingCharacters(in: range, with: ",1,1;"))

@@ -1,3 +1,4 @@
+import Foundation
 import ItemAnalysis
 import Records
 import ScenarioEngine
@@ -11,7 +12,9 @@ import Testing
     static func sheets(_ attempts: [[Int]], scored: Bool = true, offset: Int = 0) -> [AnswerSheet] {
         attempts.enumerated().map { number, marks in
             AnswerSheet(
-                id: "attempt-\(number + offset)", jurisdiction: "marin", school: nil, role: nil,
+                id: "attempt-\(number + offset)", person: PersonKey(value: "id:\(number + offset)"), jurisdiction: "marin",
+                district: nil, school: nil, role: nil, purpose: .training,
+                completedAt: Timestamp(Date(timeIntervalSince1970: 1_790_000_000), utcOffsetSeconds: 0),
                 isIndividuallyScored: scored,
                 answers: marks.enumerated().map { item, mark in
                     AnswerSheet.Answer(

@@ -110,4 +110,25 @@ import Testing
             #expect(found.report.jurisdictions.first?.bySchool.map(\.group) == ["Redwood High"])
         }
     }
+
+    /// `records stats` asks for both reports at once (one reading of the records on the files):
+    /// the same figures and problems as asking for each alone.
+    @Test(arguments: Backend.underTest)
+    func bothReportsTogetherAreEachReportAlone(backend: Backend) async throws {
+        try await backend.withStore { store in
+            let records = try Self.records()
+            for record in records { _ = try await store.repository.saveOnce(record) }
+            try await store.alterStoredFile(of: records[2].id, replacing: "\"name\" : \"Ben\"", with: "\"name\" : \"Bem\"")
+            let statistics = try Self.statistics(store)
+            let together = try await statistics.reports(of: .everything)
+            let (analysis, gain) = (
+                try await statistics.analysis(of: .everything), try await statistics.knowledgeGain(of: .everything)
+            )
+            #expect(together.analysis == analysis.report)
+            #expect(together.gain == gain.report)
+            #expect(together.gain?.jurisdictions.map(\.pairs) == [1])
+            #expect(together.problems.count == 1)
+            #expect(together.problems == analysis.problems)
+        }
+    }
 }

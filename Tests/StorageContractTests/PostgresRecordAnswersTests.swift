@@ -61,8 +61,18 @@ struct PostgresRecordAnswersTests {
         }
     }
 
+    /// By record id, with only what the two tables keep (for item analysis): not whose attempt,
+    /// why or when (the knowledge gain reads those from the records).
     static func byID(_ sheets: [AnswerSheet]) -> [String: AnswerSheet] {
-        Dictionary(uniqueKeysWithValues: sheets.map { ($0.id, $0) })
+        Dictionary(uniqueKeysWithValues: sheets.map { ($0.id, itemAnalysisPart(of: $0)) })
+    }
+
+    static let noTime = Timestamp(Date(timeIntervalSince1970: 0), utcOffsetSeconds: 0)
+
+    static func itemAnalysisPart(of sheet: AnswerSheet) -> AnswerSheet {
+        var sheet = sheet
+        (sheet.person, sheet.district, sheet.purpose, sheet.completedAt) = (PersonKey(value: ""), nil, .training, noTime)
+        return sheet
     }
 
     /// The answer sheets the two tables hold, by record id.
@@ -77,8 +87,10 @@ struct PostgresRecordAnswersTests {
             (UUID, String, String?, String?, Bool, Int, Int).self)
         {
             let id = id.uuidString.lowercased()
-            sheets[id] = AnswerSheet(
-                id: id, jurisdiction: jurisdiction, school: school, role: role, isIndividuallyScored: scored, answers: [])
+            sheets[id] = Self.itemAnalysisPart(
+                of: AnswerSheet(
+                    id: id, person: PersonKey(value: ""), jurisdiction: jurisdiction, district: nil, school: school,
+                    role: role, purpose: .training, completedAt: Self.noTime, isIndividuallyScored: scored, answers: []))
             totals[id] = [points, possible]
         }
         let answers = try await database.client.query(

@@ -4,10 +4,11 @@ import ProtocolEngine
 import ScenarioEngine
 import Storage
 
-/// Item analysis of the stored records: what staff get wrong, per jurisdiction, read against
-/// the loaded content (its categories and its catalogue of mistakes). The figures come from the
-/// repository (``RecordRepository/itemAnalysis(_:in:)``): computed in Swift from the
-/// verified answer sheets on the embedded store, where a database backend may compute them itself.
+/// Item analysis and knowledge gain of the stored records: what staff get wrong, per
+/// jurisdiction, read against the loaded content (its categories and its catalogue of mistakes),
+/// and what they learned between a pre-test and the training. The figures come from the
+/// repository (``RecordRepository/statistics(_:_:in:)``): computed in Swift from the verified
+/// answer sheets on the embedded store, where a database backend may compute them itself.
 public struct RecordStatistics: Sendable {
     public let records: any RecordRepository
     public let library: ProtocolLibrary
@@ -24,15 +25,44 @@ public struct RecordStatistics: Sendable {
     public func analysis(of scope: AnalysisScope) async throws(StatisticsError) -> (
         report: ItemAnalysisReport, problems: [StorageError]
     ) {
-        if let jurisdiction = scope.jurisdiction, library.jurisdiction(jurisdiction) == nil {
-            throw .unknownJurisdiction(jurisdiction, known: library.jurisdictionIDs)
-        }
-        let analysis = ItemAnalysis(content: contentByJurisdiction)
+        try check(scope)
         do {
-            let found = try await records.itemAnalysis(analysis, in: scope)
+            let found = try await records.itemAnalysis(ItemAnalysis(content: contentByJurisdiction), in: scope)
             return (found.report, found.problems)
         } catch {
             throw .storage(error)
+        }
+    }
+
+    /// The item analysis and the knowledge gain of the records in `scope`, or only one of them,
+    /// over one reading of the records where the store can do that.
+    public func reports(of scope: AnalysisScope, only: StatisticsReports.Kind? = nil) async throws(StatisticsError)
+        -> StatisticsReports
+    {
+        switch only {
+        case .itemAnalysis?:
+            let found = try await analysis(of: scope)
+            return StatisticsReports(analysis: found.report, gain: nil, problems: found.problems)
+        case .knowledgeGain?:
+            let found = try await knowledgeGain(of: scope)
+            return StatisticsReports(analysis: nil, gain: found.report, problems: found.problems)
+        case nil:
+            try check(scope)
+            do {
+                let content = contentByJurisdiction
+                let found = try await records.statistics(
+                    ItemAnalysis(content: content), KnowledgeGain(content: content), in: scope)
+                return StatisticsReports(analysis: found.itemAnalysis, gain: found.knowledgeGain, problems: found.problems)
+            } catch {
+                throw .storage(error)
+            }
+        }
+    }
+
+    /// Refuses a scope whose jurisdiction is not loaded.
+    func check(_ scope: AnalysisScope) throws(StatisticsError) {
+        if let jurisdiction = scope.jurisdiction, library.jurisdiction(jurisdiction) == nil {
+            throw .unknownJurisdiction(jurisdiction, known: library.jurisdictionIDs)
         }
     }
 

@@ -46,7 +46,7 @@ struct RecordsStatsCommand: ParsableCommand {
     var jurisdiction: String?
     @Option(help: "svg, csv or json.") var format: StatisticsFiles.Format = .svg
     @Option(help: ArgumentHelp("Only item-analysis or only knowledge-gain (default: both).", valueName: "report"))
-    var only: StatisticsReportChoice?
+    var only: StatisticsReports.Kind?
     @Option(help: ArgumentHelp("The folder to write the files to (made when missing).", valueName: "dir")) var out: String?
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
@@ -107,3 +107,4 @@ struct RecordsStatsCommand: ParsableCommand {
 }
 
 extension StatisticsFiles.Format: ExpressibleByArgument {}
+extension StatisticsReports.Kind: ExpressibleByArgument {}
