@@ -26,7 +26,8 @@ extension PlayerContent {
             }
         }
         self.init(
-            format: Self.formatVersion, title: identity.title(jurisdictionName: jurisdiction.name),
+            format: Self.formatName, formatVersion: Self.currentFormatVersion,
+            title: identity.title(jurisdictionName: jurisdiction.name),
             jurisdiction: Jurisdiction(id: jurisdiction.id.rawValue, name: jurisdiction.name), seed: plan.seed,
             contentNote: Note(contentNote), briefing: BriefingContent(briefing), cases: cases,
             scoring: Scoring(policy), questionIRIBase: identity.questionIRIBase)

@@ -3,10 +3,13 @@
 /// protocol engine computed it at export time, the explanations with their citations, and the
 /// scoring policy. The player looks answers up here; it never works one out.
 public struct PlayerContent: Sendable, Codable, Equatable {
-    /// The format of this JSON, for the player to refuse one it does not know.
-    public static let formatVersion = 1
+    /// The format of this JSON, for the player to refuse one it does not know
+    /// (`schemas/lms-player-content.schema.json`).
+    public static let formatName = "csec-trainer-lms-player-content"
+    public static let currentFormatVersion = 1
 
-    public var format: Int
+    public var format: String
+    public var formatVersion: Int
     /// "CSEC response training: Marin County".
     public var title: String
     public var jurisdiction: Jurisdiction

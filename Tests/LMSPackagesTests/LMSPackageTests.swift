@@ -31,6 +31,19 @@ struct LMSPackageTests {
         #expect(decoded == (try CoursePackages.content("marin")))
     }
 
+    @Test(arguments: Fixtures.jurisdictionIDs)
+    func theContentMatchesItsPublishedSchema(jurisdiction: String) throws {
+        let schema = Fixtures.repositoryRoot.appending(path: "schemas/lms-player-content.schema.json")
+        let files = try CoursePackages.unzipped(
+            CoursePackages.export().zip(.cmi5, for: try Fixtures.jurisdiction(jurisdiction), seed: CoursePackages.seed))
+        let script = String(decoding: try #require(files["content.js"]), as: UTF8.self)
+        let json = Data(script.dropFirst("window.CSEC_CONTENT = ".count).dropLast(2).utf8)
+        #expect(try JSONSchemaCheck.errors(in: json, schema: schema) == [])
+        var wrong = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        wrong["formatVersion"] = 2
+        #expect(try !JSONSchemaCheck.errors(in: JSONSerialization.data(withJSONObject: wrong), schema: schema).isEmpty)
+    }
+
     @Test(arguments: LMSPackageKind.allCases)
     func theSameCourseZipsToTheSameBytes(kind: LMSPackageKind) throws {
         let export = try CoursePackages.export()

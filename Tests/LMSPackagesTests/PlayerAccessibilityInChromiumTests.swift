@@ -13,7 +13,9 @@ import Testing
     .enabled(
         if: (Chromium.executable != nil && AxeCore.script != nil) || ProcessInfo.processInfo.environment["CI"] != nil,
         "Chromium or axe-core is not installed (scripts/setup.sh --tests installs both)"),
-    .timeLimit(.minutes(5))
+    .timeLimit(.minutes(5)),
+    // One browser (and record store) at a time: each is heavy on a small machine.
+    .serialized
 )
 struct PlayerAccessibilityInChromiumTests {
     @Test(arguments: LMSPackageKind.allCases)

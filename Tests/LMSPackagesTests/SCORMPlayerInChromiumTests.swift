@@ -17,7 +17,9 @@ import Training
     .enabled(
         if: Chromium.executable != nil || ProcessInfo.processInfo.environment["CI"] != nil,
         "Chromium is not installed (scripts/setup.sh --tests installs it)"),
-    .timeLimit(.minutes(5))
+    .timeLimit(.minutes(5)),
+    // One browser (and record store) at a time: each is heavy on a small machine.
+    .serialized
 )
 struct SCORMPlayerInChromiumTests {
     static let jurisdiction = "marin"

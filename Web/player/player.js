@@ -195,7 +195,7 @@
   }
 
   async function start() {
-    if (!content || content.format !== 1) {
+    if (!content || content.format !== "csec-trainer-lms-player-content" || content.formatVersion !== 1) {
       problem("This package's content is missing or of an unknown format; export the package again.");
       return;
     }
