@@ -470,3 +470,15 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: xAPI statements to a learning record store (issue 15)
+package.targets += [
+    .testTarget(
+        name: "XAPIPeerTests",
+        dependencies: [
+            "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        ],
+        swiftSettings: strictSwift
+    ),
+]
