@@ -202,7 +202,9 @@
     $("title").textContent = content.title;
     document.title = content.title;
     showNote();
+    // The LMS session is open before the first answer can be given.
     if (lms) lmsStatus(await lms.start(content));
+    $("begin").disabled = false;
     document.documentElement.dataset.ready = "true";
     focus("note-heading");
   }
