@@ -101,6 +101,15 @@ struct LMSPackageTests {
         #expect(xml.contains(#"masteryScore="\#(written)""#))
     }
 
+    @Test(arguments: PlayerFiles.required.filter { $0.hasSuffix(".js") })
+    func thePlayerSetsTextNeverHTML(script: String) throws {
+        let source = try String(
+            contentsOf: Fixtures.repositoryRoot.appending(path: "Web/player/\(script)"), encoding: .utf8)
+        for sink in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"] {
+            #expect(!source.contains(sink), "\(script) uses \(sink)")
+        }
+    }
+
     @Test func aMissingPlayerFileIsNamed() throws {
         let content = try CoursePackages.content("marin")
         #expect(throws: LMSPackageError.missingPlayerFile(path: "Web/player/index.html")) {

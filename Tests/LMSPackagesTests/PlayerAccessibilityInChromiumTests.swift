@@ -76,6 +76,39 @@ struct PlayerAccessibilityInChromiumTests {
     }
 }
 
+extension PlayerAccessibilityInChromiumTests {
+    /// Markup in the content (a title, a narrative, an option) is shown as the text it is: no
+    /// element is made from it.
+    @Test func markupInTheContentIsShownAsText() async throws {
+        let markup = #"<img src="x" id="injected"> & <b>bold</b>"#
+        var content = try CoursePackages.content("marin")
+        content.cases[0].title = markup
+        content.cases[0].narrative = markup
+        content.cases[0].questions[0].options[0].text = markup
+        let export = try CoursePackages.export()
+        let package = try LMSPackage(kind: .scorm12, content: content, player: export.playerFiles())
+        let files = Dictionary(uniqueKeysWithValues: package.files.map { ("/package/\($0.path)", $0.bytes) })
+        let shown = try await PackageSite.run(files: files) { address in
+            try await Chromium.run { browser in
+                let page = try await browser.open("\(address)/package/index.html")
+                let lesson = LessonRun(page: page, frame: nil)
+                try await lesson.waitUntil("the player to start", "document.documentElement.dataset.ready === 'true'")
+                try await lesson.click("#begin")
+                try await lesson.waitUntil("the briefing", "!document.getElementById('briefing').hidden")
+                try await lesson.click("#start")
+                try await lesson.waitUntil("the first question", "!document.getElementById('question').hidden")
+                return try await page.evaluate(
+                    """
+                    [document.getElementById("case-heading").textContent, document.querySelector("#story p").textContent,
+                     document.querySelector("label[for=option-0]").textContent,
+                     String(document.querySelectorAll("#injected, b").length)]
+                    """)
+            }
+        }
+        #expect(shown == .array([.string(markup), .string(markup), .string(markup), .string("0")]))
+    }
+}
+
 extension LessonRun {
     /// Presses `name` until `condition` holds (at most 30 times).
     func press(_ name: String, keyCode: Int, until condition: String) async throws {
