@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: Pure core: no files, terminals or clocks.
@@ -68,6 +69,15 @@ let package = Package(
         ),
         .target(name: "ItemAnalysis", dependencies: ["ProtocolEngine", "ScenarioEngine", "Records"], swiftSettings: strictSwift),
         .target(name: "Charts", swiftSettings: strictSwift),
+        // Packages an LMS imports (SCORM 1.2, cmi5): the player's content and manifests, zipped in memory.
+        .target(
+            name: "LMSPackages",
+            dependencies: [
+                "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "Briefing",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strictSwift
+        ),
 
         // MARK: Adapters
         .target(
@@ -183,7 +193,7 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
                 "LocalStore", "RecordStore", "Storage", "Certificates", "Verification", "Briefing", "Accounts",
-                "ItemAnalysis", "Charts",
+                "ItemAnalysis", "Charts", "LMSPackages",
             ],
             swiftSettings: strictSwift
         ),
@@ -212,6 +222,7 @@ let package = Package(
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
                 "PostgresStorage", "Verification", "DistrictServer", "Accounts", "OpenIDSignIn", "ItemAnalysis", "Charts",
+                "LMSPackages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -378,6 +389,19 @@ let package = Package(
         ),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: strictSwift),
         .testTarget(
+            name: "LMSPackagesTests",
+            dependencies: [
+                "LMSPackages", "Completion", "ContentLoading", "Training", "Scoring", "ScenarioEngine", "ProtocolEngine",
+                "Briefing", "TestSupport", "BrowserTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "BriefingTests",
             dependencies: ["Briefing", "ProtocolEngine", "ContentLoading", "TestSupport"],
             swiftSettings: strictSwift
@@ -446,3 +470,15 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: xAPI statements to a learning record store (issue 15)
+package.targets += [
+    .testTarget(
+        name: "XAPIPeerTests",
+        dependencies: [
+            "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        ],
+        swiftSettings: strictSwift
+    ),
+]

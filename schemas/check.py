@@ -55,7 +55,7 @@ JSON_FORMATS = {
 # Schemas of files csec-trainer writes (checked as schemas here; the Swift tests check the files).
 STORED_DATA_SCHEMA_FILES = (
     "completion-record.schema.json", "staff-roster.schema.json", "accounts.schema.json", "item-analysis.schema.json",
-    "knowledge-gain.schema.json",
+    "knowledge-gain.schema.json", "lms-player-content.schema.json",
 )
 YAML_SUFFIXES = (".yaml", ".yml")
 MODELINE = re.compile(r"#\s*yaml-language-server\s*:\s*\$schema\s*=\s*(\S+)")
