@@ -183,7 +183,7 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
                 "LocalStore", "RecordStore", "Storage", "Certificates", "Verification", "Briefing", "Accounts",
-                "ItemAnalysis", "Charts",
+                "ItemAnalysis", "Charts", "QuestionBanks",
             ],
             swiftSettings: strictSwift
         ),
@@ -212,6 +212,7 @@ let package = Package(
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
                 "PostgresStorage", "Verification", "DistrictServer", "Accounts", "OpenIDSignIn", "ItemAnalysis", "Charts",
+                "QuestionBanks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -430,6 +431,21 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: strictSwift
+        ),
+        // MARK: Question banks for other tools (issue 15)
+        .target(name: "QuestionBanks", dependencies: ["ProtocolEngine", "ScenarioEngine"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "QuestionBanksTests",
+            dependencies: ["QuestionBanks", "ScenarioEngine", "ProtocolEngine", "Training", "ContentLoading", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "QuestionBankPeerTests",
+            dependencies: [
+                "QuestionBanks", "Completion", "ContentLoading", "ProtocolEngine", "ScenarioEngine", "Training", "TestSupport",
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSwift
         ),
         .testTarget(

@@ -31,6 +31,7 @@ struct CSecTrainer: ParsableCommand {
             ProtocolsCommand.self,
             ProtocolCommand.self,
             AnswerCommand.self, ScenariosCommand.self,
+            ExportCommand.self,
         ]
     )
 }
