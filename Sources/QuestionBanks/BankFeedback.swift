@@ -20,9 +20,10 @@ struct BankFeedback {
             return ["Correct: “\(option.text)”.", cites].compactMap(\.self).joined(separator: " ")
         }
         let why = explanation.whyWrong[option.id] ?? option.mistake?.why
-        return [
-            why.map { "Not this one: \($0)" } ?? "Not this one.", "The answer is “\(correctText)”.", cites,
-        ].compactMap(\.self).joined(separator: " ")
+        // The reasons of a category question name the answer already.
+        let answer = why?.contains("“\(correctText)”") == true ? nil : "The answer is “\(correctText)”."
+        return [why.map { "Not this one: \($0)" } ?? "Not this one.", answer, cites].compactMap(\.self).joined(
+            separator: " ")
     }
 
     /// What every trainee is told after answering, one paragraph each.

@@ -31,7 +31,9 @@ import Training
                 let why = try #require(question.explanation.whyWrong[engineOption.id] ?? engineOption.mistake?.why)
                 #expect(option.feedback.contains(why), "\(question.id) \(option.id)")
                 if let mistake = engineOption.mistake { #expect(option.feedback.contains(mistake.why)) }
-                #expect(option.feedback.contains(question.correctOption!.text))
+                let answer = "“\(question.correctOption!.text)”"
+                #expect(option.feedback.contains(answer))
+                #expect(!option.feedback.contains("\(answer). The answer is \(answer)"), "the answer is named once")
             }
             // "Protocol complete" and the emergency call cite no step: their source is empty.
             let source = question.explanation.source
