@@ -18,7 +18,7 @@ struct ExportQuestionsCommand: ParsableCommand {
             See docs/question-banks.md.
             """)
 
-    @Option(help: "moodle-xml, gift or qti21.") var format: QuestionBankFormat
+    @Option(help: "The format of the bank.") var format: QuestionBankFormat
     @Option(help: "The jurisdiction id (see `csec-trainer protocols`).") var jurisdiction: String
     @Option(help: "The seed that orders the vignettes and shuffles the options.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("The file to write (for qti21: the folder).", valueName: "path")) var out: String?
