@@ -69,6 +69,8 @@ let package = Package(
         ),
         .target(name: "ItemAnalysis", dependencies: ["ProtocolEngine", "ScenarioEngine", "Records"], swiftSettings: strictSwift),
         .target(name: "Charts", swiftSettings: strictSwift),
+        // Question banks for other tools (Moodle XML, GIFT, QTI 2.1), from the engine's questions.
+        .target(name: "QuestionBanks", dependencies: ["ProtocolEngine", "ScenarioEngine"], swiftSettings: strictSwift),
         // Packages an LMS imports (SCORM 1.2, cmi5): the player's content and manifests, zipped in memory.
         .target(
             name: "LMSPackages",
@@ -193,7 +195,7 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
                 "LocalStore", "RecordStore", "Storage", "Certificates", "Verification", "Briefing", "Accounts",
-                "ItemAnalysis", "Charts", "LMSPackages",
+                "ItemAnalysis", "Charts", "LMSPackages", "QuestionBanks",
             ],
             swiftSettings: strictSwift
         ),
@@ -222,7 +224,7 @@ let package = Package(
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
                 "PostgresStorage", "Verification", "DistrictServer", "Accounts", "OpenIDSignIn", "ItemAnalysis", "Charts",
-                "LMSPackages",
+                "LMSPackages", "QuestionBanks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -457,6 +459,19 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(
+            name: "QuestionBanksTests",
+            dependencies: ["QuestionBanks", "ScenarioEngine", "ProtocolEngine", "Training", "ContentLoading", "TestSupport"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "QuestionBankPeerTests",
+            dependencies: [
+                "QuestionBanks", "Completion", "ContentLoading", "ProtocolEngine", "ScenarioEngine", "Training", "TestSupport",
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
             name: "CLITests",
             dependencies: [
                 "TestSupport", "Training", "Scoring", "ScenarioEngine", "ProtocolEngine", "ContentLoading", "Records",
@@ -480,5 +495,5 @@ package.targets += [
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
         ],
         swiftSettings: strictSwift
-    ),
+    )
 ]
