@@ -449,12 +449,38 @@ let package = Package(
 
 // MARK: xAPI statements to a learning record store (issue 15)
 package.targets += [
+    // Pure core: statements from completion records.
+    .target(
+        name: "XAPI",
+        dependencies: ["Records", "ScenarioEngine", "ProtocolEngine", .product(name: "Crypto", package: "swift-crypto")],
+        swiftSettings: strictSwift
+    ),
+    // Adapter: statements over HTTP to a learning record store.
+    .target(
+        name: "LRSDelivery",
+        dependencies: [
+            "Completion", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+        ],
+        swiftSettings: strictSwift
+    ),
+    .testTarget(
+        name: "XAPITests",
+        dependencies: [
+            "XAPI", "Completion", "LRSDelivery", "Storage", "RecordStore", "Records", "ScenarioEngine", "ProtocolEngine",
+            "ContentLoading", "Training", "TestSupport",
+        ],
+        swiftSettings: strictSwift
+    ),
     .testTarget(
         name: "XAPIPeerTests",
         dependencies: [
-            "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            "TestSupport", "XAPI", "Completion", "LRSDelivery", "Storage", "RecordStore", "Records", "ContentLoading",
+            "Training", "ScenarioEngine", "ProtocolEngine", .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
         ],
         swiftSettings: strictSwift
     ),
 ]
+for target in package.targets where target.name == "Completion" { target.dependencies.append("XAPI") }
+for target in package.targets where target.name == "csec-trainer" { target.dependencies += ["XAPI", "LRSDelivery"] }
