@@ -13,7 +13,8 @@ import XAPI
 struct RalphDeliveryTests {
     static func client(_ lrs: RalphLRS, password: String? = nil) -> LRSClient {
         LRSClient(
-            endpoint: lrs.endpoint, credentials: LRSCredentials(username: lrs.username, password: password ?? lrs.password))
+            endpoint: lrs.endpoint, credentials: LRSCredentials(username: lrs.username, password: password ?? lrs.password),
+            timeoutSeconds: 5)
     }
 
     static func delivery(_ outbox: StatementOutbox, _ client: LRSClient) -> StatementDelivery<ContinuousClock> {
