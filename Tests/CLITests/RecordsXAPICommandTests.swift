@@ -53,6 +53,21 @@ extension CLISuite {
             #expect(try String(contentsOf: file, encoding: .utf8) == export.output)
         }
 
+        @Test func anXAPIExportIsAuditedWhereTheServerKeepsAccounts() throws {
+            defer { try? FileManager.default.removeItem(at: school.data) }
+            _ = try school.finishSession(name: "Ana Ruiz")
+            let added = try CLIRunner.run(
+                ["serve", "admin", "add", "Dana Whitfield", "--data-dir", school.data.path], input: "river stone lantern 42\n")
+            #expect(added.status == 0, "\(added.error)")
+            let export = try CLIRunner.run([
+                "records", "export", "--format", "xapi", "--district-url", "https://www.district.example.org",
+                "--data-dir", school.data.path,
+            ])
+            #expect(export.status == 0, "\(export.error)")
+            let log = try String(contentsOf: school.data.appending(path: "accounts/audit.jsonl"), encoding: .utf8)
+            #expect(log.contains("records export via command line, 1 record"))
+        }
+
         @Test func exportAsksForTheDistrictsAddress() throws {
             defer { try? FileManager.default.removeItem(at: school.data) }
             let export = try CLIRunner.run(["records", "export", "--format", "xapi", "--data-dir", school.data.path])

@@ -1,3 +1,4 @@
+import Accounts
 import ArgumentParser
 import Completion
 import Foundation
@@ -10,10 +11,27 @@ extension RecordsExportCommand {
     func exportStatements() throws {
         let actors = try xapi.actors()
         let training = xapi.trainingContent(from: content)
-        let (statements, problems) = try database.using(data) { backend async throws(StorageError) in
-            try await StatementExport(records: backend.repository, actors: actors, content: training).allStatements()
+        let (dataDirectory, actor) = (data.directory, ProcessInfo.processInfo.userName)
+        let (statements, problems, auditProblem) = try database.using(data) {
+            backend async throws(StorageError) -> ([Statement], [StorageError], AccountError?) in
+            let (statements, problems) = try await StatementExport(
+                records: backend.repository, actors: actors, content: training
+            ).allStatements()
+            let records = Set(statements.compactMap { $0.context?.registration }).count
+            let event = RecordExport.auditEvent(
+                count: records, leftOut: problems.count, by: actor, via: .commandLine, at: Date())
+            do throws(AccountError) {
+                try await backend.existingAccountStore(dataDirectory: dataDirectory)?.appendAudit(event)
+                return (statements, problems, nil)
+            } catch {
+                return (statements, problems, error)
+            }
         }
         for problem in problems { StandardError.print(problem.description) }
+        if let auditProblem {
+            StandardError.print("error: the export could not be written to the audit log: \(auditProblem.description)")
+            throw ExitCode.failure
+        }
         let json = Statement.json(statements, pretty: true) + Data("\n".utf8)
         if let out {
             do {
