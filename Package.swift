@@ -69,6 +69,12 @@ let package = Package(
         ),
         .target(name: "ItemAnalysis", dependencies: ["ProtocolEngine", "ScenarioEngine", "Records"], swiftSettings: strictSwift),
         .target(name: "Charts", swiftSettings: strictSwift),
+        // Pure core: xAPI statements from completion records.
+        .target(
+            name: "XAPI",
+            dependencies: ["Records", "ScenarioEngine", "ProtocolEngine", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSwift
+        ),
         // Question banks for other tools (Moodle XML, GIFT, QTI 2.1), from the engine's questions.
         .target(name: "QuestionBanks", dependencies: ["ProtocolEngine", "ScenarioEngine"], swiftSettings: strictSwift),
         // Packages an LMS imports (SCORM 1.2, cmi5): the player's content and manifests, zipped in memory.
@@ -195,7 +201,16 @@ let package = Package(
             dependencies: [
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "GroupSessions", "Records", "ContentLoading",
                 "LocalStore", "RecordStore", "Storage", "Certificates", "Verification", "Briefing", "Accounts",
-                "ItemAnalysis", "Charts", "LMSPackages", "QuestionBanks",
+                "ItemAnalysis", "Charts", "LMSPackages", "QuestionBanks", "XAPI",
+            ],
+            swiftSettings: strictSwift
+        ),
+        // Adapter: xAPI statements over HTTP to a learning record store.
+        .target(
+            name: "LRSDelivery",
+            dependencies: [
+                "Completion", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSwift
         ),
@@ -224,7 +239,7 @@ let package = Package(
                 "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "ContentLoading", "LocalStore", "TerminalUI",
                 "Records", "RecordStore", "Certificates", "GroupSessions", "SessionServer", "Briefing", "Completion", "Storage",
                 "PostgresStorage", "Verification", "DistrictServer", "Accounts", "OpenIDSignIn", "ItemAnalysis", "Charts",
-                "LMSPackages", "QuestionBanks",
+                "LMSPackages", "QuestionBanks", "XAPI", "LRSDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -483,17 +498,22 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .testTarget(
+            name: "XAPITests",
+            dependencies: [
+                "XAPI", "Completion", "LRSDelivery", "Storage", "RecordStore", "Records", "ScenarioEngine", "ProtocolEngine",
+                "ContentLoading", "Training", "TestSupport",
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "XAPIPeerTests",
+            dependencies: [
+                "TestSupport", "XAPI", "Completion", "LRSDelivery", "Storage", "RecordStore", "Records", "ContentLoading",
+                "Training", "ScenarioEngine", "ProtocolEngine", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSwift
+        ),
     ]
 )
-
-// MARK: xAPI statements to a learning record store (issue 15)
-package.targets += [
-    .testTarget(
-        name: "XAPIPeerTests",
-        dependencies: [
-            "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
-        ],
-        swiftSettings: strictSwift
-    )
-]

@@ -9,10 +9,11 @@ final class HostProcess {
     let printed: PrintedText
     private let console: Pipe
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
         process = Process()
         process.executableURL = CLIRunner.executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         console = Pipe()
         let output = Pipe()
         process.standardInput = console

@@ -276,14 +276,16 @@ public final class RalphLRS: Sendable {
     }
 
     /// Ralph 5.1.0's file-system backend writes with the operation type CREATE by default, which
-    /// refuses every write after the first to the same file; APPEND is what an LRS needs.
+    /// refuses every write after the first to the same file; APPEND is what an LRS needs. A stop
+    /// waits at most a second for open keep-alive connections.
     private static let launcher = """
         import sys
         from ralph.backends.data.base import BaseOperationType
         from ralph.backends.lrs.fs import FSLRSBackend
         FSLRSBackend.default_operation_type = BaseOperationType.APPEND
         import uvicorn
-        uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+        uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning",
+                    timeout_graceful_shutdown=1)
         """
 
     private static let validator = """

@@ -11,7 +11,7 @@ struct RecordsCommand: ParsableCommand {
             """,
         subcommands: [
             RecordsListCommand.self, RecordsShowCommand.self, RecordsVerifyCommand.self, RecordsReportCommand.self,
-            RecordsImportCommand.self, RecordsExportCommand.self, RecordsStatsCommand.self,
+            RecordsImportCommand.self, RecordsExportCommand.self, RecordsSendCommand.self, RecordsStatsCommand.self,
         ]
     )
 }

@@ -37,7 +37,10 @@ struct ServeRunCommand: ParsableCommand {
             join them at /group, and their records go to the same store. \
             Serve over HTTPS with --tls-cert and --tls-key, or behind a reverse proxy with TLS and \
             --public-url set to the address staff open and --trusted-proxy set to the proxy's \
-            address (docs/reverse-proxy.md).
+            address (docs/reverse-proxy.md). \
+            With --lrs, --lrs-user and --district-url (the password in $CSEC_TRAINER_LRS_PASSWORD), \
+            each finished attempt's xAPI statements are queued in the data directory and sent to \
+            that learning record store in the background, kept while it is down (docs/xapi.md).
             """)
 
     @Option(help: "Where to listen, HOST:PORT (default: 127.0.0.1:8080; 0.0.0.0:8080 for every interface).")
@@ -67,12 +70,15 @@ struct ServeRunCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var content: ContentOptions
     @OptionGroup var site: SiteOptions
+    @OptionGroup(title: "Sending xAPI statements to a learning record store (docs/xapi.md)") var lrs: LRSOptions
+    @OptionGroup var xapi: XAPIOptions
 
     func validate() throws {
         if (tlsCertificate == nil) != (tlsKey == nil) {
             throw ValidationError("--tls-cert and --tls-key go together: give the certificate and its private key.")
         }
         if maxConnections < 1 { throw ValidationError("--max-connections must be at least 1.") }
+        if lrs.lrs != nil { _ = try xapi.actors() }
         try openID.validate(publicURL: publicURL)
         if TrustedProxies(trustedProxies) == nil {
             throw ValidationError("--trusted-proxy must be an IP address, e.g. 127.0.0.1 or ::1.")
@@ -114,6 +120,7 @@ struct ServeRunCommand: ParsableCommand {
         var logger = Logger(label: "csec-trainer.serve")
         logger.logLevel = .info
         let openIDRoutes = openID.routes(publicURL: self.publicURL)
+        let statements = try statementSending(training: training)
         do {
             try reportingStorageErrors {
                 try waitFor { [logger] in
@@ -129,8 +136,11 @@ struct ServeRunCommand: ParsableCommand {
                         await backend.close()
                         throw ServeError.accounts(error)
                     }
+                    let records = statements?.records(over: backend.repository, logger: logger) ?? backend.repository
+                    let sending = statements.map { statements in Task { await statements.run(logger: logger) } }
+                    defer { sending?.cancel() }
                     var server = DistrictServer(
-                        training: SelfPacedTraining(content: training, progress: progress, records: backend.repository),
+                        training: SelfPacedTraining(content: training, progress: progress, records: records),
                         jurisdiction: county, contentNote: note, briefing: briefing,
                         certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
                         signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,

@@ -1,0 +1,78 @@
+import AsyncHTTPClient
+import Completion
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// ``Completion/StatementTransport`` over HTTP: POSTs a batch to `<endpoint>statements` with
+/// HTTP Basic credentials and `X-Experience-API-Version: 1.0.3` (xAPI-Communication §2.1.2,
+/// §6.2) and sorts the answer: 200 and 204 delivered, 409 a conflict, other 4xx refused,
+/// 5xx, a timeout or no connection unavailable. The LRS's own version header is not required
+/// (Ralph sends none).
+public struct LRSClient: StatementTransport {
+    /// The LRS's xAPI endpoint, ending in `/` (e.g. `https://lrs.district.org/xAPI/`).
+    public let endpoint: URL
+    private let credentials: LRSCredentials
+    private let client: HTTPClient
+    private let timeout: TimeAmount
+
+    public init(endpoint: URL, credentials: LRSCredentials, client: HTTPClient = .shared, timeoutSeconds: Int64 = 30) {
+        self.endpoint = endpoint.absoluteString.hasSuffix("/") ? endpoint : URL(string: endpoint.absoluteString + "/") ?? endpoint
+        self.credentials = credentials
+        self.client = client
+        timeout = .seconds(timeoutSeconds)
+    }
+
+    /// `<endpoint>statements`.
+    public var statementsURL: URL { endpoint.appending(path: "statements") }
+
+    public func send(_ statements: Data) async -> TransportAnswer {
+        var request = HTTPClientRequest(url: statementsURL.absoluteString)
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: credentials.authorization)
+        request.headers.add(name: "X-Experience-API-Version", value: "1.0.3")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: statements))
+        do {
+            let response = try await client.execute(request, timeout: timeout)
+            let body = try await response.body.collect(upTo: 1 << 20)
+            return Self.answer(status: Int(response.status.code), body: String(buffer: body))
+        } catch {
+            return .unavailable("no answer from \(endpoint.absoluteString): \(error)")
+        }
+    }
+
+    /// What an LRS's status (and its message) means for the batch.
+    public static func answer(status: Int, body: String) -> TransportAnswer {
+        let message = Self.message(body)
+        switch status {
+        case 200, 204: return .delivered
+        case 409: return .conflict(message.isEmpty ? "a statement with the same id differs" : message)
+        case 400..<500: return .refused(status: status, message: message)
+        default: return .unavailable("status \(status)" + (message.isEmpty ? "" : ": \(message)"))
+        }
+    }
+
+    /// The LRS's `detail` (FastAPI, Ralph) or the body's start, on one line.
+    private static func message(_ body: String) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
+            let detail = object["detail"] as? String ?? object["message"] as? String
+        {
+            return detail
+        }
+        return String(body.prefix(300)).split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+/// How the client proves who it is: HTTP Basic (xAPI-Communication §4.0).
+public struct LRSCredentials: Sendable, Equatable {
+    public var username: String
+    public var password: String
+
+    public init(username: String, password: String) {
+        self.username = username
+        self.password = password
+    }
+
+    public var authorization: String { "Basic " + Data("\(username):\(password)".utf8).base64EncodedString() }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Completion
+import Foundation
+import LRSDelivery
+import PostgresStorage
+import Storage
+
+/// `csec-trainer records send`: every record's xAPI statements to a learning record store,
+/// through the durable outbox.
+struct RecordsSendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send every record's xAPI statements to a learning record store (LRS).",
+        discussion: """
+            Each record not sent before is queued in the data directory's xapi-outbox, then \
+            the queue is sent, one record's statements per request, with HTTP Basic \
+            authentication: the user is --lrs-user, the password is read from \
+            $\(LRSOptions.passwordVariable) (never from the command line). For example:
+              export \(LRSOptions.passwordVariable)='…'
+              csec-trainer records send --lrs https://lrs.district.org/xAPI/ \\
+                --lrs-user csec-trainer --district-url https://www.district.org
+
+            Nothing is lost when the LRS is down: what was not delivered stays queued and is \
+            sent next time, and a record delivered once is never sent again. The statements' \
+            ids come from the records, so an LRS never stores one twice. A record whose \
+            statements the LRS holds already but different (409 Conflict) is reported and kept. \
+            Exit status 1 when anything is left queued. See docs/xapi.md.
+            """)
+
+    @OptionGroup var lrs: LRSOptions
+    @OptionGroup var xapi: XAPIOptions
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if lrs.lrs == nil {
+            throw ValidationError("Give the LRS's xAPI address with --lrs, e.g. https://lrs.district.org/xAPI/.")
+        }
+        _ = try xapi.actors()
+    }
+
+    func run() throws {
+        guard let (endpoint, client) = try lrs.client() else { return }
+        let outbox = StatementOutbox(directory: StatementOutbox.directory(in: data.directory, for: endpoint))
+        let (actors, training) = (try xapi.actors(), xapi.trainingContent(from: content))
+        let queued = try database.using(data) { backend async throws(StorageError) in
+            do throws(StatementDeliveryError) {
+                let export = StatementExport(records: backend.repository, actors: actors, content: training)
+                return Result<_, StatementDeliveryError>.success(try await export.enqueueAll(into: outbox))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let report: DeliveryReport
+        do {
+            let queuedNow = try queued.get()
+            for problem in queuedNow.problems { StandardError.print(problem.description) }
+            print("\(queuedNow.queued) records queued now, \(queuedNow.before) queued or delivered before.")
+            report = try waitFor {
+                try await StatementDelivery(outbox: outbox, transport: client, clock: ContinuousClock()).drain()
+            }
+        } catch let error as StatementDeliveryError {
+            StandardError.print("error: \(error.description)")
+            throw ExitCode.failure
+        }
+        print(Self.summary(report, endpoint: endpoint))
+        if report.stillQueued > 0 { throw ExitCode.failure }
+    }
+
+    /// The delivery in a few lines: counts first, then each problem.
+    static func summary(_ report: DeliveryReport, endpoint: URL) -> String {
+        var lines = [
+            "\(report.delivered.count) records delivered to \(endpoint.absoluteString); \(report.stillQueued) still queued."
+        ]
+        for conflict in report.conflicts {
+            lines.append(
+                "conflict: record \(conflict.recordID): the LRS holds different statements under the same ids (\(conflict.message)); kept in the outbox."
+            )
+        }
+        for refused in report.refused {
+            lines.append("refused: record \(refused.recordID): \(refused.message); kept in the outbox.")
+        }
+        if let stopped = report.stopped { lines.append("stopped: \(stopped.description)") }
+        return lines.joined(separator: "\n")
+    }
+}

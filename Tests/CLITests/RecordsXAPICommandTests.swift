@@ -1,0 +1,156 @@
+import Foundation
+import TestSupport
+import Testing
+
+extension CLISuite {
+    /// `records export --format xapi` and `records send`, run as a user would.
+    @Suite
+    struct RecordsXAPICommandTests {
+        let school: RecordsCommandTests
+
+        init() throws {
+            school = try RecordsCommandTests()
+        }
+
+        func statements(_ output: String) throws -> [[String: Any]] {
+            try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+        }
+
+        @Test func exportWritesEveryRecordsStatementsWithEveryChoice() throws {
+            defer { try? FileManager.default.removeItem(at: school.data) }
+            _ = try school.finishSession(name: "Ana Ruiz")
+            let export = try CLIRunner.run([
+                "records", "export", "--format", "xapi", "--district-url", "https://www.district.example.org",
+                "--data-dir", school.data.path,
+            ])
+            #expect(export.status == 0)
+            let statements = try statements(export.output)
+            let verbs = statements.compactMap { ($0["verb"] as? [String: Any])?["id"] as? String }
+                .map { $0.split(separator: "/").last.map(String.init) ?? "" }
+            #expect(verbs.first == "initialized" && verbs.suffix(3) == ["passed", "completed", "terminated"])
+            let answered = statements.filter {
+                ($0["verb"] as? [String: Any])?["id"] as? String == "http://adlnet.gov/expapi/verbs/answered"
+            }
+            #expect(answered.count == verbs.count - 4)
+            // The content is the record's: each question lists all its choices, not only two.
+            for statement in answered {
+                let definition = (statement["object"] as? [String: Any])?["definition"] as? [String: Any]
+                #expect(((definition?["choices"] as? [Any])?.count ?? 0) > 2)
+            }
+            let actor = try #require(statements.first?["actor"] as? [String: Any])
+            #expect(actor["name"] == nil)
+            #expect((actor["account"] as? [String: Any])?["name"] as? String == "E-77")
+            if RalphLRS.python != nil {
+                #expect(try RalphLRS.validate(statementsJSON: Data(export.output.utf8)) == [])
+            }
+            // The same statements again, to a file.
+            let file = school.data.appending(path: "statements.json")
+            let again = try CLIRunner.run([
+                "records", "export", "--format", "xapi", "--district-url", "https://www.district.example.org", "--out",
+                file.path, "--data-dir", school.data.path,
+            ])
+            #expect(again.status == 0 && again.output.contains("\(statements.count) xAPI statements of 1 records"))
+            #expect(try String(contentsOf: file, encoding: .utf8) == export.output)
+        }
+
+        @Test func anXAPIExportIsAuditedWhereTheServerKeepsAccounts() throws {
+            defer { try? FileManager.default.removeItem(at: school.data) }
+            _ = try school.finishSession(name: "Ana Ruiz")
+            let added = try CLIRunner.run(
+                ["serve", "admin", "add", "Dana Whitfield", "--data-dir", school.data.path], input: "river stone lantern 42\n")
+            #expect(added.status == 0, "\(added.error)")
+            let export = try CLIRunner.run([
+                "records", "export", "--format", "xapi", "--district-url", "https://www.district.example.org",
+                "--data-dir", school.data.path,
+            ])
+            #expect(export.status == 0, "\(export.error)")
+            let log = try String(contentsOf: school.data.appending(path: "accounts/audit.jsonl"), encoding: .utf8)
+            #expect(log.contains("records export via command line, 1 record"))
+        }
+
+        @Test func exportAsksForTheDistrictsAddress() throws {
+            defer { try? FileManager.default.removeItem(at: school.data) }
+            let export = try CLIRunner.run(["records", "export", "--format", "xapi", "--data-dir", school.data.path])
+            #expect(export.status != 0)
+            #expect(export.error.contains("--district-url"))
+        }
+
+        @Test func sendAsksForThePasswordInTheEnvironment() throws {
+            defer { try? FileManager.default.removeItem(at: school.data) }
+            let send = try CLIRunner.run(
+                [
+                    "records", "send", "--lrs", "http://127.0.0.1:9/xAPI/", "--lrs-user", "csec", "--district-url",
+                    "https://www.district.example.org", "--data-dir", school.data.path,
+                ], environment: ["CSEC_TRAINER_LRS_PASSWORD": ""])
+            #expect(send.status == 1)
+            #expect(send.error.contains("CSEC_TRAINER_LRS_PASSWORD"))
+        }
+
+        @Test(.enabled(if: RalphLRS.runsCases, Comment(rawValue: RalphLRS.skipMessage)))
+        func sendDeliversOnceAndReportsAWrongPassword() async throws {
+            defer { try? FileManager.default.removeItem(at: school.data) }
+            _ = try school.finishSession(name: "Ana Ruiz")
+            try await RalphLRS.run { lrs in
+                func send(password: String) throws -> Program.Result {
+                    try CLIRunner.run(
+                        [
+                            "records", "send", "--lrs", lrs.endpoint.absoluteString, "--lrs-user", lrs.username,
+                            "--district-url", "https://www.district.example.org", "--data-dir", school.data.path,
+                        ], environment: ["CSEC_TRAINER_LRS_PASSWORD": password])
+                }
+                let refused = try send(password: "wrong")
+                #expect(refused.status == 1)
+                #expect(refused.output.contains("1 records queued now"))
+                #expect(refused.output.contains("0 records delivered") && refused.output.contains("1 still queued"))
+                #expect(refused.output.contains("user name or password"))
+
+                let sent = try send(password: lrs.password)
+                #expect(sent.status == 0, "\(sent.output)\(sent.error)")
+                #expect(sent.output.contains("0 records queued now, 1 queued or delivered before"))
+                #expect(sent.output.contains("1 records delivered"))
+
+                let again = try send(password: lrs.password)
+                #expect(again.status == 0 && again.output.contains("0 records delivered"), "\(again.output)")
+                let export = try CLIRunner.run([
+                    "records", "export", "--format", "xapi", "--district-url", "https://www.district.example.org",
+                    "--data-dir", school.data.path,
+                ])
+                let exported = try statements(export.output)
+                let registration = try #require((exported.first?["context"] as? [String: Any])?["registration"] as? String)
+                #expect(try await lrs.statements(registration: registration).count == exported.count)
+            }
+        }
+
+        /// `serve --lrs`: the background sender delivers what is queued as soon as the server runs.
+        @Test(.enabled(if: RalphLRS.runsCases, Comment(rawValue: RalphLRS.skipMessage)))
+        func theServerSendsWhatIsQueued() async throws {
+            defer { try? FileManager.default.removeItem(at: school.data) }
+            _ = try school.finishSession(name: "Ana Ruiz")
+            let district = ["--district-url", "https://www.district.example.org", "--data-dir", school.data.path]
+            let export = try CLIRunner.run(["records", "export", "--format", "xapi"] + district)
+            let exported = try statements(export.output)
+            let registration = try #require((exported.first?["context"] as? [String: Any])?["registration"] as? String)
+            try await RalphLRS.run { lrs in
+                let lrsOptions = ["--lrs", lrs.endpoint.absoluteString, "--lrs-user", lrs.username]
+                // Queued, not delivered: the password is wrong.
+                let refused = try CLIRunner.run(
+                    ["records", "send"] + lrsOptions + district, environment: ["CSEC_TRAINER_LRS_PASSWORD": "wrong"])
+                #expect(refused.status == 1 && refused.output.contains("1 still queued"), "\(refused.output)")
+                let port = try OpenIDProviderMock.freePort()
+                let server = try HostProcess(
+                    ["serve", "--bind", "127.0.0.1:\(port)", "--jurisdiction", "marin"] + lrsOptions + district,
+                    environment: ["CSEC_TRAINER_LRS_PASSWORD": lrs.password])
+                let deadline = ContinuousClock.now + .seconds(90)
+                var stored = 0
+                while stored < exported.count, ContinuousClock.now < deadline, server.process.isRunning {
+                    try await Task.sleep(for: .milliseconds(250))
+                    stored = try await lrs.statements(registration: registration).count
+                }
+                #expect(stored == exported.count, "\(server.printed.text)")
+                kill(server.process.processIdentifier, SIGTERM)
+                #expect(await server.waitForExit(timeout: .seconds(60)), "\(server.printed.text)")
+                #expect(server.printed.text.contains("xAPI delivery"), "\(server.printed.text)")
+            }
+        }
+    }
+}
