@@ -11,6 +11,15 @@ public struct CaseProgress: Sendable, Codable, Equatable, Hashable {
     /// The county's definitions that made an action count as done without being done itself.
     public var equivalencesUsed: [ActionEquivalence]
 
+    /// Each set encoded sorted, as ``Facts`` encodes its own.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(completedSteps.sorted(), forKey: .completedSteps)
+        try container.encode(emergencyHandled, forKey: .emergencyHandled)
+        try container.encode(actionsDone.sorted(), forKey: .actionsDone)
+        try container.encode(equivalencesUsed, forKey: .equivalencesUsed)
+    }
+
     public init(
         completedSteps: Set<Int> = [], emergencyHandled: Bool = false, actionsDone: Set<ActionID> = [],
         equivalencesUsed: [ActionEquivalence] = []

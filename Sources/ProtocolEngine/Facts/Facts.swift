@@ -8,6 +8,14 @@ public struct Facts: Sendable, Codable, Equatable, Hashable {
         self.flags = flags
     }
 
+    /// Each set encoded sorted: the same facts give the same bytes in every process (a set's own
+    /// order changes from one run to the next), which content fingerprints rest on.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(indicators.sorted(), forKey: .indicators)
+        try container.encode(flags.sorted { $0.rawValue < $1.rawValue }, forKey: .flags)
+    }
+
     public func has(_ flag: CaseFlag) -> Bool {
         flags.contains(flag)
     }

@@ -66,6 +66,15 @@ public struct Stage: Sendable, Codable, Equatable {
         self.done = done
         self.addedFacts = addedFacts
     }
+
+    /// `done` encoded sorted, as ``ProtocolEngine/Facts`` encodes its sets: the scenario bank's
+    /// fingerprint in every record is then the same in every process.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(narrative, forKey: .narrative)
+        try container.encode(done.sorted(), forKey: .done)
+        try container.encode(addedFacts, forKey: .addedFacts)
+    }
 }
 
 /// Who a vignette is for, how hard it is, and what it is about.
