@@ -16,9 +16,10 @@ import XAPI
 /// text; any other answer lists only the chosen and the correct choice, with their text when the
 /// content still offers those options.
 ///
-/// The vignette-bank hash is not compared: today it differs from one process to the next for
-/// the same bank (a set in the vignettes is encoded in hash order), so it cannot tell whether
-/// the bank changed; the per-question agreement stands in for it.
+/// The vignette-bank hash is not compared: records made before 2026-11-30 carry one that differed
+/// from one process to the next for the same bank (a set in the vignettes was encoded in hash
+/// order, since fixed), so it cannot tell whether the bank changed; the per-question agreement
+/// stands in for it.
 public struct StatementExport: Sendable {
     public let records: any RecordRepository
     public let statements: RecordStatements
