@@ -64,3 +64,14 @@ extension Curve25519.Signing.PublicKey {
         return "-----BEGIN PUBLIC KEY-----\n\(base64)\n-----END PUBLIC KEY-----\n"
     }
 }
+
+extension InstallationKey {
+    /// 32 bytes derived (HKDF-SHA256) from the private key for one `purpose` (such as the xAPI
+    /// pseudonyms): secret like the key, yet telling nothing of it or of another purpose's bytes.
+    public func derivedSecret(for purpose: String) -> Data {
+        HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: privateKey.rawRepresentation), info: Data(purpose.utf8), outputByteCount: 32
+        )
+        .withUnsafeBytes { Data($0) }
+    }
+}

@@ -44,12 +44,20 @@ public struct Agent: Sendable, Codable, Equatable {
     public var name: String?
     /// `mailto:` followed by the address.
     public var mbox: String?
+    /// The SHA-1 of the `mbox` value, in hex: the address without writing it.
+    public var mboxSHA1Sum: String?
     public var account: Account?
 
-    public init(name: String? = nil, mbox: String? = nil, account: Account? = nil) {
+    public init(name: String? = nil, mbox: String? = nil, mboxSHA1Sum: String? = nil, account: Account? = nil) {
         self.name = name
         self.mbox = mbox
+        self.mboxSHA1Sum = mboxSHA1Sum
         self.account = account
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case objectType, name, mbox, account
+        case mboxSHA1Sum = "mbox_sha1sum"
     }
 }
 

@@ -14,7 +14,8 @@ import XAPI
 /// 90%, a partial group attendance, a refresher, and a record made from the bundled content (so
 /// that its questions are rebuilt with every choice).
 enum PeerRecords {
-    static let actors = ActorPolicy(homePage: URL(string: "https://district.example.org")!, includesNames: true)
+    static let actors = ActorPolicy(
+        homePage: URL(string: "https://district.example.org")!, includesNames: true, pseudonymSecret: Data("test secret".utf8))
 
     static func all() throws -> [CompletionRecord] {
         let frozen = try [

@@ -38,23 +38,44 @@ struct StatementPartsTests {
 
     static let home = "https://district.example.org"
 
+    static let secret = Data("test secret".utf8)
+
     @Test(arguments: [
         ActorCase(
             name: "employee id: an account", trainee: Trainee(name: "Ana Ruiz", employeeID: "E-7", email: "ana@example.org"),
             includesNames: false, agent: Agent(account: Account(homePage: home, name: "E-7"))),
         ActorCase(
-            name: "email only: mbox", trainee: Trainee(name: "Ana Ruiz", employeeID: " ", email: "ana@example.org"),
-            includesNames: false, agent: Agent(mbox: "mailto:ana@example.org")),
+            // sha1("mailto:ana@example.org"), as Python's hashlib gives it.
+            name: "email only: its SHA-1", trainee: Trainee(name: "Ana Ruiz", employeeID: " ", email: "ana@example.org"),
+            includesNames: false, agent: Agent(mboxSHA1Sum: "0e5544afbb6be286591577af49b31b0187a46ef0")),
         ActorCase(
-            name: "name only: an account named by the normalized name", trainee: Trainee(name: "  Ana   RUIZ "),
-            includesNames: false, agent: Agent(account: Account(homePage: home, name: "name:ana ruiz"))),
+            name: "email with names on request: mbox", trainee: Trainee(name: "Ana Ruiz", email: "ana@example.org"),
+            includesNames: true, agent: Agent(name: "Ana Ruiz", mbox: "mailto:ana@example.org")),
         ActorCase(
             name: "names on request", trainee: Trainee(name: "Ana Ruiz", employeeID: "E-7"), includesNames: true,
             agent: Agent(name: "Ana Ruiz", account: Account(homePage: home, name: "E-7"))),
     ])
     func actors(_ testCase: ActorCase) {
-        let policy = ActorPolicy(homePage: URL(string: Self.home)!, includesNames: testCase.includesNames)
+        let policy = ActorPolicy(
+            homePage: URL(string: Self.home)!, includesNames: testCase.includesNames, pseudonymSecret: Self.secret)
         #expect(policy.agent(for: testCase.trainee) == testCase.agent)
+    }
+
+    /// A person with neither employee id nor email is named by a pseudonym: the same for the
+    /// same person (as the records match people), different for another person or under
+    /// another installation's key, and never their name.
+    @Test func aPersonWithoutIdOrEmailIsNamedByAPseudonymNotTheirName() throws {
+        let policy = ActorPolicy(homePage: URL(string: Self.home)!, pseudonymSecret: Self.secret)
+        let ana = try #require(policy.agent(for: Trainee(name: "  Ana   RUIZ ")).account?.name)
+        #expect(ana.wholeMatch(of: /person:[0-9a-f]{32}/) != nil)
+        #expect(policy.agent(for: Trainee(name: "ana ruiz")).account?.name == ana)
+        #expect(policy.agent(for: Trainee(name: "Ana Ruis")).account?.name != ana)
+        let elsewhere = ActorPolicy(homePage: URL(string: Self.home)!, pseudonymSecret: Data("another".utf8))
+        #expect(elsewhere.agent(for: Trainee(name: "Ana Ruiz")).account?.name != ana)
+        let agent = policy.agent(for: Trainee(name: "Ana Ruiz"))
+        let json = String(decoding: try JSONEncoder().encode(agent), as: UTF8.self).lowercased()
+        #expect(!json.contains("ana") && !json.contains("ruiz"))
+        #expect(agent.name == nil && agent.mbox == nil)
     }
 
     @Test func questionIDsStayOneSegmentOfTheActivityID() {

@@ -9,7 +9,7 @@ import XAPI
 extension RecordsExportCommand {
     /// `--format xapi`: every record's statements, as one JSON array.
     func exportStatements() throws {
-        let actors = try xapi.actors()
+        let actors = try xapi.actors(data)
         let training = xapi.trainingContent(from: content)
         let (dataDirectory, actor) = (data.directory, ProcessInfo.processInfo.userName)
         let (statements, problems, auditProblem) = try database.using(data) {

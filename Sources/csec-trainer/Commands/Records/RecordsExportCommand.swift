@@ -46,7 +46,7 @@ struct RecordsExportCommand: ParsableCommand {
         if format == .records, out == nil {
             throw ValidationError("Give the directory to write the record files to with --out DIR.")
         }
-        if format == .xapi { _ = try xapi.actors() }
+        if format == .xapi { _ = try xapi.homePage() }
     }
 
     func run() throws {

@@ -37,13 +37,13 @@ struct RecordsSendCommand: ParsableCommand {
         if lrs.lrs == nil {
             throw ValidationError("Give the LRS's xAPI address with --lrs, e.g. https://lrs.district.org/xAPI/.")
         }
-        _ = try xapi.actors()
+        _ = try xapi.homePage()
     }
 
     func run() throws {
         guard let (endpoint, client) = try lrs.client() else { return }
         let outbox = StatementOutbox(directory: StatementOutbox.directory(in: data.directory, for: endpoint))
-        let (actors, training) = (try xapi.actors(), xapi.trainingContent(from: content))
+        let (actors, training) = (try xapi.actors(data), xapi.trainingContent(from: content))
         let queued = try database.using(data) { backend async throws(StorageError) in
             do throws(StatementDeliveryError) {
                 let export = StatementExport(records: backend.repository, actors: actors, content: training)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ContentLoading
 import Foundation
+import RecordStore
 import XAPI
 
 /// How records become xAPI statements: who the actor is (the content that gives the
@@ -14,7 +15,9 @@ struct XAPIOptions: ParsableArguments {
             valueName: "url"))
     var districtURL: String?
 
-    @Flag(name: .customLong("include-names"), help: "Write each person's name in the statements (left out by default).")
+    @Flag(
+        name: .customLong("include-names"),
+        help: "Write each person's name and email address in the statements (by default an email is written as its SHA-1, and a person without employee id or email is named by a pseudonym).")
     var includeNames = false
 
     func validate() throws {
@@ -24,14 +27,20 @@ struct XAPIOptions: ParsableArguments {
         }
     }
 
-    /// The actor policy; `--district-url` is required here.
-    func actors() throws -> ActorPolicy {
+    /// The district's address; `--district-url` is required here.
+    func homePage() throws -> URL {
         guard let districtURL, let url = URL(string: districtURL) else {
             throw ValidationError(
                 "Give the district's web address with --district-url (e.g. https://www.district.org): "
                     + "the statements name staff as accounts on it.")
         }
-        return ActorPolicy(homePage: url, includesNames: includeNames)
+        return url
+    }
+
+    /// The actor policy, its pseudonyms keyed by the installation key of `data`.
+    func actors(_ data: DataOptions) throws -> ActorPolicy {
+        let secret = try data.installationKey().derivedSecret(for: "csec-trainer xAPI pseudonyms")
+        return ActorPolicy(homePage: try homePage(), includesNames: includeNames, pseudonymSecret: secret)
     }
 
     /// The training content, or nil with a note when it cannot be loaded (the statements then

@@ -13,7 +13,7 @@ extension ServeRunCommand {
         let outbox = StatementOutbox(directory: StatementOutbox.directory(in: data.directory, for: endpoint))
         let delivery = StatementDelivery(outbox: outbox, transport: client, clock: ContinuousClock())
         return ServeStatements(
-            endpoint: endpoint, outbox: outbox, sender: StatementSender(delivery: delivery), actors: try xapi.actors(),
+            endpoint: endpoint, outbox: outbox, sender: StatementSender(delivery: delivery), actors: try xapi.actors(data),
             content: training)
     }
 }
