@@ -13,7 +13,8 @@ import XAPI
 /// text and the prompt; a record from another protocol, or a question that disagrees with the
 /// record, gets the chosen and correct choices only.
 struct RebuiltQuestionsTests {
-    static let actors = ActorPolicy(homePage: URL(string: "https://district.example.org")!, pseudonymSecret: Data("test secret".utf8))
+    static let actors = ActorPolicy(
+        homePage: URL(string: "https://district.example.org")!, pseudonymSecret: Data("test secret".utf8))
 
     /// A record of answering `plan` (the first answer wrong), made from `content`.
     static func record(answering plan: TrainingPlan, jurisdiction: JurisdictionProtocol, content: TrainingContent)

@@ -8,7 +8,8 @@ import XAPI
 /// attendance is attended (and completed only when the whole session was covered), and the
 /// policy's pass or fail stands whatever the score.
 struct RecordStatementsTests {
-    static let statements = RecordStatements(actors: ActorPolicy(homePage: URL(string: "https://district.example.org")!, pseudonymSecret: Data("test secret".utf8)))
+    static let statements = RecordStatements(
+        actors: ActorPolicy(homePage: URL(string: "https://district.example.org")!, pseudonymSecret: Data("test secret".utf8)))
 
     struct VerbCase: Sendable, CustomTestStringConvertible {
         var name: String

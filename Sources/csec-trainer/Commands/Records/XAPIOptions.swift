@@ -17,7 +17,10 @@ struct XAPIOptions: ParsableArguments {
 
     @Flag(
         name: .customLong("include-names"),
-        help: "Write each person's name and email address in the statements (by default an email is written as its SHA-1, and a person without employee id or email is named by a pseudonym).")
+        help: ArgumentHelp(
+            "Write each person's name and email address in the statements.",
+            discussion: "By default an email is written as its SHA-1, and a person without employee id or email is "
+                + "named by a pseudonym."))
     var includeNames = false
 
     func validate() throws {
