@@ -70,6 +70,14 @@ struct QTI21PeerTests {
         }
     }
 
+    @Test func theZipCheckCatchesAFileTheManifestDoesNotName() throws {
+        let zipFile = ValidatorPeers.negative.appending(path: "qti-package-with-an-unlisted-file.zip")
+        let read = try ValidatorPeers.run("read_qti21.py", ["--package", zipFile.path], as: Read.self)
+        let package = try #require(read.package)
+        #expect(package.entries != ["imsmanifest.xml"] + package.manifestFiles)
+        #expect(package.entries.contains("notes.txt"))
+    }
+
     @Test func theCheckCatchesAnItemWhoseAnswerTheConverterLoses() throws {
         let file = ValidatorPeers.negative.appending(path: "qti-correct-response-renamed.xml")
         let read = try ValidatorPeers.run("read_qti21.py", [file.path], as: Read.self)
