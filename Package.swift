@@ -76,13 +76,17 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         // Question banks for other tools (Moodle XML, GIFT, QTI 2.1), from the engine's questions.
-        .target(name: "QuestionBanks", dependencies: ["ProtocolEngine", "ScenarioEngine"], swiftSettings: strictSwift),
+        .target(
+            name: "QuestionBanks", dependencies: ["ProtocolEngine", "ScenarioEngine", "ZipArchives"], swiftSettings: strictSwift),
+        // Reproducible zips made in memory (fixed entry dates), for LMS packages and QTI packages.
+        .target(
+            name: "ZipArchives", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSwift),
         // Packages an LMS imports (SCORM 1.2, cmi5): the player's content and manifests, zipped in memory.
         .target(
             name: "LMSPackages",
             dependencies: [
-                "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "Briefing",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "Briefing", "ZipArchives",
             ],
             swiftSettings: strictSwift
         ),

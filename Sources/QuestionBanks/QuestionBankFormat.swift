@@ -4,7 +4,7 @@ public enum QuestionBankFormat: String, Sendable, Codable, Equatable, CaseIterab
     case moodleXML = "moodle-xml"
     /// GIFT, Moodle's text format: one file.
     case gift
-    /// A QTI 2.1 content package: a directory with `imsmanifest.xml` and `items/`.
+    /// A QTI 2.1 content package: `imsmanifest.xml` and `items/`, as a zip or a directory.
     case qti21
 
     /// Whether the bank is one file (else a directory of files).

@@ -3,8 +3,8 @@ import TestSupport
 import Testing
 
 extension CLISuite {
-    /// `export questions`: the same seed prints the same bank; a package needs a folder; a
-    /// county that does not exist is refused with the valid ids.
+    /// `export questions`: the same seed prints the same bank; a package is a new folder or a
+    /// reproducible zip; a county that does not exist is refused with the valid ids.
     struct ExportQuestionsCommandTests {
         @Test func theSameSeedPrintsTheSameBankAndAnotherSeedAnother() throws {
             let arguments = ["export", "questions", "--format", "gift", "--jurisdiction", "marin"]
@@ -34,7 +34,25 @@ extension CLISuite {
             #expect(again.error.contains("already holds files"))
             let noFolder = try CLIRunner.run(["export", "questions", "--format", "qti21", "--jurisdiction", "marin"])
             #expect(noFolder.status != 0)
-            #expect(noFolder.error.contains("--format qti21 writes a folder: give it with --out."))
+            #expect(noFolder.error.contains("--format qti21 writes a zip or a folder: give it with --out"))
+        }
+
+        @Test func aQTIPackageNamedZipIsOneZipWithTheSameBytesFromEveryRun() throws {
+            let directory = try Fixtures.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            func export(to name: String, seed: String = "1") throws -> Data? {
+                let zip = directory.appending(path: name)
+                let result = try CLIRunner.run(
+                    ["export", "questions", "--format", "qti21", "--jurisdiction", "marin", "--seed", seed, "--out", zip.path])
+                #expect(result.status == 0, "\(result.error)")
+                #expect(result.output.contains("written to \(zip.path) (a zip of "))
+                return FileManager.default.contents(atPath: zip.path)
+            }
+            let first = try #require(try export(to: "marin-qti.zip"))
+            #expect(first.starts(with: [0x50, 0x4B, 0x03, 0x04]), "a zip's first local file header")
+            #expect(try export(to: "again.ZIP") == first, "another process, the same bytes")
+            #expect(try export(to: "other-seed.zip", seed: "2") != first)
+            #expect(try export(to: "marin-qti.zip") == first, "an existing zip is replaced")
         }
 
         @Test func anUnknownCountyIsRefusedWithTheValidIds() throws {

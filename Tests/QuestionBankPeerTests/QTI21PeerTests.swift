@@ -6,8 +6,9 @@ import ScenarioEngine
 import TestSupport
 import Testing
 
-/// The QTI 2.1 package, read by a real converter (citolab-qti-convert: to QTI 3.0 and back)
-/// for every county.
+/// The QTI 2.1 package, read by a real converter (citolab-qti-convert: each item to QTI 3.0 and
+/// back, and the zip csec-trainer writes with its upgrade_package) and by Python's zipfile, for
+/// every county.
 @Suite(.enabled(if: ValidatorPeers.runs(ValidatorPeers.hasQTIConverter), ValidatorPeers.skipMessage("citolab-qti-convert")))
 struct QTI21PeerTests {
     struct Read: Decodable {
@@ -20,6 +21,9 @@ struct QTI21PeerTests {
             var warnings: [String]
         }
         struct Package: Decodable {
+            var entries: [String]
+            var badEntry: String?
+            var manifestFiles: [String]
             var types: [String]
             var correct: [String: [String]]
         }
@@ -35,10 +39,12 @@ struct QTI21PeerTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let folder = directory.appending(path: county)
         try QuestionBankExport.write(exported.bank, as: .qti21, to: folder)
+        let zipFile = directory.appending(path: "\(county)-qti.zip")
+        try QuestionBankExport.write(exported.bank, as: .qti21, to: zipFile)
         let package = QTI21Package(bank: exported.bank)
         let paths = package.items.map { folder.appending(path: QTI21Package.path(of: $0)).path }
 
-        let read = try ValidatorPeers.run("read_qti21.py", ["--package", folder.path] + paths, as: Read.self)
+        let read = try ValidatorPeers.run("read_qti21.py", ["--package", zipFile.path] + paths, as: Read.self)
         try #require(read.items.count == exported.engine.count)
         for ((question, item), path) in zip(zip(exported.engine, package.items), paths) {
             let parsed = try #require(read.items[path])
@@ -54,11 +60,22 @@ struct QTI21PeerTests {
             }
         }
         let upgraded = try #require(read.package)
+        #expect(upgraded.entries == ["imsmanifest.xml"] + upgraded.manifestFiles, "the zip holds exactly the manifest's files")
+        #expect(upgraded.manifestFiles == package.items.map(QTI21Package.path(of:)))
+        #expect(upgraded.badEntry == nil, "every entry's CRC checks")
         #expect(upgraded.types == ["imsqti_item_xmlv3p0"])
         #expect(upgraded.correct.count == package.items.count)
         for item in package.items {
             #expect(upgraded.correct[QTI21Package.path(of: item)] == item.correctChoices, "\(item.identifier)")
         }
+    }
+
+    @Test func theZipCheckCatchesAFileTheManifestDoesNotName() throws {
+        let zipFile = ValidatorPeers.negative.appending(path: "qti-package-with-an-unlisted-file.zip")
+        let read = try ValidatorPeers.run("read_qti21.py", ["--package", zipFile.path], as: Read.self)
+        let package = try #require(read.package)
+        #expect(package.entries != ["imsmanifest.xml"] + package.manifestFiles)
+        #expect(package.entries.contains("notes.txt"))
     }
 
     @Test func theCheckCatchesAnItemWhoseAnswerTheConverterLoses() throws {

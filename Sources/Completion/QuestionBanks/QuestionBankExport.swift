@@ -33,17 +33,37 @@ public struct QuestionBankExport: Sendable {
         }
     }
 
+    /// Whether a QTI 2.1 package written to `location` is zipped: when its name ends in `.zip`
+    /// (any case) and it is not a folder already; anything else is a folder.
+    public static func zips(to location: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory)
+        return location.pathExtension.lowercased() == "zip" && !(exists && isDirectory.boolValue)
+    }
+
     /// Writes `bank` in `format` to `location`: a file for Moodle XML and GIFT (replaced when it
-    /// exists), a new or empty directory for a QTI 2.1 package (so no item of an older export is
-    /// left among the new ones). Returns how many files were written.
+    /// exists); for a QTI 2.1 package, a zip when `location` ends in `.zip` (``zips(to:)``,
+    /// replaced when it exists), else a new or empty directory (so no item of an older export
+    /// is left among the new ones). Returns how many files were written (for a zip: how many
+    /// it holds).
     @discardableResult
     public static func write(_ bank: QuestionBank, as format: QuestionBankFormat, to location: URL)
         throws(QuestionBankExportError) -> Int
     {
         let files = files(of: bank, as: format)
         if format.isSingleFile {
-            try write(files[0].contents, to: location)
+            try write(Data(files[0].contents.utf8), to: location)
             return 1
+        }
+        if zips(to: location) {
+            let zip: Data
+            do {
+                zip = try QTI21Package(bank: bank).zipped()
+            } catch {
+                throw .cannotZip(reason: "\(error)")
+            }
+            try write(zip, to: location)
+            return files.count
         }
         let manager = FileManager.default
         if let existing = try? manager.contentsOfDirectory(atPath: location.path), !existing.isEmpty {
@@ -56,14 +76,14 @@ public struct QuestionBankExport: Sendable {
             } catch {
                 throw .cannotWrite(path: url.deletingLastPathComponent().path, reason: "the folder cannot be made")
             }
-            try write(file.contents, to: url)
+            try write(Data(file.contents.utf8), to: url)
         }
         return files.count
     }
 
-    private static func write(_ contents: String, to url: URL) throws(QuestionBankExportError) {
+    private static func write(_ contents: Data, to url: URL) throws(QuestionBankExportError) {
         do {
-            try Data(contents.utf8).write(to: url, options: .atomic)
+            try contents.write(to: url, options: .atomic)
         } catch {
             throw .cannotWrite(path: url.path, reason: "the file cannot be written (\(error.localizedDescription))")
         }

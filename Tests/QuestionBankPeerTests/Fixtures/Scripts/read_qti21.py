@@ -1,11 +1,11 @@
 """Reads QTI 2.1 items with citolab-qti-convert: upgrades each to QTI 3.0 and back to 2.1, and
-prints, per item, its correct value and feedback both ways, as JSON. With --package DIR, also
-zips the package folder (as `cd DIR && zip -r`), upgrades the whole package, and lists the
-upgraded resources with their correct values.
-Usage: read_qti21.py [--package DIR] ITEM...
+prints, per item, its correct value and feedback both ways, as JSON. With --package ZIP (the
+package as csec-trainer zips it), also lists the zip's entries with Python's zipfile (and the
+first entry whose CRC is wrong), the files its imsmanifest.xml names, and upgrades the whole
+package with upgrade_package, listing the upgraded resources with their correct values.
+Usage: read_qti21.py [--package ZIP] ITEM...
 """
 import json
-import pathlib
 import sys
 import tempfile
 import zipfile
@@ -47,13 +47,14 @@ for path in arguments:
 
 result = {"items": items}
 if package:
+    with zipfile.ZipFile(package) as archive:
+        entries = archive.namelist()
+        bad_entry = archive.testzip()
+        manifest = lxml.etree.fromstring(archive.read("imsmanifest.xml"))
+        named = manifest.xpath("//*[local-name()='file']/@href")
     with tempfile.TemporaryDirectory() as directory:
-        original, upgraded = directory + "/qti21.zip", directory + "/qti3.zip"
-        with zipfile.ZipFile(original, "w") as archive:
-            for path in sorted(pathlib.Path(package).rglob("*")):
-                if path.is_file():
-                    archive.write(path, path.relative_to(package).as_posix())
-        upgrade_package(original, upgraded)
+        upgraded = directory + "/qti3.zip"
+        upgrade_package(package, upgraded)
         with zipfile.ZipFile(upgraded) as archive:
             manifest = lxml.etree.fromstring(archive.read("imsmanifest.xml"))
             resources = manifest.xpath("//*[local-name()='resource']")
@@ -62,5 +63,11 @@ if package:
                 item = lxml.etree.fromstring(archive.read(resource.get("href")))
                 correct[resource.get("href")] = item.xpath(
                     "//q:qti-correct-response/q:qti-value/text()", namespaces=QTI3)
-            result["package"] = {"types": sorted({resource.get("type") for resource in resources}), "correct": correct}
+    result["package"] = {
+        "entries": entries,
+        "badEntry": bad_entry,
+        "manifestFiles": named,
+        "types": sorted({resource.get("type") for resource in resources}),
+        "correct": correct,
+    }
 print(json.dumps(result))
