@@ -19,7 +19,9 @@ struct ServerSendingTests {
             delivery: StatementDelivery(outbox: outbox, transport: lrs, clock: RecordingClock()), retryAfter: .seconds(60))
         let queuedNow = Mutex<[Bool]>([])
         let export = StatementExport(
-            records: data.records, actors: ActorPolicy(homePage: URL(string: "https://district.example.org")!, pseudonymSecret: Data("test secret".utf8)), content: nil)
+            records: data.records,
+            actors: ActorPolicy(
+                homePage: URL(string: "https://district.example.org")!, pseudonymSecret: Data("test secret".utf8)), content: nil)
         let records = StatementQueueingRepository(base: data.records, export: export, outbox: outbox) { result in
             queuedNow.withLock { $0.append((try? result.get()) ?? false) }
             sender.nudge()
