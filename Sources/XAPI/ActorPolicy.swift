@@ -21,7 +21,9 @@ public struct ActorPolicy: Sendable {
     /// pseudonyms' key is derived from it (HKDF-SHA256), so that a pseudonym cannot be
     /// recomputed from a list of staff names without it.
     public init(homePage: URL, includesNames: Bool = false, pseudonymSecret secret: some ContiguousBytes) {
-        self.homePage = homePage
+        // One spelling of the district's address, so that `https://d.org` and `https://d.org/` name
+        // the same accounts.
+        self.homePage = homePage.path == "/" ? URL(string: String(homePage.absoluteString.dropLast())) ?? homePage : homePage
         self.includesNames = includesNames
         pseudonymKey = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: SymmetricKey(data: secret), info: Data("csec-trainer xAPI pseudonyms v1".utf8),

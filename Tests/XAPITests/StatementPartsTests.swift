@@ -78,6 +78,12 @@ struct StatementPartsTests {
         #expect(agent.name == nil && agent.mbox == nil)
     }
 
+    @Test(arguments: ["https://district.example.org", "https://district.example.org/"])
+    func theDistrictsAddressIsSpelledOneWay(address: String) {
+        let policy = ActorPolicy(homePage: URL(string: address)!, pseudonymSecret: Self.secret)
+        #expect(policy.agent(for: Trainee(name: "Ana Ruiz", employeeID: "E-7")).account?.homePage == Self.home)
+    }
+
     @Test func questionIDsStayOneSegmentOfTheActivityID() {
         let id = ExtensionIRI.activity(["csec-response-protocol", "marin", "questions", "new-phone#0/category"])
         #expect(id == ExtensionIRI.activities + "/csec-response-protocol/marin/questions/new-phone%230%2Fcategory")

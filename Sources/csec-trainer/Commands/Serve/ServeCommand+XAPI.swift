@@ -38,9 +38,19 @@ struct ServeStatements: Sendable {
         }
     }
 
-    /// Sends until cancelled, logging what each delivery did.
-    func run(logger: Logger) async {
+    /// Queues every stored record not queued or delivered before (one stored while the server was
+    /// down, or whose queueing failed), then sends until cancelled, logging what each delivery did.
+    func run(records: any RecordRepository, logger: Logger) async {
         logger.notice("sending xAPI statements", metadata: ["lrs": "\(endpoint.absoluteString)"])
+        do {
+            let queued = try await StatementExport(records: records, actors: actors, content: content).enqueueAll(into: outbox)
+            if queued.queued > 0 { logger.info("xAPI statements queued", metadata: ["records": "\(queued.queued)"]) }
+            for problem in queued.problems {
+                logger.warning("xAPI statements not queued for a record", metadata: ["problem": "\(problem)"])
+            }
+        } catch {
+            logger.error("xAPI statements not queued (records send queues them later)", metadata: ["error": "\(error)"])
+        }
         await sender.run { result in
             switch result {
             case .success(let report):

@@ -137,7 +137,9 @@ struct ServeRunCommand: ParsableCommand {
                         throw ServeError.accounts(error)
                     }
                     let records = statements?.records(over: backend.repository, logger: logger) ?? backend.repository
-                    let sending = statements.map { statements in Task { await statements.run(logger: logger) } }
+                    let sending = statements.map { statements in
+                        Task { [repository = backend.repository] in await statements.run(records: repository, logger: logger) }
+                    }
                     defer { sending?.cancel() }
                     var server = DistrictServer(
                         training: SelfPacedTraining(content: training, progress: progress, records: records),
