@@ -46,13 +46,14 @@ public struct CMI5CourseStructure: Sendable, Equatable {
         #"<langstring lang="en-US">\#(XMLText.escaped(text))</langstring>"#
     }
 
-    /// An xs:decimal: plain digits, never an exponent, clamped to 0...1.
+    /// An xs:decimal to four places (cmi5 §10.2.4 allows them, so 2/3 is 0.6667, not 0.667):
+    /// plain digits, never an exponent, clamped to 0...1.
     static func decimal(_ value: Double) -> String {
         let clamped = min(max(value, 0), 1)
-        let thousandths = Int((clamped * 1000).rounded())
-        if thousandths == 1000 { return "1" }
-        var digits = String(thousandths)
-        while digits.count < 3 { digits = "0" + digits }
+        let tenThousandths = Int((clamped * 10000).rounded())
+        if tenThousandths == 10000 { return "1" }
+        var digits = String(tenThousandths)
+        while digits.count < 4 { digits = "0" + digits }
         while digits.hasSuffix("0") { digits.removeLast() }
         return digits.isEmpty ? "0" : "0.\(digits)"
     }

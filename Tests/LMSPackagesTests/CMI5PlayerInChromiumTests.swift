@@ -51,34 +51,22 @@ struct CMI5PlayerInChromiumTests {
             activityID: PackageIdentity(jurisdiction: Self.jurisdiction, seed: seed).assignableUnitIRI,
             launchMode: run.launchMode, masteryScore: policy.passMark)
 
-        let (stored, audit) = try await RalphLRS.run { lrs in
+        let (statements, view, violations) = try await RalphLRS.run { lrs in
             let lms = CMI5TestLMS(
                 storeStatements: lrs.endpoint.appending(path: "statements").absoluteString, storeAuthorization: lrs.authorization)
-            let errors = try await PackageSite.run(files: PackageSite.files(of: package, under: "/au"), routes: lms.routes) {
+            let view = try await PackageSite.run(files: PackageSite.files(of: package, under: "/au"), routes: lms.routes) {
                 address in
-                await lms.prepare(try launch.launch(address: address))
-                try await launch.postLaunched(to: lrs, address: address)
-                return try await Chromium.run { browser in
-                    let page = try await browser.open(launch.url(address: address), width: 390, height: 844)
-                    let lesson = LessonRun(page: page, frame: nil)
-                    try await lesson.answer(choices)
-                    try await lesson.waitUntil("the result to be sent", "document.documentElement.dataset.reported === 'true'")
-                    let status = try await page.evaluate("document.getElementById('report-status').textContent").string ?? ""
-                    #expect(status.contains("sent to your LMS"), "\(status)")
-                    return page.errors()
+                try await Chromium.run { browser in
+                    try await Self.session(launch, choices: choices, lms: lms, lrs: lrs, address: address, browser: browser)
                 }
             }
-            #expect(errors.isEmpty, "page errors: \(errors)")
-            let stored = try await lrs.statements(registration: launch.registration)
-            let json = try JSONSerialization.data(withJSONObject: stored)
-            #expect(try RalphLRS.validate(statementsJSON: json) == [])
-            return (try JSON(parsing: String(decoding: json, as: UTF8.self)), (await lms.fetches, await lms.violations))
+            return (try await Self.stored(launch, in: lrs), view, await lms.violations)
         }
-        #expect(audit.0 == 1, "the auth token is fetched once")
-        #expect(audit.1 == [], "LMS violations: \(audit.1)")
+        #expect(view.errors.isEmpty, "page errors: \(view.errors)")
+        #expect(view.reportStatus.contains("sent to your LMS"), "\(view.reportStatus)")
+        #expect(violations == [], "LMS violations: \(violations)")
 
-        let statements = try #require(stored.array).sorted { ($0["timestamp"].string ?? "") < ($1["timestamp"].string ?? "") }
-        let verbs = statements.map { ($0["verb"]["id"].string ?? "").split(separator: "/").last.map(String.init) ?? "" }
+        let verbs = statements.map(Self.verb)
         let fromAU = Array(statements.dropFirst())
         #expect(verbs.first == "launched")
         #expect(verbs.dropFirst().first == "initialized")
@@ -117,6 +105,12 @@ struct CMI5PlayerInChromiumTests {
             #expect(statement["result"]["response"].string == ChoiceLetter.letter(at: chosen))
             let correct = plan.questions[index].options[chosen].id == plan.questions[index].correctOptionID
             #expect(statement["result"]["success"].bool == correct)
+            // A mistake's reason and the critical notice are shown once.
+            let option = question.options[chosen]
+            let feedback = view.feedback[index]
+            if let mistake = option.mistake, !correct { #expect(feedback.ranges(of: mistake).count == 1, "\(feedback)") }
+            let critical = feedback.lowercased().ranges(of: "critical mistake").count
+            #expect(critical == (option.critical && !correct ? 1 : 0), "\(feedback)")
         }
         let completed = try #require(fromAU.first { $0["verb"]["id"].string?.hasSuffix("/completed") == true })
         #expect(completed["result"]["completion"].bool == true)
@@ -128,6 +122,7 @@ struct CMI5PlayerInChromiumTests {
         }
         let verdict = try #require(verdicts.first)
         #expect(verdict["result"]["success"].bool == expected.passed)
+        #expect(view.outcome.hasPrefix(expected.passed ? "Passed" : "Not passed"), "\(view.outcome)")
         #expect(verdict["result"]["duration"].string != nil)
         #expect(verdict["context"]["extensions"][LaunchFixture.masteryScoreExtension].number == policy.passMark)
         let scaled = verdict["result"]["score"]["scaled"].number
@@ -140,6 +135,188 @@ struct CMI5PlayerInChromiumTests {
         } else {
             #expect(try #require(scaled) < policy.passMark)
         }
+    }
+
+    struct Relaunch: Sendable, CustomTestStringConvertible {
+        var first: ScriptedLearner
+        var second: ScriptedLearner
+        var testDescription: String { "\(first.rawValue), then \(second.rawValue)" }
+    }
+
+    /// A second launch of the same registration sends no second completed, no second passed and
+    /// no failed after a passed (cmi5 §9.3), and says when an earlier pass stands.
+    @Test(arguments: [
+        Relaunch(first: .failsByScore, second: .passes), Relaunch(first: .passes, second: .failsByScore),
+    ])
+    func aRelaunchedRegistrationKeepsCMI5sVerbRules(relaunch: Relaunch) async throws {
+        let seed = try LessonRun.seedWithACriticalMistake(Self.jurisdiction)
+        let plan = try CoursePackages.plan(Self.jurisdiction, seed: seed)
+        let policy = try Fixtures.trainingContent().policy
+        let marin = try Fixtures.jurisdiction(Self.jurisdiction)
+        let package = try CoursePackages.unzipped(CoursePackages.export().zip(.cmi5, for: marin, seed: seed))
+        let first = LaunchFixture(
+            activityID: PackageIdentity(jurisdiction: Self.jurisdiction, seed: seed).assignableUnitIRI,
+            launchMode: "Normal", masteryScore: policy.passMark)
+        let second = first.relaunched()
+        let firstPassed = relaunch.first.report(for: plan, policy: policy).passed
+        let secondPassed = relaunch.second.report(for: plan, policy: policy).passed
+
+        let (stored, views, queries, violations) = try await RalphLRS.run { lrs in
+            let lms = CMI5TestLMS(
+                storeStatements: lrs.endpoint.appending(path: "statements").absoluteString, storeAuthorization: lrs.authorization)
+            let views = try await PackageSite.run(files: PackageSite.files(of: package, under: "/au"), routes: lms.routes) {
+                address in
+                try await Chromium.run { browser in
+                    [
+                        try await Self.session(
+                            first, choices: relaunch.first.choices(for: plan), lms: lms, lrs: lrs, address: address,
+                            browser: browser),
+                        try await Self.session(
+                            second, choices: relaunch.second.choices(for: plan), lms: lms, lrs: lrs, address: address,
+                            browser: browser),
+                    ]
+                }
+            }
+            return (try await Self.stored(first, in: lrs), views, await lms.queries, await lms.violations)
+        }
+        #expect(violations == [], "LMS violations: \(violations)")
+        #expect(queries >= 2, "each Normal launch reads the registration's statements")
+        for view in views { #expect(view.errors.isEmpty, "page errors: \(view.errors)") }
+
+        let verbs = stored.map(Self.verb).filter { $0 != "answered" }
+        let session = ["launched", "initialized"]
+        let expected =
+            session + ["completed", firstPassed ? "passed" : "failed", "terminated"] + session
+            + (firstPassed ? [] : [secondPassed ? "passed" : "failed"]) + ["terminated"]
+        #expect(verbs == expected)
+        #expect(verbs.filter { $0 == "completed" }.count == 1)
+        #expect(verbs.filter { $0 == "passed" }.count <= 1)
+        if let pass = verbs.firstIndex(of: "passed") { #expect(!verbs[pass...].contains("failed")) }
+        #expect(views[0].lmsStatus.isEmpty)
+        #expect(views[1].lmsStatus.contains("pass stands") == firstPassed, "\(views[1].lmsStatus)")
+        #expect(views[1].reportStatus.contains("earlier pass stands") == firstPassed, "\(views[1].reportStatus)")
+    }
+
+    enum LMSMastery: String, Sendable, CaseIterable, CustomTestStringConvertible {
+        /// The LMS's mastery score is below the learner's score, which is below the pass mark.
+        case belowThePassMark
+        /// The LMS's mastery score is above the learner's score, which meets the pass mark.
+        case aboveThePassMark
+        var testDescription: String { rawValue }
+    }
+
+    /// When the LMS's LaunchData give a mastery score other than the policy's pass mark, the
+    /// player judges by the LMS's (cmi5 §10.2.4), and shows the verdict it records.
+    @Test(arguments: LMSMastery.allCases)
+    func theVerdictShownIsTheVerdictRecordedUnderTheLMSsMasteryScore(mastery: LMSMastery) async throws {
+        let seed = try LessonRun.seedWithACriticalMistake(Self.jurisdiction)
+        let plan = try CoursePackages.plan(Self.jurisdiction, seed: seed)
+        let policy = try Fixtures.trainingContent().policy
+        let marin = try Fixtures.jurisdiction(Self.jurisdiction)
+        let package = try CoursePackages.unzipped(CoursePackages.export().zip(.cmi5, for: marin, seed: seed))
+        // Right answers, then non-critical wrong ones for the last `count` questions.
+        let right = ScriptedLearner.passes.choices(for: plan)
+        let wrong = ScriptedLearner.failsByScore.choices(for: plan)
+        let attempts = (0...right.count).map { count in
+            right.indices.map { $0 >= right.count - count ? wrong[$0] : right[$0] }
+        }
+        func report(_ choices: [Int], _ policy: ScoringPolicy) -> ScoreReport {
+            policy.score(zip(plan.questions, choices).map { AnsweredQuestion(question: $0, chosen: $0.options[$1].id) })
+        }
+        let choices: [Int]
+        var lmsPolicy = policy
+        switch mastery {
+        case .belowThePassMark:
+            choices = try #require(attempts.first { !report($0, policy).passed })
+            lmsPolicy.passMark = (report(choices, policy).fraction * 100).rounded(.down) / 100
+        case .aboveThePassMark:
+            choices = try #require(attempts.last { report($0, policy).passed && report($0, policy).fraction < 1 })
+            lmsPolicy.passMark = min(1, ((report(choices, policy).fraction * 100).rounded(.down) + 1) / 100)
+        }
+        let expected = report(choices, lmsPolicy)
+        try #require(expected.passed != report(choices, policy).passed, "the LMS's mastery score must change the verdict")
+        let launch = LaunchFixture(
+            activityID: PackageIdentity(jurisdiction: Self.jurisdiction, seed: seed).assignableUnitIRI,
+            launchMode: "Normal", masteryScore: lmsPolicy.passMark)
+
+        let (stored, view) = try await RalphLRS.run { lrs in
+            let lms = CMI5TestLMS(
+                storeStatements: lrs.endpoint.appending(path: "statements").absoluteString, storeAuthorization: lrs.authorization)
+            let view = try await PackageSite.run(files: PackageSite.files(of: package, under: "/au"), routes: lms.routes) {
+                address in
+                try await Chromium.run { browser in
+                    try await Self.session(launch, choices: choices, lms: lms, lrs: lrs, address: address, browser: browser)
+                }
+            }
+            return (try await Self.stored(launch, in: lrs), view)
+        }
+        #expect(view.errors.isEmpty, "page errors: \(view.errors)")
+        #expect(view.outcome.hasPrefix(expected.passed ? "Passed" : "Not passed"), "\(view.outcome)")
+        #expect(view.reasons.contains("set by your LMS"), "\(view.reasons)")
+        let verdict = try #require(stored.first { ["passed", "failed"].contains(Self.verb($0)) })
+        #expect(Self.verb(verdict) == (expected.passed ? "passed" : "failed"))
+        #expect(verdict["result"]["success"].bool == expected.passed)
+        #expect(verdict["context"]["extensions"][LaunchFixture.masteryScoreExtension].number == lmsPolicy.passMark)
+        let scaled = try #require(verdict["result"]["score"]["scaled"].number)
+        #expect((scaled >= lmsPolicy.passMark) == expected.passed)
+    }
+
+    /// What the learner saw in one AU session.
+    struct SessionView: Sendable {
+        var lmsStatus: String
+        var outcome: String
+        var reasons: String
+        var reportStatus: String
+        /// The feedback after each answer.
+        var feedback: [String]
+        var errors: [String]
+    }
+
+    /// One AU session of `launch` in a new page of `browser`: the LMS records `launched`, the
+    /// learner answers with `choices` and sees the result sent, then leaves it with "Return to
+    /// the course", which must take the page to the LaunchData's returnURL (cmi5 §10.2.6).
+    static func session(
+        _ launch: LaunchFixture, choices: [Int], lms: CMI5TestLMS, lrs: RalphLRS, address: String, browser: Chromium
+    ) async throws -> SessionView {
+        await lms.prepare(try launch.launch(address: address))
+        try await launch.postLaunched(to: lrs, address: address)
+        let returnsBefore = await lms.returns
+        let page = try await browser.open(launch.url(address: address), width: 390, height: 844)
+        let lesson = LessonRun(page: page, frame: nil)
+        let feedback = try await lesson.answer(choices)
+        try await lesson.waitUntil("the result to be sent", "document.documentElement.dataset.reported === 'true'")
+        let texts =
+            try await page.evaluate(
+                "['lms-status', 'outcome', 'outcome-reasons', 'report-status'].map((id) => document.getElementById(id).textContent)"
+            ).array?.map { $0.string ?? "" } ?? []
+        try #require(texts.count == 4)
+        try await lesson.waitUntil("the return control", "!document.getElementById('return').hidden")
+        try await lesson.click("#return")
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await lms.returns == returnsBefore, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(await lms.returns == returnsBefore + 1, "the page went to the returnURL")
+        try await page.waitUntil("the course page", "location.pathname === '/returned'")
+        #expect(await lms.fetches == 1, "the auth token is fetched once")
+        return SessionView(
+            lmsStatus: texts[0], outcome: texts[1], reasons: texts[2], reportStatus: texts[3], feedback: feedback,
+            errors: page.errors())
+    }
+
+    /// The statements stored under `launch`'s registration, valid for Ralph's strict model, in
+    /// the order of their timestamps.
+    static func stored(_ launch: LaunchFixture, in lrs: RalphLRS) async throws -> [JSON] {
+        let stored = try await lrs.statements(registration: launch.registration)
+        let json = try JSONSerialization.data(withJSONObject: stored)
+        #expect(try RalphLRS.validate(statementsJSON: json) == [])
+        let statements = try #require(try JSON(parsing: String(decoding: json, as: UTF8.self)).array)
+        return statements.sorted { ($0["timestamp"].string ?? "") < ($1["timestamp"].string ?? "") }
+    }
+
+    /// The last part of a statement's verb id (`passed`…).
+    static func verb(_ statement: JSON) -> String {
+        (statement["verb"]["id"].string ?? "").split(separator: "/").last.map(String.init) ?? ""
     }
 }
 
@@ -159,6 +336,13 @@ struct LaunchFixture: Sendable {
     var sessionID = UUID().uuidString.lowercased()
     var key = UUID().uuidString.lowercased()
     var token = Data(UUID().uuidString.utf8).base64EncodedString()
+
+    /// A later launch of the same registration: a new session, fetch key and token.
+    func relaunched() -> LaunchFixture {
+        var next = LaunchFixture(activityID: activityID, launchMode: launchMode, masteryScore: masteryScore)
+        next.registration = registration
+        return next
+    }
 
     var actorJSON: JSON {
         ["objectType": "Agent", "account": ["homePage": "https://lms.example.org", "name": "learner-1"]]

@@ -10,8 +10,10 @@ import NIOHTTP1
 /// - answers `GET /xapi/activities/state?stateId=LMS.LaunchData…` with the launch data it built,
 ///   and refuses (403, recorded as a violation) any write to the State API;
 /// - answers `GET /xapi/agents/profile` with 404 (no learner preferences);
-/// - passes `/xapi/statements` on to the record store with the store's own credentials in place
-///   of the token (a request without the token is refused with 401 and recorded).
+/// - passes `/xapi/statements` (POST, and GET with its query) on to the record store with the
+///   store's own credentials in place of the token (a request without the token is refused with
+///   401 and recorded);
+/// - counts the visits to `/returned`, the `returnURL` its launch data give.
 actor CMI5TestLMS {
     struct Launch: Sendable {
         var key: String
@@ -26,7 +28,12 @@ actor CMI5TestLMS {
     let storeStatements: String
     let storeAuthorization: String
     private(set) var launch: Launch?
+    /// Auth-token fetches for the launch prepared last.
     private(set) var fetches = 0
+    /// How many times the AU's window or frame reached `/returned`.
+    private(set) var returns = 0
+    /// How many times the AU read statements back.
+    private(set) var queries = 0
     private(set) var violations: [String] = []
     /// The statements the AU sent, in the order they arrived.
     private(set) var sent: [Data] = []
@@ -36,7 +43,15 @@ actor CMI5TestLMS {
         self.storeAuthorization = storeAuthorization
     }
 
-    func prepare(_ launch: Launch) { self.launch = launch }
+    /// Prepares the next launch (of the same registration or another); its token may be fetched once.
+    func prepare(_ launch: Launch) {
+        self.launch = launch
+        fetches = 0
+    }
+
+    private func returned() { returns += 1 }
+
+    private func queried() { queries += 1 }
 
     private func violation(_ text: String) { violations.append(text) }
 
@@ -85,6 +100,18 @@ actor CMI5TestLMS {
             await self.record(body)
             return try await self.forward(body, version: request.headers[.init("X-Experience-API-Version")!])
         }
+        router.get("/xapi/statements") { request, _ -> Response in
+            guard await self.authorized(request) else { return await self.refuse(request, .unauthorized) }
+            await self.queried()
+            return try await self.forward(query: request.uri.query ?? "")
+        }
+        router.get("/returned") { _, _ -> Response in
+            await self.returned()
+            let page = "<!doctype html><html lang=\"en\"><title>Course</title><h1>The course</h1></html>"
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+        }
     }
 
     private func refuse(_ request: Request, _ status: HTTPResponse.Status) -> Response {
@@ -102,6 +129,18 @@ actor CMI5TestLMS {
         request.body = .bytes(ByteBuffer(bytes: body))
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let reply = try await response.body.collect(upTo: 1 << 20)
+        return Response(
+            status: HTTPResponse.Status(code: Int(response.status.code)), headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: reply))
+    }
+
+    /// GETs the record store's statements with `query`, answering with its status and body.
+    private nonisolated func forward(query: String) async throws -> Response {
+        var request = HTTPClientRequest(url: query.isEmpty ? storeStatements : "\(storeStatements)?\(query)")
+        request.headers.add(name: "Authorization", value: storeAuthorization)
+        request.headers.add(name: "X-Experience-API-Version", value: "1.0.3")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let reply = try await response.body.collect(upTo: 64 << 20)
         return Response(
             status: HTTPResponse.Status(code: Int(response.status.code)), headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: reply))

@@ -93,7 +93,10 @@ struct LMSPackageTests {
         #expect(cmi5.contains(#"<langstring lang="en-US">\#(example.escaped)</langstring>"#))
     }
 
-    @Test(arguments: [(0.8, "0.8"), (0.75, "0.75"), (1.0, "1"), (0.0, "0"), (0.6666, "0.667"), (1.5, "1")])
+    @Test(arguments: [
+        (0.8, "0.8"), (0.75, "0.75"), (1.0, "1"), (0.0, "0"), (0.6666, "0.6666"), (2.0 / 3.0, "0.6667"),
+        (0.99996, "1"), (0.00004, "0"), (1.5, "1"), (-0.2, "0"),
+    ])
     func masteryScoresAreWrittenAsPlainDecimalsFromZeroToOne(value: Double, written: String) {
         let xml = CMI5CourseStructure(
             identity: PackageIdentity(jurisdiction: "marin", seed: 1), title: "t", description: "d", masteryScore: value

@@ -51,8 +51,11 @@ struct LessonRun {
     }
 
     /// From the content note to the result: the briefing, then each question answered with the
-    /// option at `choices[n]` (0-based, in the order shown), checked, and moved past.
-    func answer(_ choices: [Int]) async throws {
+    /// option at `choices[n]` (0-based, in the order shown), checked, and moved past. Returns the
+    /// feedback's text after each answer.
+    @discardableResult
+    func answer(_ choices: [Int]) async throws -> [String] {
+        var feedback: [String] = []
         try await waitUntil("the player to start", "document.documentElement.dataset.ready === 'true'")
         try await click("#begin")
         try await waitUntil("the briefing", "!document.getElementById('briefing').hidden")
@@ -65,9 +68,11 @@ struct LessonRun {
             try await click("label[for=option-\(choice)]")
             try await click("#check")
             try await waitUntil("the feedback on question \(number + 1)", "!document.getElementById('feedback').hidden")
+            feedback.append(try await evaluate("document.getElementById('feedback').textContent").string ?? "")
             try await click("#next")
         }
         try await waitUntil("the result", "document.documentElement.dataset.finished === 'true'")
+        return feedback
     }
 
     /// The first seed from 1 whose course for `jurisdiction` offers a critical mistake, so the

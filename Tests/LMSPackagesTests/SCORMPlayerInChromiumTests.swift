@@ -82,6 +82,33 @@ struct SCORMPlayerInChromiumTests {
         }
         #expect(last("cmi.interactions.\(content.questions.count).id") == nil)
     }
+
+    /// Launched again on an attempt whose interactions the LMS keeps, the player numbers its
+    /// interactions from `cmi.interactions._count` (RTE 1.2 §3.4) and leaves the earlier ones alone.
+    @Test(arguments: [0, 3])
+    func newInteractionsFollowThoseTheLMSKeeps(earlier: Int) async throws {
+        let seed = try LessonRun.seedWithACriticalMistake(Self.jurisdiction)
+        let plan = try CoursePackages.plan(Self.jurisdiction, seed: seed)
+        let content = try CoursePackages.export().playerContent(for: try Fixtures.jurisdiction(Self.jurisdiction), seed: seed)
+        let package = try CoursePackages.unzipped(
+            CoursePackages.export().zip(.scorm12, for: try Fixtures.jurisdiction(Self.jurisdiction), seed: seed))
+        var site = PackageSite.files(of: package, under: "/package")
+        for name in ["lms.html", "runtime.js"] {
+            site["/\(name)"] = try Data(contentsOf: CoursePackages.fixtures.appending(path: "scorm12-harness/\(name)"))
+        }
+        let (ids, errors) = try await PackageSite.run(files: site) { address in
+            try await Chromium.run { browser in
+                let page = try await browser.open("\(address)/lms.html?earlier-interactions=\(earlier)", width: 390, height: 844)
+                let lesson = LessonRun(page: page, frame: "lesson")
+                try await lesson.answer(ScriptedLearner.passes.choices(for: plan))
+                try await lesson.waitUntil("the result to be reported", "document.documentElement.dataset.reported === 'true'")
+                return (try await page.evaluate("window.lms.interactions.map((entry) => entry.fields.id)"), page.errors())
+            }
+        }
+        #expect(errors.isEmpty, "page errors: \(errors)")
+        let stored = try #require(ids.array).map { $0.string ?? "" }
+        #expect(stored == (0..<earlier).map { "earlier-\($0)" } + content.questions.map(\.interactionID))
+    }
 }
 
 /// One recorded call of the runtime harness.

@@ -3,6 +3,10 @@
 // xAPI 1.0.3 statements to the LMS's learning record store: initialized; in Normal mode an
 // answered statement per question, then completed and passed or failed; terminated last.
 // In Browse or Review mode only initialized and terminated.
+// A registration may be launched again (after a fail, or for review after a pass): the player
+// reads what the registration already holds and sends no second completed, no second passed and
+// no failed after a passed (cmi5 §9.3). Terminated, it goes to the LaunchData's returnURL
+// (§10.2.6) when the learner leaves the result.
 "use strict";
 
 window.CSEC_LMS = (() => {
@@ -20,7 +24,7 @@ window.CSEC_LMS = (() => {
 
   const launch = Object.fromEntries(new URLSearchParams(window.location.search));
   const startedAt = Date.now();
-  let session = null; // { endpoint, token, actor, registration, activityId, launchData }
+  let session = null; // { endpoint, token, actor, registration, activityId, launchData, earlier }
   let sending = Promise.resolve();
   let lastTimestamp = 0;
   let terminated = false;
@@ -84,6 +88,36 @@ window.CSEC_LMS = (() => {
 
   function normalMode() { return session && session.launchData.launchMode === "Normal"; }
 
+  // The identifying part of an agent (xAPI-Data §2.4.2.3), to compare two agents by.
+  function identity(agent) {
+    if (!agent) return "";
+    if (agent.account) return `account ${agent.account.homePage} ${agent.account.name}`;
+    for (const key of ["mbox", "mbox_sha1sum", "openid"]) if (agent[key]) return `${key} ${agent[key]}`;
+    return "";
+  }
+
+  // Which of completed, passed and failed this learner's registration already holds for this AU.
+  // The query names the registration only (some record stores never match a verb or activity
+  // filter); the verb, actor and activity are checked here. Pages are followed through `more`.
+  async function earlierVerdicts() {
+    const found = { completed: false, passed: false, failed: false };
+    const actor = identity(session.actor);
+    let address = `${session.endpoint}statements?${new URLSearchParams({ registration: session.registration })}`;
+    for (let page = 0; address && page < 50; page += 1) {
+      const reply = await fetch(address, { headers: headers() });
+      if (!reply.ok) throw new Error(`the record store answered ${reply.status}`);
+      const result = await reply.json();
+      for (const made of result.statements || []) {
+        const verb = Object.keys(found).find((name) => VERBS[name] === (made.verb && made.verb.id));
+        if (verb && made.object && made.object.id === session.activityId && identity(made.actor) === actor) {
+          found[verb] = true;
+        }
+      }
+      address = result.more ? new URL(result.more, session.endpoint).href : "";
+    }
+    return found;
+  }
+
   async function start() {
     const needed = ["endpoint", "fetch", "actor", "registration", "activityId"];
     if (!needed.every((name) => launch[name])) {
@@ -109,7 +143,28 @@ window.CSEC_LMS = (() => {
       return `The LMS's launch could not be completed (${error.message}): your result will not be recorded.`;
     }
     send(statement("initialized", { context: context([CATEGORY_CMI5]) }));
-    return normalMode() ? "" : `Opened in ${session.launchData.launchMode} mode: your answers are not recorded.`;
+    if (!normalMode()) return `Opened in ${session.launchData.launchMode} mode: your answers are not recorded.`;
+    try {
+      session.earlier = await earlierVerdicts();
+    } catch (error) {
+      // Unknown: the attempt is recorded as a first one, and the problem reported at the end.
+      problems.push(`reading this registration's earlier results: ${error.message}`);
+      session.earlier = { completed: false, passed: false, failed: false };
+    }
+    return session.earlier.passed ? "You passed this lesson before: that pass stands whatever this attempt scores." : "";
+  }
+
+  // The LMS's mastery score (0 to 1) when LaunchData gives one (cmi5 §10.2.4): the player then
+  // judges by it, not by the policy's pass mark.
+  function masteryScore() {
+    const given = session && session.launchData.masteryScore;
+    return typeof given === "number" ? given : null;
+  }
+
+  // Where the LMS wants the learner to go after the lesson (cmi5 §10.2.6), if anywhere.
+  function returnURL() {
+    const given = session && session.launchData.returnURL;
+    return typeof given === "string" && given ? given : null;
   }
 
   function answered(question, answer, latency) {
@@ -132,33 +187,49 @@ window.CSEC_LMS = (() => {
     }));
   }
 
+  // Sends completed and the verdict the player showed (`outcome.passed`, judged by
+  // `outcome.passMark`), leaving out what the registration already holds.
   async function finish(outcome) {
     if (!session) return "Your result was not sent: this lesson was not launched by a cmi5 LMS.";
+    let stands = "";
     if (normalMode() && !terminated) {
-      // The LMS's mastery score when it gives one (cmi5 §10.2.2), else the policy's pass mark.
-      const given = session.launchData.masteryScore;
-      const mastery = typeof given === "number" ? given : window.CSEC_CONTENT.scoring.passMark;
-      const passed = outcome.possible > 0 && outcome.fraction >= mastery && !outcome.criticalMistake;
+      const given = masteryScore();
       const elapsed = duration(Date.now() - startedAt);
-      const extensions = typeof given === "number" ? { [MASTERY_SCORE]: given } : undefined;
-      send(statement("completed", {
-        result: { completion: true, duration: elapsed }, context: context([CATEGORY_CMI5, CATEGORY_MOVEON]),
-      }));
-      const result = { success: passed, duration: elapsed };
+      const extensions = given === null ? undefined : { [MASTERY_SCORE]: given };
+      if (!session.earlier.completed) {
+        send(statement("completed", {
+          result: { completion: true, duration: elapsed }, context: context([CATEGORY_CMI5, CATEGORY_MOVEON]),
+        }));
+      }
+      const result = { success: outcome.passed, duration: elapsed };
       // A failed statement carries no score at or above the mastery score (cmi5 §9.3.5): a
       // critical mistake fails an attempt whatever its score.
-      if (passed || outcome.fraction < mastery) {
+      if (outcome.passed || outcome.fraction < outcome.passMark) {
         result.score = { scaled: outcome.earned / outcome.possible, raw: outcome.earned, min: 0, max: outcome.possible };
       }
-      send(statement(passed ? "passed" : "failed", {
-        result, context: context([CATEGORY_CMI5, CATEGORY_MOVEON], extensions),
-      }));
+      if (session.earlier.passed) {
+        stands = " Your earlier pass stands: this attempt's result is not recorded as a new one.";
+      } else {
+        send(statement(outcome.passed ? "passed" : "failed", {
+          result, context: context([CATEGORY_CMI5, CATEGORY_MOVEON], extensions),
+        }));
+      }
     }
-    end(false);
+    // With a returnURL the lesson ends when the learner leaves the result (`returnToCourse`).
+    if (!returnURL()) end(false);
     await sending;
     return problems.length
       ? `The record store reported problems: ${problems.join("; ")}`
-      : "Your result was sent to your LMS. You may close this window.";
+      : `Your result was sent to your LMS.${stands}${returnURL() ? "" : " You may close this window."}`;
+  }
+
+  // Ends the lesson (terminated) and goes to the LMS's returnURL.
+  async function returnToCourse() {
+    const address = returnURL();
+    if (!address) return;
+    end(false);
+    await sending;
+    window.location.assign(address);
   }
 
   function end(keepalive) {
@@ -171,5 +242,5 @@ window.CSEC_LMS = (() => {
 
   function leave() { end(true); }
 
-  return { start, answered, finish, leave, problems };
+  return { start, answered, finish, leave, masteryScore, returnURL, returnToCourse, problems };
 })();

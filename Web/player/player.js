@@ -140,8 +140,11 @@
       details.push(element("p", "This is a critical mistake: the attempt cannot pass. You may finish the questions for practice.", "alert"));
     }
     if (!answer.correct) {
-      if (option.mistake) details.push(element("p", `Why this is a common mistake: ${option.mistake}`));
-      if (option.whyWrong) details.push(element("p", `Why it is wrong here: ${option.whyWrong}`));
+      // A catalogued mistake's why is also its whyWrong: it is shown once, and "critical" only
+      // where the alert above does not already say so.
+      const critical = option.critical && !answer.critical ? " This is a critical mistake." : "";
+      if (option.mistake) details.push(element("p", `Why this is a common mistake: ${option.mistake}${critical}`));
+      else if (option.whyWrong) details.push(element("p", `Why it is wrong here: ${option.whyWrong}`));
     }
     details.push(element("p", `The protocol's answer: ${right.text}`));
     if (explanation.answer && explanation.answer !== right.text) details.push(element("p", explanation.answer));
@@ -158,24 +161,34 @@
     focus("verdict");
   }
 
+  // The pass mark in force: the LMS's mastery score when it gives one (cmi5 LaunchData), else the
+  // policy's. The critical-mistake rule applies either way.
+  function passMark() {
+    const given = lms && typeof lms.masteryScore === "function" ? lms.masteryScore() : null;
+    return given === null
+      ? { value: content.scoring.passMark, text: `the pass mark of ${content.scoring.passPercent}%` }
+      : { value: given, text: `the pass mark set by your LMS, ${Number((given * 100).toFixed(2))}%` };
+  }
+
   // The score as the Scoring module computes it: points per kind, the share of those possible
   // against the pass mark, and a critical mistake failing the attempt whatever the score.
   function result() {
+    const mark = passMark();
     const possible = answers.reduce((sum, answer) => sum + answer.question.points, 0);
     const earned = answers.reduce((sum, answer) => sum + (answer.correct ? answer.question.points : 0), 0);
     const fraction = possible === 0 ? 0 : earned / possible;
     const percent = Math.round(fraction * 100);
-    const meetsMark = possible > 0 && fraction >= content.scoring.passMark;
+    const meetsMark = possible > 0 && fraction >= mark.value;
     const critical = answers.filter((answer) => answer.critical);
     const reasons = [meetsMark
-      ? `Score ${percent}% meets the pass mark of ${content.scoring.passPercent}%.`
-      : `Score ${percent}% is below the pass mark of ${content.scoring.passPercent}%.`];
+      ? `Score ${percent}% meets ${mark.text}.`
+      : `Score ${percent}% is below ${mark.text}.`];
     for (const answer of critical) {
       const option = answer.question.options.find((candidate) => candidate.letter === answer.letter);
       reasons.push(`Question ${answer.question.number}: “${option.text}” is a critical mistake. ${option.mistake || ""}`.trim());
     }
-    return { earned, possible, fraction, percent, meetsMark, passed: meetsMark && critical.length === 0, reasons,
-      criticalMistake: critical.length > 0 };
+    return { earned, possible, fraction, percent, passMark: mark.value, meetsMark,
+      passed: meetsMark && critical.length === 0, reasons, criticalMistake: critical.length > 0 };
   }
 
   async function next() {
@@ -192,6 +205,7 @@
     $("report-status").textContent = "Sending your result to your LMS…";
     $("report-status").textContent = await lms.finish(outcome, answers);
     document.documentElement.dataset.reported = "true";
+    if (typeof lms.returnURL === "function" && lms.returnURL()) $("return").hidden = false;
   }
 
   async function start() {
@@ -213,6 +227,7 @@
   $("start").addEventListener("click", () => { current = 0; showQuestion(); });
   $("answer-form").addEventListener("submit", check);
   $("next").addEventListener("click", next);
+  $("return").addEventListener("click", () => { $("return").disabled = true; lms.returnToCourse(); });
   window.addEventListener("pagehide", () => { if (lms) lms.leave(); });
   start();
 })();

@@ -63,6 +63,10 @@ window.CSEC_LMS = (() => {
       api = null;
       return "The LMS did not start this lesson: your result will not be recorded.";
     }
+    // A relaunch adds its interactions after those the LMS keeps (RTE 1.2 §3.4: n is
+    // cmi.interactions._count); an LMS without interactions answers with an error, read as 0.
+    const count = Number(api.LMSGetValue("cmi.interactions._count"));
+    interactions = Number.isInteger(count) && count > 0 ? count : 0;
     const status = call("LMSGetValue", "cmi.core.lesson_status");
     if (status === "not attempted" || status === "") set("cmi.core.lesson_status", "incomplete");
     return "";
