@@ -77,7 +77,10 @@ let package = Package(
         ),
         // Question banks for other tools (Moodle XML, GIFT, QTI 2.1), from the engine's questions.
         .target(
-            name: "QuestionBanks", dependencies: ["ProtocolEngine", "ScenarioEngine", "ZipArchives"], swiftSettings: strictSwift),
+            name: "QuestionBanks", dependencies: ["ProtocolEngine", "ScenarioEngine", "ZipArchives", "XMLWriting"],
+            swiftSettings: strictSwift),
+        // XML text escaped as the question banks and the LMS packages write it.
+        .target(name: "XMLWriting", swiftSettings: strictSwift),
         // Reproducible zips made in memory (fixed entry dates), for LMS packages and QTI packages.
         .target(
             name: "ZipArchives", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -86,7 +89,7 @@ let package = Package(
         .target(
             name: "LMSPackages",
             dependencies: [
-                "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "Briefing", "ZipArchives",
+                "ProtocolEngine", "ScenarioEngine", "Scoring", "Training", "Briefing", "ZipArchives", "XMLWriting",
             ],
             swiftSettings: strictSwift
         ),
@@ -479,7 +482,10 @@ let package = Package(
         ),
         .testTarget(
             name: "QuestionBanksTests",
-            dependencies: ["QuestionBanks", "ScenarioEngine", "ProtocolEngine", "Training", "ContentLoading", "TestSupport"],
+            dependencies: [
+                "QuestionBanks", "ScenarioEngine", "ProtocolEngine", "Training", "ContentLoading", "TestSupport",
+                "XMLWriting",
+            ],
             swiftSettings: strictSwift
         ),
         .testTarget(

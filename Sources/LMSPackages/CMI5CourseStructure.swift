@@ -1,3 +1,5 @@
+import XMLWriting
+
 /// `cmi5.xml` of a cmi5 course package (cmi5 §13 and §14, namespace
 /// `https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd`): one course with one
 /// assignable unit, the player, at a URL relative to the package. `moveOn` is

@@ -1,3 +1,5 @@
+import XMLWriting
+
 /// `imsmanifest.xml` of a SCORM 1.2 package (ADL SCORM 1.2 CAM; IMS Content Packaging 1.1.2):
 /// one organization with one item, launched as one SCO, listing every file of the package.
 ///

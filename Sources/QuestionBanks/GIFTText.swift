@@ -1,3 +1,5 @@
+import XMLWriting
+
 /// Text made safe for GIFT (https://docs.moodle.org/en/GIFT_format).
 enum GIFTText {
     /// The characters GIFT gives a meaning to, escaped with a backslash wherever they appear in text.

@@ -1,3 +1,5 @@
+import XMLWriting
+
 /// A question bank as Moodle XML (https://docs.moodle.org/en/Moodle_XML_format): a category
 /// question, then one single-answer `multichoice` question per bank question. The options keep
 /// the engine's order (`shuffleanswers` false); each answer's feedback says why it is right or

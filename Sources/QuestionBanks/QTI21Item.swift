@@ -1,3 +1,5 @@
+import XMLWriting
+
 /// One bank question as a QTI 2.1 `assessmentItem` (IMS QTI v2.1 Final): a single-choice
 /// `choiceInteraction` after the story, the correct choice as the `RESPONSE`'s correct
 /// response, `SCORE` 1 when it is chosen, and per choice a `modalFeedback` shown when that

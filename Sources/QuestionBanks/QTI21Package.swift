@@ -1,4 +1,5 @@
 import ProtocolEngine
+import XMLWriting
 
 /// A question bank as a QTI 2.1 content package: `imsmanifest.xml` (IMS Content Packaging
 /// 1.1) listing one `imsqti_item_xmlv2p1` resource per item, and the items as

@@ -1,7 +1,8 @@
-/// Text made safe for XML: the five predefined entities, and no character XML 1.0 forbids.
-enum XMLText {
+/// Text made safe for XML, as the question banks and the LMS packages write it: the five
+/// predefined entities, and no character XML 1.0 forbids.
+public enum XMLText {
     /// `text` as element content or an attribute value (quoted with `"`).
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -23,18 +24,18 @@ enum XMLText {
 
     /// `text` as HTML inside a CDATA section (Moodle's `format="html"` text): escaped as HTML,
     /// so the section never holds `]]>` and an HTML reader gets the plain text back.
-    static func htmlInCDATA(_ html: String) -> String {
+    public static func htmlInCDATA(_ html: String) -> String {
         "<![CDATA[\(html)]]>"
     }
 
     /// `text` as HTML element content: `&`, `<` and `>` escaped (quotes need no escape there,
     /// and `&apos;` is not HTML 4).
-    static func htmlEscaped(_ text: String) -> String {
+    public static func htmlEscaped(_ text: String) -> String {
         escaped(text).replacing("&quot;", with: "\"").replacing("&apos;", with: "'")
     }
 
     /// `paragraphs` as HTML `<p>` elements, each escaped.
-    static func htmlParagraphs(_ paragraphs: [String]) -> String {
+    public static func htmlParagraphs(_ paragraphs: [String]) -> String {
         paragraphs.map { "<p>\(htmlEscaped($0))</p>" }.joined()
     }
 }
