@@ -24,18 +24,16 @@ public struct RecordStatements: Sendable {
     }
 
     /// The statements of `record`. `questions` are the attempt's questions rebuilt from the
-    /// content the record names (only when its hashes match the loaded content): a question
+    /// content the record names (only when its protocol matches the loaded content): a question
     /// whose id, correct option and chosen option agree with the record gives every choice with
-    /// its text; any other answer gives only the chosen and the correct choice, their text from
-    /// `optionTexts` (option id → text) or else the option id.
-    public func statements(
-        for record: CompletionRecord, questions: [Question] = [], optionTexts: [String: String] = [:]
-    ) -> [Statement] {
+    /// its text and the question's prompt; any other answer gives its response and the correct
+    /// one, and no list of choices (a partial list would be a wrong definition of the activity).
+    public func statements(for record: CompletionRecord, questions: [Question] = []) -> [Statement] {
         let builder = Builder(record: record, agent: actors.agent(for: record.trainee))
         if record.mode.kind == .groupAttendance { return builder.attendance() }
         let rebuilt = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let answers = record.questions.enumerated().map { position, answer in
-            builder.answered(answer, position: position + 1, question: rebuilt[answer.questionID], optionTexts: optionTexts)
+            builder.answered(answer, position: position + 1, question: rebuilt[answer.questionID])
         }
         return [builder.initialized()] + answers + builder.outcome()
     }
@@ -74,19 +72,16 @@ private struct Builder {
         statement(.initialized, object: attempt, at: XAPITimestamp.text(record.startedAt))
     }
 
-    func answered(_ answer: QuestionResult, position: Int, question: Question?, optionTexts: [String: String]) -> Statement {
+    func answered(_ answer: QuestionResult, position: Int, question: Question?) -> Statement {
         let matching = question.flatMap { question in
             question.correctOptionID.rawValue == answer.correctOption
                 && question.options.contains { $0.id.rawValue == answer.chosenOption } ? question : nil
         }
-        let choices: [InteractionComponent] =
-            if let matching {
-                matching.options.map { InteractionComponent(id: $0.id.rawValue, description: ["en-US": $0.text]) }
-            } else {
-                Array(Set([answer.correctOption, answer.chosenOption])).sorted().map { id in
-                    InteractionComponent(id: id, description: ["en-US": optionTexts[id] ?? id])
-                }
-            }
+        // Every choice, or none: a `choices` list must name all of the interaction's components
+        // (xAPI-Data §2.4.4.1), and an LRS keeps one definition per activity id.
+        let choices = matching.map { question in
+            question.options.map { InteractionComponent(id: $0.id.rawValue, description: ["en-US": $0.text]) }
+        }
         let kind = QuestionKind(rawValue: answer.kind)?.name ?? answer.kind
         let training = record.training
         let content = String(training.protocolHash.prefix(12)) + "-" + String(training.scenarioBankHash.prefix(12))

@@ -7,8 +7,13 @@ extension Statement {
         let encoder = JSONEncoder()
         encoder.outputFormatting =
             pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        // Every part is a string, a number, a Boolean, an array or an object: encoding cannot fail.
-        return (try? encoder.encode(statements)) ?? Data("[]".utf8)
+        // Every part is a string, a finite number, a Boolean, an array or an object: encoding
+        // cannot fail. Were it to, nothing is queued in place of the statements.
+        do {
+            return try encoder.encode(statements)
+        } catch {
+            preconditionFailure("xAPI statements could not be encoded: \(error)")
+        }
     }
 
     /// The statements in `data` (a JSON array), as ``json(_:pretty:)`` wrote them.

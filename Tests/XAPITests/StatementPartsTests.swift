@@ -23,9 +23,13 @@ struct StatementPartsTests {
         #expect(XAPITimestamp.text(timestamp) == text)
     }
 
-    @Test func terminatedIsOneMillisecondLater() throws {
+    @Test(arguments: [
+        (1, "2026-09-15T10:30:00.001Z"), (999, "2026-09-15T10:30:00.999Z"), (1000, "2026-09-15T10:30:01.000Z"),
+        (86_400_001, "2026-09-16T10:30:00.001Z"), (-1, "2026-09-15T10:29:59.999Z"),
+    ])
+    func millisecondsLaterCarryIntoTheSeconds(_ milliseconds: Int, _ text: String) throws {
         let timestamp = try #require(Timestamp("2026-09-15T10:30:00Z"))
-        #expect(XAPITimestamp.text(timestamp, plusMilliseconds: 1) == "2026-09-15T10:30:00.001Z")
+        #expect(XAPITimestamp.text(timestamp, plusMilliseconds: milliseconds) == text)
     }
 
     struct ActorCase: Sendable, CustomTestStringConvertible {

@@ -59,10 +59,8 @@ public struct StatementExport: Sendable {
         guard let content, let jurisdiction = content.library.jurisdiction(record.training.jurisdiction) else {
             return statements.statements(for: record)
         }
-        let catalog = OptionCatalog(jurisdiction: jurisdiction, mistakes: content.mistakes)
-        let optionTexts = Dictionary(catalog.options.map { ($0.key.rawValue, $0.value.text) }, uniquingKeysWith: { a, _ in a })
         guard protocolHashes[record.training.jurisdiction] == record.training.protocolHash else {
-            return statements.statements(for: record, optionTexts: optionTexts)
+            return statements.statements(for: record)
         }
         var drawn: [VignetteID] = []
         for question in record.questions where !drawn.contains(VignetteID(question.vignette)) {
@@ -71,6 +69,6 @@ public struct StatementExport: Sendable {
         let plan = TrainingPlan(
             bank: content.vignettes, jurisdiction: jurisdiction, drawn: drawn, seed: record.training.seed,
             builder: content.questionBuilder)
-        return statements.statements(for: record, questions: plan.questions, optionTexts: optionTexts)
+        return statements.statements(for: record, questions: plan.questions)
     }
 }
