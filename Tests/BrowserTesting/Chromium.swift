@@ -35,7 +35,7 @@ public final class Chromium: Sendable {
     /// Launches Chromium, runs `body` with it, then quits it and removes its profile, whatever
     /// `body` does.
     public static func run<Result: Sendable>(_ body: (Chromium) async throws -> Result) async throws -> Result {
-        let browser = try await launch()
+        let browser = try await LaunchGate.shared.inTurn { try await launch() }
         do {
             let result = try await body(browser)
             await browser.quit()

@@ -57,10 +57,11 @@ public final class DevToolsConnection: Sendable {
 
     /// Sends `method` with `params` (to the page `sessionID`, or the browser) and returns the
     /// reply's `result`. Throws the protocol's error, or ``DevToolsError/noReply(_:after:)``
-    /// after `timeout`.
+    /// after `timeout` (by default 40 s: on a 2-core machine running the whole suite, a dozen
+    /// browsers start at once, and a starved one answered a new context only after 15 s).
     @discardableResult
     public func send(
-        _ method: String, _ params: [String: JSON] = [:], sessionID: String? = nil, timeout: Duration = .seconds(15)
+        _ method: String, _ params: [String: JSON] = [:], sessionID: String? = nil, timeout: Duration = .seconds(40)
     ) async throws -> JSON {
         let id = state.withLock { state in
             state.nextID += 1

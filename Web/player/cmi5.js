@@ -60,9 +60,19 @@ window.CSEC_LMS = (() => {
     return template;
   }
 
+  // A version 4 UUID; crypto.randomUUID exists only on https pages (and localhost).
+  function uuid() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
   function statement(verb, extra) {
     return Object.assign({
-      id: crypto.randomUUID(),
+      id: uuid(),
       actor: session.actor,
       verb: { id: VERBS[verb], display: { "en-US": verb } },
       object: { id: session.activityId, objectType: "Activity" },
@@ -72,15 +82,35 @@ window.CSEC_LMS = (() => {
   }
 
   // Sends statements one at a time, in the order made.
+  // A statement that meets a network error or a 5xx is sent again, up to three times, with the
+  // same id (the record store keeps one statement per id); a refusal (4xx) is not.
+  // At unload (keepalive) the statement is sent at once, not behind the queue, which may never
+  // run once the page is gone; its timestamp keeps it last.
   function send(made, keepalive) {
+    if (keepalive) {
+      fetch(`${session.endpoint}statements`, {
+        method: "POST", headers: headers({ "Content-Type": "application/json" }), body: JSON.stringify(made), keepalive,
+      }).catch(() => {});
+      return sending;
+    }
     sending = sending.then(async () => {
-      try {
-        const response = await fetch(`${session.endpoint}statements`, {
-          method: "POST", headers: headers({ "Content-Type": "application/json" }), body: JSON.stringify(made), keepalive,
-        });
-        if (!response.ok) problems.push(`${made.verb.display["en-US"]}: the record store answered ${response.status}`);
-      } catch (error) {
-        problems.push(`${made.verb.display["en-US"]}: ${error.message}`);
+      for (let attempt = 1; ; attempt += 1) {
+        let failure;
+        try {
+          const response = await fetch(`${session.endpoint}statements`, {
+            method: "POST", headers: headers({ "Content-Type": "application/json" }), body: JSON.stringify(made), keepalive,
+          });
+          if (response.ok) return;
+          failure = `the record store answered ${response.status}`;
+          if (response.status < 500) attempt = 3;
+        } catch (error) {
+          failure = error.message;
+        }
+        if (attempt >= 3) {
+          problems.push(`${made.verb.display["en-US"]}: ${failure}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
       }
     });
     return sending;
