@@ -5,10 +5,14 @@ import NIOCore
 import NIOHTTP1
 
 /// ``Completion/StatementTransport`` over HTTP: POSTs a batch to `<endpoint>statements` with
-/// HTTP Basic credentials and `X-Experience-API-Version: 1.0.3` (xAPI-Communication §2.1.2,
+/// the ``LRSCredentials`` and `X-Experience-API-Version: 1.0.3` (xAPI-Communication §2.1.2,
 /// §6.2) and sorts the answer: 200 and 204 delivered, 409 a conflict, other 4xx refused,
 /// 5xx, a timeout or no connection unavailable. The LRS's own version header is not required
 /// (Ralph sends none).
+///
+/// A connection is given ``connectTimeout`` (5 s), tried once: an LRS that is down (connection
+/// refused) answers unavailable at once, and an unreachable one within the connect timeout,
+/// not after the whole request's `timeoutSeconds`.
 public struct LRSClient: StatementTransport {
     /// The LRS's xAPI endpoint, ending in `/` (e.g. `https://lrs.district.org/xAPI/`).
     public let endpoint: URL
@@ -16,7 +20,23 @@ public struct LRSClient: StatementTransport {
     private let client: HTTPClient
     private let timeout: TimeAmount
 
-    public init(endpoint: URL, credentials: LRSCredentials, client: HTTPClient = .shared, timeoutSeconds: Int64 = 30) {
+    /// How long a connection to the LRS may take to open.
+    public static let connectTimeout: TimeAmount = .seconds(5)
+
+    /// The client every `LRSClient` uses unless given another: AsyncHTTPClient's shared
+    /// configuration, except that a connection must open within ``connectTimeout`` and one that
+    /// fails is not tried again until the request's deadline (with the shared client, an LRS
+    /// that refused connections was reported only after the request's whole timeout, 30 s).
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.timeout.connect = connectTimeout
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    public init(
+        endpoint: URL, credentials: LRSCredentials, client: HTTPClient = LRSClient.sharedClient, timeoutSeconds: Int64 = 30
+    ) {
         self.endpoint = endpoint.absoluteString.hasSuffix("/") ? endpoint : URL(string: endpoint.absoluteString + "/") ?? endpoint
         self.credentials = credentials
         self.client = client
@@ -27,9 +47,15 @@ public struct LRSClient: StatementTransport {
     public var statementsURL: URL { endpoint.appending(path: "statements") }
 
     public func send(_ statements: Data) async -> TransportAnswer {
+        let authorization: String
+        do {
+            authorization = try credentials.authorization()
+        } catch {
+            return .unavailable(error.description)
+        }
         var request = HTTPClientRequest(url: statementsURL.absoluteString)
         request.method = .POST
-        request.headers.add(name: "Authorization", value: credentials.authorization)
+        request.headers.add(name: "Authorization", value: authorization)
         request.headers.add(name: "X-Experience-API-Version", value: "1.0.3")
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: statements))
@@ -62,17 +88,4 @@ public struct LRSClient: StatementTransport {
         }
         return String(body.prefix(300)).split(whereSeparator: \.isNewline).joined(separator: " ")
     }
-}
-
-/// How the client proves who it is: HTTP Basic (xAPI-Communication §4.0).
-public struct LRSCredentials: Sendable, Equatable {
-    public var username: String
-    public var password: String
-
-    public init(username: String, password: String) {
-        self.username = username
-        self.password = password
-    }
-
-    public var authorization: String { "Basic " + Data("\(username):\(password)".utf8).base64EncodedString() }
 }

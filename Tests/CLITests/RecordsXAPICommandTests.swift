@@ -121,6 +121,51 @@ extension CLISuite {
             }
         }
 
+        @Test func sendAsksForAUserOrAToken() throws {
+            defer { try? FileManager.default.removeItem(at: school.data) }
+            let lrs = [
+                "records", "send", "--lrs", "http://127.0.0.1:9/xAPI/", "--district-url", "https://www.district.example.org",
+            ]
+            let neither = try CLIRunner.run(lrs + ["--data-dir", school.data.path], environment: ["CSEC_TRAINER_LRS_TOKEN": ""])
+            #expect(neither.status != 0)
+            #expect(neither.error.contains("--lrs-user") && neither.error.contains("CSEC_TRAINER_LRS_TOKEN"), "\(neither.error)")
+            let both = try CLIRunner.run(
+                lrs + ["--lrs-user", "csec", "--lrs-token-file", "token", "--data-dir", school.data.path])
+            #expect(both.status != 0 && both.error.contains("not both"), "\(both.error)")
+            let missing = school.data.appending(path: "no-such-token")
+            let unreadable = try CLIRunner.run(lrs + ["--lrs-token-file", missing.path, "--data-dir", school.data.path])
+            #expect(unreadable.status == 1)
+            #expect(unreadable.error.contains("access token file \(missing.path) cannot be read"), "\(unreadable.error)")
+        }
+
+        /// `records send` with an OAuth 2 access token: Ralph's `oidc` backend, a token from
+        /// oidc-provider-mock's code flow.
+        @Test(
+            .enabled(if: RalphLRS.runsCases, Comment(rawValue: RalphLRS.skipMessage)),
+            .enabled(if: OpenIDProviderMock.runsCases, Comment(rawValue: OpenIDProviderMock.skipMessage)))
+        func sendWithAnAccessToken() async throws {
+            defer { try? FileManager.default.removeItem(at: school.data) }
+            _ = try school.finishSession(name: "Ana Ruiz")
+            try await OpenIDProviderMock.run(tokenLifetime: 300) { provider in
+                try await RalphLRS.run(openID: .init(issuer: provider.issuer, audience: "csec-trainer-lrs")) { lrs in
+                    let send = [
+                        "records", "send", "--lrs", lrs.endpoint.absoluteString, "--district-url",
+                        "https://www.district.example.org", "--data-dir", school.data.path,
+                    ]
+                    let refused = try CLIRunner.run(send, environment: ["CSEC_TRAINER_LRS_TOKEN": "not-a-valid-token"])
+                    #expect(refused.status == 1)
+                    #expect(
+                        refused.output.contains("1 still queued") && refused.output.contains("access token"), "\(refused.output)")
+                    let token = try await ProviderBrowser.idToken(for: "lrs-sender", clientID: "csec-trainer-lrs", at: provider)
+                    let tokenFile = school.data.appending(path: "lrs-token")
+                    try Data("\(token)\n".utf8).write(to: tokenFile)
+                    let sent = try CLIRunner.run(send + ["--lrs-token-file", tokenFile.path])
+                    #expect(sent.status == 0, "\(sent.output)\(sent.error)")
+                    #expect(sent.output.contains("1 records delivered"))
+                }
+            }
+        }
+
         /// `serve --lrs`: the background sender delivers what is queued as soon as the server runs.
         @Test(.enabled(if: RalphLRS.runsCases, Comment(rawValue: RalphLRS.skipMessage)))
         func theServerSendsWhatIsQueued() async throws {

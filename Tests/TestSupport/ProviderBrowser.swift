@@ -29,6 +29,43 @@ public enum ProviderBrowser {
         guard status == 204 else { throw ProviderBrowserError.unexpected("PUT /users answered \(status)") }
     }
 
+    /// An ID token the provider issued to `clientID` for `subject`, through its whole code flow
+    /// (the authorization form approved, the code exchanged at the token endpoint with the
+    /// client's secret): a real signed JWT whose audience is `clientID`.
+    public static func idToken(for subject: String, clientID: String, at provider: OpenIDProviderMock) async throws
+        -> String
+    {
+        let redirect = "http://127.0.0.1:9/callback"
+        var authorization = URLComponents(string: "\(provider.issuer)/oauth2/authorize")!
+        authorization.queryItems = [
+            URLQueryItem(name: "client_id", value: clientID), URLQueryItem(name: "redirect_uri", value: redirect),
+            URLQueryItem(name: "response_type", value: "code"), URLQueryItem(name: "scope", value: "openid"),
+            URLQueryItem(name: "state", value: UUID().uuidString),
+        ]
+        let query = try await approve(authorization.url!, as: subject)
+        guard let code = URLComponents(string: "?" + query)?.queryItems?.first(where: { $0.name == "code" })?.value else {
+            throw ProviderBrowserError.unexpected("the provider sent no code back: \(query)")
+        }
+        var request = HTTPClientRequest(url: "\(provider.issuer)/oauth2/token")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        request.headers.add(
+            name: "Authorization", value: "Basic " + Data("\(clientID):client-secret".utf8).base64EncodedString())
+        request.body = .bytes(
+            ByteBuffer(string: "grant_type=authorization_code&code=\(escaped(code))&redirect_uri=\(escaped(redirect))"))
+        let body = try await withClient { client in
+            let response = try await client.execute(request, timeout: .seconds(30))
+            return (response.status.code, Data(try await response.body.collect(upTo: 1 << 20).readableBytesView))
+        }
+        guard body.0 == 200, let answer = try? JSONSerialization.jsonObject(with: body.1) as? [String: Any],
+            let token = answer["id_token"] as? String
+        else {
+            throw ProviderBrowserError.unexpected(
+                "the token endpoint answered \(body.0): \(String(decoding: body.1, as: UTF8.self))")
+        }
+        return token
+    }
+
     private static func submit(_ url: URL, form: String) async throws -> String {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .POST

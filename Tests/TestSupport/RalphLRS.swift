@@ -18,6 +18,13 @@ import Synchronization
 /// backend's default operation type to APPEND before it runs uvicorn; validation,
 /// authentication and the 200/204/409 answers stay Ralph's own.
 ///
+/// With an ``OpenIDBackend``, Ralph also takes OAuth 2 bearer tokens (`RALPH_RUNSERVER_AUTH_BACKENDS=
+/// basic,oidc`): it fetches the issuer's discovery document and keys, and decodes the token as
+/// a JWT offline, checking its signature, expiry and audience. Ralph 5.1.0 passes python-jose no
+/// access token, so it refuses every ID token carrying an `at_hash` claim, and oidc-provider-mock
+/// (the only issuer the tests run) puts `at_hash` in every ID token; with this backend the
+/// launcher turns off that one check (`verify_at_hash`), nothing else.
+///
 /// ```swift
 /// let lrs = try await RalphLRS.start()
 /// defer { lrs.discard() }
@@ -33,7 +40,21 @@ public final class RalphLRS: Sendable {
     public let password: String
     /// The temporary directory with the launcher, the auth file, the data and the log.
     public let directory: URL
+    /// The OpenID provider whose tokens Ralph takes too, if any.
+    public let openID: OpenIDBackend?
     private let process: Mutex<Process?>
+
+    /// Ralph's `oidc` authentication backend: the tokens of `issuer` whose audience includes
+    /// `audience`.
+    public struct OpenIDBackend: Sendable {
+        public var issuer: String
+        public var audience: String
+
+        public init(issuer: String, audience: String) {
+            self.issuer = issuer
+            self.audience = audience
+        }
+    }
 
     /// Where `scripts/setup.sh --tests` installs Ralph: `$XDG_CACHE_HOME/csec-trainer/ralph`
     /// (default `~/.cache/…`).
@@ -83,28 +104,30 @@ public final class RalphLRS: Sendable {
         "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
     }
 
-    private init(port: Int, username: String, password: String, directory: URL) {
+    private init(port: Int, username: String, password: String, directory: URL, openID: OpenIDBackend?) {
         self.port = port
         self.endpoint = URL(string: "http://127.0.0.1:\(port)/xAPI/")!
         self.username = username
         self.password = password
         self.directory = directory
+        self.openID = openID
         self.process = Mutex(nil)
     }
 
-    /// Starts Ralph with a fresh data directory and one user. Throws
-    /// ``RalphLRSError/notInstalled`` when Ralph is missing (suites use ``runsCases`` to skip
-    /// outside CI).
-    public static func start(username: String = "csec-trainer", password: String = "correct horse battery") async throws
-        -> RalphLRS
-    {
+    /// Starts Ralph with a fresh data directory and one user, and with `openID`, its bearer
+    /// tokens too. Throws ``RalphLRSError/notInstalled`` when Ralph is missing (suites use
+    /// ``runsCases`` to skip outside CI).
+    public static func start(
+        username: String = "csec-trainer", password: String = "correct horse battery", openID: OpenIDBackend? = nil
+    ) async throws -> RalphLRS {
         guard let python else { throw RalphLRSError.notInstalled }
         let directory = FileManager.default.temporaryDirectory.appending(path: "csec-ralph-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appending(path: "data"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: directory.appending(path: "app"), withIntermediateDirectories: true)
         try Data(launcher.utf8).write(to: directory.appending(path: "ralph_lrs.py"))
         try writeAuthFile(in: directory, username: username, password: password, python: python)
-        let lrs = RalphLRS(port: try OpenIDProviderMock.freePort(), username: username, password: password, directory: directory)
+        let lrs = RalphLRS(
+            port: try OpenIDProviderMock.freePort(), username: username, password: password, directory: directory, openID: openID)
         do {
             try await lrs.launch(python: python)
         } catch {
@@ -116,8 +139,10 @@ public final class RalphLRS: Sendable {
 
     /// Starts Ralph, runs `body` with it, then stops it and removes its directory, whatever
     /// `body` does.
-    public static func run<Result: Sendable>(_ body: (RalphLRS) async throws -> Result) async throws -> Result {
-        let lrs = try await start()
+    public static func run<Result: Sendable>(openID: OpenIDBackend? = nil, _ body: (RalphLRS) async throws -> Result)
+        async throws -> Result
+    {
+        let lrs = try await start(openID: openID)
         do {
             let result = try await body(lrs)
             lrs.discard()
@@ -166,13 +191,14 @@ public final class RalphLRS: Sendable {
         try output.seekToEnd()
         let launched = Process()
         launched.executableURL = python
-        launched.arguments = [directory.appending(path: "ralph_lrs.py").path, String(port)]
+        launched.arguments =
+            [directory.appending(path: "ralph_lrs.py").path, String(port)] + (openID == nil ? [] : ["--oidc-without-at-hash"])
         launched.currentDirectoryURL = directory
         launched.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }.merging([
             "RALPH_AUTH_FILE": directory.appending(path: "auth.json").path,
             "RALPH_APP_DIR": directory.appending(path: "app").path,
             "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": directory.appending(path: "data").path,
-        ]) { $1 }
+        ]) { $1 }.merging(openIDEnvironment) { $1 }
         launched.standardOutput = output
         launched.standardError = output
         launched.standardInput = FileHandle.nullDevice
@@ -189,6 +215,15 @@ public final class RalphLRS: Sendable {
             }
             try await Task.sleep(for: .milliseconds(200))
         }
+    }
+
+    /// Ralph's settings for ``openID``; none without it.
+    private var openIDEnvironment: [String: String] {
+        guard let openID else { return [:] }
+        return [
+            "RALPH_RUNSERVER_AUTH_BACKENDS": "basic,oidc", "RALPH_RUNSERVER_AUTH_OIDC_ISSUER_URI": openID.issuer,
+            "RALPH_RUNSERVER_AUTH_OIDC_AUDIENCE": openID.audience,
+        ]
     }
 
     private func heartbeat() async -> Bool {
@@ -277,12 +312,20 @@ public final class RalphLRS: Sendable {
 
     /// Ralph 5.1.0's file-system backend writes with the operation type CREATE by default, which
     /// refuses every write after the first to the same file; APPEND is what an LRS needs. A stop
-    /// waits at most a second for open keep-alive connections.
+    /// waits at most a second for open keep-alive connections. `--oidc-without-at-hash`: see the
+    /// type's notes.
     private static let launcher = """
-        import sys
+        import functools, sys
         from ralph.backends.data.base import BaseOperationType
         from ralph.backends.lrs.fs import FSLRSBackend
         FSLRSBackend.default_operation_type = BaseOperationType.APPEND
+        if "--oidc-without-at-hash" in sys.argv:
+            from ralph.api.auth import oidc
+            decode = oidc.jwt.decode
+            @functools.wraps(decode)
+            def decode_without_at_hash(*args, options=None, **kwargs):
+                return decode(*args, options={**(options or {}), "verify_at_hash": False}, **kwargs)
+            oidc.jwt.decode = decode_without_at_hash
         import uvicorn
         uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]), log_level="warning",
                     timeout_graceful_shutdown=1)

@@ -103,8 +103,9 @@ public struct DeliveryReport: Sendable, Equatable {
             case .unavailable(let reason):
                 "The learning record store is unavailable (\(reason)); the statements stay queued and are sent next time."
             case .credentialsRefused(let status, let message):
-                "The learning record store refused the user name or password (\(status): \(message)); "
-                    + "the statements stay queued. Check the user and its password."
+                "The learning record store refused the credentials (\(status): \(message)); the statements stay queued. "
+                    + "Check the user name or password, or, with an access token, that it has not expired "
+                    + "and was issued for this LRS."
             }
         }
     }

@@ -14,8 +14,10 @@ struct RecordsSendCommand: ParsableCommand {
         discussion: """
             Each record not sent before is queued in the data directory's xapi-outbox, then \
             the queue is sent, one record's statements per request, with HTTP Basic \
-            authentication: the user is --lrs-user, the password is read from \
-            $\(LRSOptions.passwordVariable) (never from the command line). For example:
+            authentication (the user is --lrs-user, the password is read from \
+            $\(LRSOptions.passwordVariable)) or an OAuth 2 access token (read from \
+            $\(LRSOptions.tokenVariable), or from the file named by --lrs-token-file); secrets \
+            never come from the command line. For example:
               export \(LRSOptions.passwordVariable)='…'
               csec-trainer records send --lrs https://lrs.district.org/xAPI/ \\
                 --lrs-user csec-trainer --district-url https://www.district.org

@@ -38,7 +38,8 @@ struct ServeRunCommand: ParsableCommand {
             Serve over HTTPS with --tls-cert and --tls-key, or behind a reverse proxy with TLS and \
             --public-url set to the address staff open and --trusted-proxy set to the proxy's \
             address (docs/reverse-proxy.md). \
-            With --lrs, --lrs-user and --district-url (the password in $CSEC_TRAINER_LRS_PASSWORD), \
+            With --lrs, --district-url and --lrs-user (the password in $CSEC_TRAINER_LRS_PASSWORD) or \
+            an access token ($CSEC_TRAINER_LRS_TOKEN or --lrs-token-file), \
             each finished attempt's xAPI statements are queued in the data directory and sent to \
             that learning record store in the background, kept while it is down (docs/xapi.md).
             """)
