@@ -31,6 +31,9 @@ public struct LRSClient: StatementTransport {
         var configuration = HTTPClient.Configuration.singletonConfiguration
         configuration.timeout.connect = connectTimeout
         configuration.connectionPool.retryConnectionEstablishment = false
+        // A redirected POST would be followed as a GET, whose 200 is no acknowledgement: the
+        // statements would count as delivered and never be stored. A redirect is reported instead.
+        configuration.redirectConfiguration = .disallow
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
@@ -62,17 +65,36 @@ public struct LRSClient: StatementTransport {
         do {
             let response = try await client.execute(request, timeout: timeout)
             let body = try await response.body.collect(upTo: 1 << 20)
-            return Self.answer(status: Int(response.status.code), body: String(buffer: body))
+            return Self.answer(
+                status: Int(response.status.code), body: String(buffer: body),
+                location: response.headers.first(name: "Location"))
         } catch {
             return .unavailable("no answer from \(endpoint.absoluteString): \(error)")
         }
     }
 
-    /// What an LRS's status (and its message) means for the batch.
-    public static func answer(status: Int, body: String) -> TransportAnswer {
+    /// What an LRS's status (and its message) means for the batch. A POST of statements is
+    /// acknowledged by 200 with the array of the ids stored (xAPI-Communication §2.1.2; an empty
+    /// one when all were stored before) or by 204: a 200 without it, or a redirect, is reported
+    /// and the batch kept. A request timeout (408) and too many requests (429) are tried later.
+    public static func answer(status: Int, body: String, location: String? = nil) -> TransportAnswer {
         let message = Self.message(body)
         switch status {
-        case 200, 204: return .delivered
+        case 204: return .delivered
+        case 200:
+            guard let ids = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [Any], ids.allSatisfy({ $0 is String })
+            else {
+                return .refused(
+                    status: status, message: "the answer is not the list of the statements stored (is this an xAPI endpoint?)")
+            }
+            return .delivered
+        case 300..<400:
+            return .refused(
+                status: status,
+                message:
+                    "the LRS answered with a redirect to \(location ?? "another address"): give that address as the LRS's xAPI endpoint"
+            )
+        case 408, 429: return .unavailable("status \(status)" + (message.isEmpty ? "" : ": \(message)"))
         case 409: return .conflict(message.isEmpty ? "a statement with the same id differs" : message)
         case 400..<500: return .refused(status: status, message: message)
         default: return .unavailable("status \(status)" + (message.isEmpty ? "" : ": \(message)"))

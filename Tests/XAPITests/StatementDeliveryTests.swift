@@ -118,13 +118,35 @@ struct StatementDeliveryTests {
     }
 
     @Test(arguments: [
-        (200, TransportAnswer.delivered), (204, .delivered), (409, .conflict("differs")),
+        (204, TransportAnswer.delivered), (409, .conflict("differs")),
         (400, .refused(status: 400, message: "differs")), (401, .refused(status: 401, message: "differs")),
-        (413, .refused(status: 413, message: "differs")), (500, .unavailable("status 500: differs")),
+        (413, .refused(status: 413, message: "differs")), (408, .unavailable("status 408: differs")),
+        (429, .unavailable("status 429: differs")), (500, .unavailable("status 500: differs")),
         (503, .unavailable("status 503: differs")),
     ])
     func lrsAnswers(_ status: Int, _ answer: TransportAnswer) {
         #expect(LRSClient.answer(status: status, body: #"{"detail":"differs"}"#) == answer)
+    }
+
+    /// 200 is an acknowledgement only with the list of the ids stored (empty: all stored
+    /// before); anything else, such as the statement result a GET of the same address gives,
+    /// is not, and the batch is kept.
+    @Test(arguments: [
+        (#"["6f1b8c1e-2d4a-5c55-9e1a-0b7e2f3a9d10"]"#, true), ("[]", true), (#"{"statements":[]}"#, false),
+        ("<html>moved</html>", false), ("", false),
+    ])
+    func twoHundredIsDeliveredOnlyWithTheStoredIDs(_ body: String, _ delivered: Bool) {
+        #expect((LRSClient.answer(status: 200, body: body) == .delivered) == delivered)
+    }
+
+    @Test(arguments: [301, 302, 303, 307, 308])
+    func aRedirectIsReportedAndTheBatchKept(status: Int) {
+        let answer = LRSClient.answer(status: status, body: "", location: "https://lrs.example.org/xAPI/statements/")
+        guard case .refused(status, let message) = answer else {
+            Issue.record("a redirect must be refused, got \(answer)")
+            return
+        }
+        #expect(message.contains("https://lrs.example.org/xAPI/statements/"))
     }
 
     @Test func outboxesAreKeptPerLRS() {

@@ -10,7 +10,7 @@ public protocol StatementTransport: Sendable {
 public enum TransportAnswer: Sendable, Equatable {
     /// Stored, or stored already as sent (200 or 204).
     case delivered
-    /// A statement with one of the ids is stored already and differs (409): never retried.
+    /// A statement with one of the ids is stored already and differs (409): reported and kept (sent again at the next delivery, and reported again).
     case conflict(String)
     /// Refused for good (400, 401, 403, 413 and other 4xx): kept, to send once fixed.
     case refused(status: Int, message: String)
