@@ -136,6 +136,11 @@ extension CLISuite {
             let unreadable = try CLIRunner.run(lrs + ["--lrs-token-file", missing.path, "--data-dir", school.data.path])
             #expect(unreadable.status == 1)
             #expect(unreadable.error.contains("access token file \(missing.path) cannot be read"), "\(unreadable.error)")
+            // Credentials and statements in clear only to this machine.
+            let plain = try CLIRunner.run(
+                ["records", "send", "--lrs", "http://lrs.district.example.org/xAPI/", "--lrs-user", "csec"]
+                    + ["--district-url", "https://www.district.example.org", "--data-dir", school.data.path])
+            #expect(plain.status != 0 && plain.error.contains("https address"), "\(plain.error)")
         }
 
         /// `records send` with an OAuth 2 access token: Ralph's `oidc` backend, a token from

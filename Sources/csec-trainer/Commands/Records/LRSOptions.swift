@@ -32,8 +32,15 @@ struct LRSOptions: ParsableArguments {
             }
             return
         }
-        guard let url = URL(string: lrs), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+        guard let url = URL(string: lrs), ["http", "https"].contains(url.scheme ?? ""), let host = url.host else {
             throw ValidationError("--lrs must be the LRS's xAPI address, e.g. https://lrs.district.org/xAPI/.")
+        }
+        // The credentials and the statements (who trained, how they did) travel with every
+        // request: in clear only to this machine.
+        if url.scheme == "http", !["127.0.0.1", "::1", "[::1]", "localhost"].contains(host.lowercased()) {
+            throw ValidationError(
+                "--lrs \(lrs) is not encrypted: give the LRS's https address (plain http only to this machine, "
+                    + "such as http://127.0.0.1:8100/xAPI/).")
         }
         if lrsUser != nil, lrsTokenFile != nil {
             throw ValidationError("Give either --lrs-user (HTTP Basic) or --lrs-token-file (an access token), not both.")
