@@ -16,7 +16,7 @@ import Testing
     .enabled(
         if: Chromium.executable != nil || ProcessInfo.processInfo.environment["CI"] != nil,
         "Chromium is not installed (Debian: apt-get install chromium, or scripts/setup.sh --tests; or set CHROMIUM)"),
-    .timeLimit(.minutes(2))
+    .timeLimit(.minutes(5))
 )
 struct CrossSiteSocketTests {
     /// The other site's page: opens a socket to `socket`, sends `message` once open, and writes

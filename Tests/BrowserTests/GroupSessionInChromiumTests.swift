@@ -17,7 +17,7 @@ import Training
     .enabled(
         if: Chromium.executable != nil || ProcessInfo.processInfo.environment["CI"] != nil,
         "Chromium is not installed (Debian: apt-get install chromium, or scripts/setup.sh --tests; or set CHROMIUM)"),
-    .timeLimit(.minutes(2))
+    .timeLimit(.minutes(5))
 )
 struct GroupSessionInChromiumTests {
     @Test func twoParticipantsJoinAnswerAndSeeTheReveal() async throws {

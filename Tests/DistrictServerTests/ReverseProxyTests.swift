@@ -22,7 +22,7 @@ import Testing
     .enabled(
         if: NginxProxy.toolsInstalled || ProcessInfo.processInfo.environment["CI"] != nil,
         "nginx, openssl or curl is not installed: the reverse-proxy recipe is not tested (scripts/setup.sh --tests)"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct ReverseProxyTests {
     static let publicURL = URL(string: "https://district.example")!

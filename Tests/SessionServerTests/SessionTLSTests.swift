@@ -19,7 +19,7 @@ import WSClient
         if: (Program.locate("openssl") != nil && Program.locate("curl") != nil)
             || ProcessInfo.processInfo.environment["CI"] != nil,
         "openssl or curl is not installed (Debian: apt-get install openssl curl)"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct SessionTLSTests {
     let directory = FileManager.default.temporaryDirectory.appending(path: "csec-tls-\(UUID().uuidString)")
