@@ -30,31 +30,31 @@ enum DistrictDownloads {
 
     /// The certificate is a PDF that qpdf finds sound and `certificate verify` accepts with the
     /// installation's key in `dataDirectory`.
-    static func checkCertificate(_ file: URL, dataDirectory: URL) throws {
+    static func checkCertificate(_ file: URL, dataDirectory: URL) async throws {
         #expect(file.pathExtension == "pdf")
         #expect(try Data(contentsOf: file).starts(with: Data("%PDF".utf8)))
         if let qpdf = tool("qpdf") {
-            let check = try Program.run(qpdf, ["--check", file.path])
+            let check = try await Program.run(qpdf, ["--check", file.path])
             #expect(check.status == 0, "qpdf --check: \(check.output)\(check.error)")
         }
-        try verify(file, dataDirectory: dataDirectory)
+        try await verify(file, dataDirectory: dataDirectory)
     }
 
     /// The credential is accepted by `certificate verify`, and its payload validates against
     /// the Open Badges 3.0 AchievementCredential schema.
-    static func checkCredential(_ file: URL, dataDirectory: URL) throws {
+    static func checkCredential(_ file: URL, dataDirectory: URL) async throws {
         #expect(file.pathExtension == "jwt")
-        try verify(file, dataDirectory: dataDirectory)
+        try await verify(file, dataDirectory: dataDirectory)
         try OpenBadgesSchemaCheck.check(try String(contentsOf: file, encoding: .utf8))
     }
 
     /// `csec-trainer certificate verify FILE --data-dir DIR`, as a district checks a certificate.
-    private static func verify(_ file: URL, dataDirectory: URL) throws {
+    private static func verify(_ file: URL, dataDirectory: URL) async throws {
         guard let program = csecTrainer else {
             if isCI { Issue.record("the built csec-trainer is not next to the tests: run swift build --build-tests") }
             return
         }
-        let run = try Program.run(program, ["certificate", "verify", file.path, "--data-dir", dataDirectory.path])
+        let run = try await Program.run(program, ["certificate", "verify", file.path, "--data-dir", dataDirectory.path])
         #expect(
             run.status == 0 && run.output.hasPrefix("valid:"),
             "certificate verify \(file.lastPathComponent): \(run.output)\(run.error)")

@@ -82,9 +82,9 @@ struct DistrictTrainingFlow {
         let folder = fixture.directory.appending(path: "downloads-\(UUID().uuidString)")
         let pdf = try await DistrictDownloads.download(
             clicking: "a[href$='/certificate.pdf']", on: page, into: folder.appending(path: "pdf"))
-        try DistrictDownloads.checkCertificate(pdf, dataDirectory: fixture.directory)
+        try await DistrictDownloads.checkCertificate(pdf, dataDirectory: fixture.directory)
         let credential = try await DistrictDownloads.download(
             clicking: "a[href$='/credential.jwt']", on: page, into: folder.appending(path: "credential"))
-        try DistrictDownloads.checkCredential(credential, dataDirectory: fixture.directory)
+        try await DistrictDownloads.checkCredential(credential, dataDirectory: fixture.directory)
     }
 }

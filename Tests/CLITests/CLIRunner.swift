@@ -17,15 +17,23 @@ struct CLIRunner {
     static func run(
         _ arguments: [String], input: String? = nil, in directory: URL = Fixtures.repositoryRoot,
         environment: [String: String] = [:], executable: URL = executable
+    ) async throws -> Program.Result {
+        try await Program.run(executable, arguments, input: input, in: directory, environment: environment)
+    }
+
+    /// The same, blocking the calling thread: for code that is not async.
+    static func run(
+        _ arguments: [String], input: String? = nil, in directory: URL = Fixtures.repositoryRoot,
+        environment: [String: String] = [:], executable: URL = executable
     ) throws -> Program.Result {
         try Program.run(executable, arguments, input: input, in: directory, environment: environment)
     }
 
     /// The standard output of a system tool (`pdftotext`, `qpdf`); fails clearly when the tool
     /// is not installed.
-    static func tool(_ name: String, _ arguments: [String]) throws -> String {
+    static func tool(_ name: String, _ arguments: [String]) async throws -> String {
         guard let path = Program.locate(name) else { throw ToolMissing(name: name) }
-        return try Program.run(path, arguments).output
+        return try await Program.run(path, arguments).output
     }
 
     struct ToolMissing: Error, CustomStringConvertible {

@@ -14,7 +14,7 @@ extension CLISuite {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             // The key first, as an installation has one before its staff train.
-            #expect(try CLIRunner.run(["keys", "new", "--data-dir", data.path]).status == 0)
+            #expect(try await CLIRunner.run(["keys", "new", "--data-dir", data.path]).status == 0)
             let answers = Data(String(repeating: "a\n", count: 60).utf8)
             let results = try await withThrowingTaskGroup(of: (Int, Int32, String).self) { group in
                 for number in 1...Self.trainees {
@@ -34,7 +34,7 @@ extension CLISuite {
                 #expect(status == 0, "Person \(number) exited \(status):\n\(printed)")
                 #expect(!printed.contains("cannot save") && !printed.contains("Error:"), "Person \(number):\n\(printed)")
             }
-            let verified = try CLIRunner.run(["records", "verify", "--all", "--data-dir", data.path])
+            let verified = try await CLIRunner.run(["records", "verify", "--all", "--data-dir", data.path])
             #expect(verified.status == 0, "\(verified.error)")
             #expect(verified.output.contains("\(Self.trainees) of \(Self.trainees) records verified"), "\(verified.output)")
             let verifiedLines = verified.output.split(separator: "\n").filter { $0.hasPrefix("ok ") }

@@ -23,13 +23,14 @@ extension CLISuite {
             }
         }
 
-        @Test func twoRunsOfTheSameContentRecordTheSameFingerprints() throws {
-            let runs = try (0..<2).map { number in
+        @Test func twoRunsOfTheSameContentRecordTheSameFingerprints() async throws {
+            var runs: [[String]] = []
+            for number in 0..<2 {
                 let data = try Fixtures.temporaryDirectory()
                 defer { try? FileManager.default.removeItem(at: data) }
-                let finished = try KeysCommandTests.finishSession(in: data, name: "Person \(number)")
+                let finished = try await KeysCommandTests.finishSession(in: data, name: "Person \(number)")
                 #expect(finished.status == 0, "\(finished.error)")
-                return try Self.fingerprints(in: data)
+                runs.append(try Self.fingerprints(in: data))
             }
             #expect(runs[0] == runs[1])
             // And as this process computes them from the same files.

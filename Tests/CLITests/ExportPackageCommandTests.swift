@@ -27,14 +27,14 @@ extension CLISuite {
             """
 
         @Test(arguments: [("scorm", "imsmanifest.xml"), ("cmi5", "cmi5.xml")])
-        func aPackageIsWrittenTheSameEachTimeWithTheSitesSupportLine(kind: String, manifest: String) throws {
+        func aPackageIsWrittenTheSameEachTimeWithTheSitesSupportLine(kind: String, manifest: String) async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             try Data(Self.site.utf8).write(to: data.appending(path: "site.yaml"))
             var packages: [Data] = []
             for name in ["first.zip", "second.zip"] {
                 let out = data.appending(path: name)
-                let result = try CLIRunner.run(
+                let result = try await CLIRunner.run(
                     ["export", kind, "--jurisdiction", "marin", "--data-dir", data.path, "--out", out.path])
                 #expect(result.status == 0, "\(result.error)")
                 #expect(result.output.contains(out.path))
@@ -42,18 +42,18 @@ extension CLISuite {
             }
             #expect(packages[0] == packages[1])
             // Read back by Python's zipfile: another zip reader than the one that wrote it.
-            let names = try CLIRunner.tool(
+            let names = try await CLIRunner.tool(
                 "python3", ["-c", Self.reader, data.appending(path: "first.zip").path]
             ).split(separator: "\n").map(String.init)
             #expect(names.dropLast() == [manifest, "index.html", "player.css", "player.js", "lms.js", "content.js"])
             #expect(names.last?.contains("District Employee Assistance Program: 1-800-555-0199") == true)
         }
 
-        @Test func anUnknownJurisdictionIsRefusedAndNothingIsWritten() throws {
+        @Test func anUnknownJurisdictionIsRefusedAndNothingIsWritten() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let out = data.appending(path: "pkg.zip")
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["export", "scorm", "--jurisdiction", "atlantis", "--data-dir", data.path, "--out", out.path])
             #expect(result.status != 0)
             #expect(result.error.contains("atlantis"))

@@ -27,13 +27,13 @@ extension CLISuite {
         ]
 
         @Test(arguments: accounts)
-        func trainWorksOnAFreshAccount(_ account: Account) throws {
+        func trainWorksOnAFreshAccount(_ account: Account) async throws {
             let home = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: home) }
             let content = try Fixtures.trainingContent()
             let jurisdiction = try #require(content.library.jurisdiction("marin"))
             let script = ScriptedAnswers(content: content, jurisdiction: jurisdiction, count: 1, seed: 3)
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["train", "--name", "Ana Ruiz", "--jurisdiction", "marin", "--count", "1", "--seed", "3"],
                 input: script.letters.joined(separator: "\n") + "\n", environment: account.environment(home))
             #expect(result.status == 0, "\(result.error)")
@@ -42,7 +42,7 @@ extension CLISuite {
             #expect(names.filter { $0.hasSuffix(".json") }.count == 1, "\(names)")
         }
 
-        @Test func aDamagedSavedSessionDoesNotBlockRestart() throws {
+        @Test func aDamagedSavedSessionDoesNotBlockRestart() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let progress = data.appending(path: "progress/ana-ruiz.json")
@@ -57,11 +57,11 @@ extension CLISuite {
             ]
             let input = script.letters.joined(separator: "\n") + "\n"
 
-            let refused = try CLIRunner.run(arguments, input: input)
+            let refused = try await CLIRunner.run(arguments, input: input)
             #expect(refused.status != 0)
             #expect(refused.error.contains("\(progress.path): error: the saved session is damaged"), "\(refused.error)")
 
-            let restarted = try CLIRunner.run(arguments + ["--restart"], input: input)
+            let restarted = try await CLIRunner.run(arguments + ["--restart"], input: input)
             #expect(restarted.status == 0, "\(restarted.error)")
             #expect(restarted.output.contains("Your completion record is saved and signed"), "\(restarted.output)")
         }

@@ -13,10 +13,10 @@ extension CLISuite {
             text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
 
-        @Test func marinBriefingPrintsTheProtocolAndABlankSiteSheet() throws {
+        @Test func marinBriefingPrintsTheProtocolAndABlankSiteSheet() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["learn", "--jurisdiction", "marin", "--data-dir", data.path, "--width", "100"])
             #expect(result.status == 0, "\(result.error)")
             let output = Self.words(result.output)
@@ -35,7 +35,7 @@ extension CLISuite {
             for line in ContentNote(employeeAssistance: nil).supportLines { #expect(output.contains(line.text)) }
         }
 
-        @Test func aSiteFileFillsTheSheetAndTheAssistanceLine() throws {
+        @Test func aSiteFileFillsTheSheetAndTheAssistanceLine() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let site = """
@@ -51,7 +51,9 @@ extension CLISuite {
 
                 """
             try Data(site.utf8).write(to: data.appending(path: "site.yaml"))
-            let result = try CLIRunner.run(["learn", "--jurisdiction", "san-diego", "--data-dir", data.path, "--width", "100"])
+            let result = try await CLIRunner.run([
+                "learn", "--jurisdiction", "san-diego", "--data-dir", data.path, "--width", "100",
+            ])
             #expect(result.status == 0, "\(result.error)")
             let output = Self.words(result.output)
             let boxes = try Fixtures.content.loadBriefingText(library: Fixtures.library()).siteContactBoxes
@@ -61,41 +63,45 @@ extension CLISuite {
             #expect(!result.error.contains("site.yaml"))
         }
 
-        @Test func aBrokenSiteFileIsReportedAtItsLineAndColumn() throws {
+        @Test func aBrokenSiteFileIsReportedAtItsLineAndColumn() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let file = data.appending(path: "lincoln.yaml")
             try Data("format: 1\ncontacts:\n  probaton-department:\n    name: Sam\n".utf8).write(to: file)
-            let result = try CLIRunner.run(["learn", "--jurisdiction", "marin", "--site", file.path, "--data-dir", data.path])
+            let result = try await CLIRunner.run([
+                "learn", "--jurisdiction", "marin", "--site", file.path, "--data-dir", data.path,
+            ])
             #expect(result.status != 0)
             #expect(result.error.contains("lincoln.yaml:3:3: error: Unknown key `probaton-department`"))
         }
 
-        @Test func theCardIsSavedOrGoesToStandardOutputAlone() throws {
+        @Test func theCardIsSavedOrGoesToStandardOutputAlone() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let file = data.appending(path: "card.pdf")
-            let saved = try CLIRunner.run(
+            let saved = try await CLIRunner.run(
                 ["learn", "--jurisdiction", "orange-county", "--card", file.path, "--data-dir", data.path])
             #expect(saved.status == 0, "\(saved.error)")
             #expect(saved.output.contains("Quick-reference card saved: \(file.path)"))
             let qpdf = try #require(Program.locate("qpdf"), "qpdf is not installed")
-            #expect(try Program.run(qpdf, ["--check", file.path]).status == 0)
-            let text = try CLIRunner.tool("pdftotext", ["-enc", "UTF-8", file.path, "-"])
+            #expect(try await Program.run(qpdf, ["--check", file.path]).status == 0)
+            let text = try await CLIRunner.tool("pdftotext", ["-enc", "UTF-8", file.path, "-"])
             for phone in try Fixtures.jurisdiction("orange-county").contacts.compactMap(\.phone) {
                 #expect(Self.words(text).contains(phone))
             }
 
-            let piped = try CLIRunner.run(["learn", "--jurisdiction", "orange-county", "--card", "-", "--data-dir", data.path])
+            let piped = try await CLIRunner.run([
+                "learn", "--jurisdiction", "orange-county", "--card", "-", "--data-dir", data.path,
+            ])
             #expect(piped.status == 0, "\(piped.error)")
             #expect(piped.output.hasPrefix("%PDF-"))
             #expect(piped.output.hasSuffix("%%EOF\n"))
         }
 
-        @Test func trainOpensWithTheContentNoteAndSkipsTheBriefingWhenPiped() throws {
+        @Test func trainOpensWithTheContentNoteAndSkipsTheBriefingWhenPiped() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["train", "--seed", "1", "--count", "1", "--data-dir", data.path], input: "Kim Lee\nmarin\nquit\n")
             #expect(result.status == 0, "\(result.error)")
             let note = ContentNote(employeeAssistance: nil)
@@ -106,27 +112,27 @@ extension CLISuite {
             #expect(!result.output.contains("BEFORE THE QUIZ"))
         }
 
-        @Test func trainShowsTheBriefingFirstWhenAsked() throws {
+        @Test func trainShowsTheBriefingFirstWhenAsked() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["train", "--name", "Kim Lee", "--jurisdiction", "marin", "--count", "1", "--briefing", "--data-dir", data.path],
                 input: "quit\n")
             #expect(result.status == 0, "\(result.error)")
             let briefing = try #require(result.output.range(of: "BEFORE THE QUIZ: MARIN COUNTY"))
             let question = try #require(result.output.range(of: "Question 1 of"))
             #expect(briefing.lowerBound < question.lowerBound)
-            let both = try CLIRunner.run(["train", "--briefing", "--skip-briefing", "--data-dir", data.path], input: "")
+            let both = try await CLIRunner.run(["train", "--briefing", "--skip-briefing", "--data-dir", data.path], input: "")
             #expect(both.status != 0)
         }
 
-        @Test func aGroupSessionOpensWithTheContentNoteAndTheSitesAssistanceLine() throws {
+        @Test func aGroupSessionOpensWithTheContentNoteAndTheSitesAssistanceLine() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let site = data.appending(path: "lincoln.yaml")
             try Data("format: 1\nemployee-assistance-program:\n  name: District EAP\n  email: eap@example.org\n".utf8)
                 .write(to: site)
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--count",
                     "1", "--site", site.path, "--data-dir", data.path,

@@ -43,7 +43,7 @@ extension CLISuite {
             #expect(host.terminationStatus == 0)
             #expect(output.contains(#/Question 1 of [0-9]+: 1 of 1 answered · A 1 · B 0/#), "\(output)")
             #expect(output.contains("No certificates: no record completes the training."))
-            let list = try CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
+            let list = try await CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
             let records = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
             let record = try #require(records.first)
             #expect(records.count == 1)
@@ -95,7 +95,7 @@ extension CLISuite {
 
             #expect(output.contains("Removed 1. Kim Lee"), "\(output)")
             #expect(output.contains("0 joined:"), "\(output)")
-            let list = try CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
+            let list = try await CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
             let records = try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]]
             #expect(records?.isEmpty ?? true, "no record for the removed participant")
         }

@@ -40,7 +40,7 @@ extension CLISuite {
             output += String(decoding: printed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             host.waitUntilExit()
 
-            let list = try CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
+            let list = try await CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
             let records = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
             let score = try #require(records.first?["score"] as? [String: Any])
             let ended = try #require(try JSONSerialization.jsonObject(with: Data(endedText.utf8)) as? [String: Any])

@@ -78,7 +78,7 @@ extension CLISuite {
             #expect(person["school"] == nil)
         }
 
-        @Test func aSecondProcessOnTheSameSessionIsRefused() throws {
+        @Test func aSecondProcessOnTheSameSessionIsRefused() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
             defer { tmux.kill() }
             let content = try Fixtures.trainingContent()
@@ -91,7 +91,7 @@ extension CLISuite {
             try tmux.waitFor("answer> ")
 
             for arguments in [["--resume"], ["--resume", "--name", "Tess Tmux"], ["--name", "Tess Tmux", "--restart"]] {
-                let second = try CLIRunner.run(["train"] + arguments + ["--data-dir", data.path], input: "a\n")
+                let second = try await CLIRunner.run(["train"] + arguments + ["--data-dir", data.path], input: "a\n")
                 #expect(second.status == 1)
                 #expect(
                     second.error.contains("Tess Tmux's session is open in another csec-trainer window or process"),

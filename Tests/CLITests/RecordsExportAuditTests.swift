@@ -20,14 +20,14 @@ extension CLISuite {
             for directory in [school.data, transfer] { try? FileManager.default.removeItem(at: directory) }
         }
 
-        @Test func anExportIsAuditedWhereTheServerKeepsAccounts() throws {
+        @Test func anExportIsAuditedWhereTheServerKeepsAccounts() async throws {
             defer { removeAll() }
-            _ = try school.finishSession(name: "Ana Ruiz")
-            let added = try CLIRunner.run(
+            _ = try await school.finishSession(name: "Ana Ruiz")
+            let added = try await CLIRunner.run(
                 ["serve", "admin", "add", "Dana Whitfield", "--data-dir", school.data.path], input: "river stone lantern 42\n")
             #expect(added.status == 0, "\(added.error)")
 
-            let export = try CLIRunner.run(["records", "export", "--out", transfer.path, "--data-dir", school.data.path])
+            let export = try await CLIRunner.run(["records", "export", "--out", transfer.path, "--data-dir", school.data.path])
             #expect(export.status == 0, "\(export.error)")
 
             let log = try String(contentsOf: school.data.appending(path: "accounts/audit.jsonl"), encoding: .utf8)
@@ -41,10 +41,10 @@ extension CLISuite {
             #expect(exports.first?["detail"] as? String == "records export via command line, 1 record")
         }
 
-        @Test func anInstallationWithoutAccountsGetsNone() throws {
+        @Test func anInstallationWithoutAccountsGetsNone() async throws {
             defer { removeAll() }
-            _ = try school.finishSession(name: "Ana Ruiz")
-            let export = try CLIRunner.run(["records", "export", "--out", transfer.path, "--data-dir", school.data.path])
+            _ = try await school.finishSession(name: "Ana Ruiz")
+            let export = try await CLIRunner.run(["records", "export", "--out", transfer.path, "--data-dir", school.data.path])
             #expect(export.status == 0, "\(export.error)")
             #expect(!FileManager.default.fileExists(atPath: school.data.appending(path: "accounts").path))
         }

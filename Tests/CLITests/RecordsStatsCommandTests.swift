@@ -23,11 +23,11 @@ extension CLISuite {
 
         /// Trains `count` cases of Marin's protocol with seed 11; returns the script's answers.
         @discardableResult
-        func train(name: String, wrongEvery: Int?) throws -> ScriptedAnswers {
+        func train(name: String, wrongEvery: Int?) async throws -> ScriptedAnswers {
             let content = try Fixtures.trainingContent()
             let jurisdiction = try #require(content.library.jurisdiction("marin"))
             let script = ScriptedAnswers(content: content, jurisdiction: jurisdiction, count: 2, seed: 11, wrongEvery: wrongEvery)
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "train", "--name", name, "--jurisdiction", "marin", "--count", "2", "--seed", "11", "--data-dir", data.path,
                     "--school", "Redwood High", "--role", "teacher",
@@ -37,11 +37,11 @@ extension CLISuite {
             return script
         }
 
-        @Test func theJSONGivesEachItemsFacilityAndMatchesItsSchema() throws {
+        @Test func theJSONGivesEachItemsFacilityAndMatchesItsSchema() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
-            try train(name: "Ana Ruiz", wrongEvery: nil)
-            let script = try train(name: "Kim Lee", wrongEvery: 2)
-            let result = try CLIRunner.run(["records", "stats", "--format", "json", "--data-dir", data.path])
+            try await train(name: "Ana Ruiz", wrongEvery: nil)
+            let script = try await train(name: "Kim Lee", wrongEvery: 2)
+            let result = try await CLIRunner.run(["records", "stats", "--format", "json", "--data-dir", data.path])
             #expect(result.status == 0, "\(result.error)")
             let json = Data(result.output.utf8)
             let schema = Fixtures.repositoryRoot.appending(path: "schemas/item-analysis.schema.json")
@@ -64,11 +64,11 @@ extension CLISuite {
             }
         }
 
-        @Test func svgWritesEachChartWithItsTablesAsWellFormedFiles() throws {
+        @Test func svgWritesEachChartWithItsTablesAsWellFormedFiles() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
-            try train(name: "Ana Ruiz", wrongEvery: 3)
+            try await train(name: "Ana Ruiz", wrongEvery: 3)
             let out = data.appending(path: "stats")
-            let result = try CLIRunner.run(["records", "stats", "--out", out.path, "--data-dir", data.path])
+            let result = try await CLIRunner.run(["records", "stats", "--out", out.path, "--data-dir", data.path])
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("6 files written to \(out.path) (1 records, 1 counties)"))
             let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
@@ -84,15 +84,17 @@ extension CLISuite {
             }
             // Again: the same bytes.
             let first = try Data(contentsOf: out.appending(path: "marin-facility.svg"))
-            _ = try CLIRunner.run(["records", "stats", "--out", out.path, "--data-dir", data.path])
+            _ = try await CLIRunner.run(["records", "stats", "--out", out.path, "--data-dir", data.path])
             #expect(try Data(contentsOf: out.appending(path: "marin-facility.svg")) == first)
         }
 
-        @Test func csvWritesEveryTablePerCounty() throws {
+        @Test func csvWritesEveryTablePerCounty() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
-            let script = try train(name: "Ana Ruiz", wrongEvery: 2)
+            let script = try await train(name: "Ana Ruiz", wrongEvery: 2)
             let out = data.appending(path: "tables")
-            let result = try CLIRunner.run(["records", "stats", "--format", "csv", "--out", out.path, "--data-dir", data.path])
+            let result = try await CLIRunner.run([
+                "records", "stats", "--format", "csv", "--out", out.path, "--data-dir", data.path,
+            ])
             #expect(result.status == 0, "\(result.error)")
             let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
             #expect(
@@ -112,15 +114,15 @@ extension CLISuite {
             (["--format", "svg"], "--format svg writes several files: give the folder for them with --out DIR."),
             (["--format", "pdf"], "'pdf'"),
         ])
-        func mistakesAreExplained(arguments: [String], message: String) throws {
+        func mistakesAreExplained(arguments: [String], message: String) async throws {
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(["records", "stats"] + arguments + ["--data-dir", data.path])
+            let result = try await CLIRunner.run(["records", "stats"] + arguments + ["--data-dir", data.path])
             #expect(result.status != 0)
             #expect(result.error.contains(message), "\(result.error)")
         }
 
-        @Test func helpTeachesTheFigures() throws {
-            let result = try CLIRunner.run(["records", "stats", "--help"])
+        @Test func helpTeachesTheFigures() async throws {
+            let result = try await CLIRunner.run(["records", "stats", "--help"])
             for words in ["facility", "discrimination", "confusion", "--format", "docs/item-analysis.md", "Group-attendance"] {
                 #expect(result.output.contains(words), "\(words)")
             }

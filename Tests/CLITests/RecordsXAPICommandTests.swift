@@ -16,10 +16,10 @@ extension CLISuite {
             try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
         }
 
-        @Test func exportWritesEveryRecordsStatementsWithEveryChoice() throws {
+        @Test func exportWritesEveryRecordsStatementsWithEveryChoice() async throws {
             defer { try? FileManager.default.removeItem(at: school.data) }
-            _ = try school.finishSession(name: "Ana Ruiz")
-            let export = try CLIRunner.run([
+            _ = try await school.finishSession(name: "Ana Ruiz")
+            let export = try await CLIRunner.run([
                 "records", "export", "--format", "xapi", "--district-url", "https://www.district.example.org",
                 "--data-dir", school.data.path,
             ])
@@ -45,7 +45,7 @@ extension CLISuite {
             }
             // The same statements again, to a file.
             let file = school.data.appending(path: "statements.json")
-            let again = try CLIRunner.run([
+            let again = try await CLIRunner.run([
                 "records", "export", "--format", "xapi", "--district-url", "https://www.district.example.org", "--out",
                 file.path, "--data-dir", school.data.path,
             ])
@@ -53,13 +53,13 @@ extension CLISuite {
             #expect(try String(contentsOf: file, encoding: .utf8) == export.output)
         }
 
-        @Test func anXAPIExportIsAuditedWhereTheServerKeepsAccounts() throws {
+        @Test func anXAPIExportIsAuditedWhereTheServerKeepsAccounts() async throws {
             defer { try? FileManager.default.removeItem(at: school.data) }
-            _ = try school.finishSession(name: "Ana Ruiz")
-            let added = try CLIRunner.run(
+            _ = try await school.finishSession(name: "Ana Ruiz")
+            let added = try await CLIRunner.run(
                 ["serve", "admin", "add", "Dana Whitfield", "--data-dir", school.data.path], input: "river stone lantern 42\n")
             #expect(added.status == 0, "\(added.error)")
-            let export = try CLIRunner.run([
+            let export = try await CLIRunner.run([
                 "records", "export", "--format", "xapi", "--district-url", "https://www.district.example.org",
                 "--data-dir", school.data.path,
             ])
@@ -68,16 +68,16 @@ extension CLISuite {
             #expect(log.contains("records export via command line, 1 record"))
         }
 
-        @Test func exportAsksForTheDistrictsAddress() throws {
+        @Test func exportAsksForTheDistrictsAddress() async throws {
             defer { try? FileManager.default.removeItem(at: school.data) }
-            let export = try CLIRunner.run(["records", "export", "--format", "xapi", "--data-dir", school.data.path])
+            let export = try await CLIRunner.run(["records", "export", "--format", "xapi", "--data-dir", school.data.path])
             #expect(export.status != 0)
             #expect(export.error.contains("--district-url"))
         }
 
-        @Test func sendAsksForThePasswordInTheEnvironment() throws {
+        @Test func sendAsksForThePasswordInTheEnvironment() async throws {
             defer { try? FileManager.default.removeItem(at: school.data) }
-            let send = try CLIRunner.run(
+            let send = try await CLIRunner.run(
                 [
                     "records", "send", "--lrs", "http://127.0.0.1:9/xAPI/", "--lrs-user", "csec", "--district-url",
                     "https://www.district.example.org", "--data-dir", school.data.path,
@@ -89,29 +89,29 @@ extension CLISuite {
         @Test(.enabled(if: RalphLRS.runsCases, Comment(rawValue: RalphLRS.skipMessage)))
         func sendDeliversOnceAndReportsAWrongPassword() async throws {
             defer { try? FileManager.default.removeItem(at: school.data) }
-            _ = try school.finishSession(name: "Ana Ruiz")
+            _ = try await school.finishSession(name: "Ana Ruiz")
             try await RalphLRS.run { lrs in
-                func send(password: String) throws -> Program.Result {
-                    try CLIRunner.run(
+                func send(password: String) async throws -> Program.Result {
+                    try await CLIRunner.run(
                         [
                             "records", "send", "--lrs", lrs.endpoint.absoluteString, "--lrs-user", lrs.username,
                             "--district-url", "https://www.district.example.org", "--data-dir", school.data.path,
                         ], environment: ["CSEC_TRAINER_LRS_PASSWORD": password])
                 }
-                let refused = try send(password: "wrong")
+                let refused = try await send(password: "wrong")
                 #expect(refused.status == 1)
                 #expect(refused.output.contains("1 records queued now"))
                 #expect(refused.output.contains("0 records delivered") && refused.output.contains("1 still queued"))
                 #expect(refused.output.contains("user name or password"))
 
-                let sent = try send(password: lrs.password)
+                let sent = try await send(password: lrs.password)
                 #expect(sent.status == 0, "\(sent.output)\(sent.error)")
                 #expect(sent.output.contains("0 records queued now, 1 queued or delivered before"))
                 #expect(sent.output.contains("1 records delivered"))
 
-                let again = try send(password: lrs.password)
+                let again = try await send(password: lrs.password)
                 #expect(again.status == 0 && again.output.contains("0 records delivered"), "\(again.output)")
-                let export = try CLIRunner.run([
+                let export = try await CLIRunner.run([
                     "records", "export", "--format", "xapi", "--district-url", "https://www.district.example.org",
                     "--data-dir", school.data.path,
                 ])
@@ -121,23 +121,24 @@ extension CLISuite {
             }
         }
 
-        @Test func sendAsksForAUserOrAToken() throws {
+        @Test func sendAsksForAUserOrAToken() async throws {
             defer { try? FileManager.default.removeItem(at: school.data) }
             let lrs = [
                 "records", "send", "--lrs", "http://127.0.0.1:9/xAPI/", "--district-url", "https://www.district.example.org",
             ]
-            let neither = try CLIRunner.run(lrs + ["--data-dir", school.data.path], environment: ["CSEC_TRAINER_LRS_TOKEN": ""])
+            let neither = try await CLIRunner.run(
+                lrs + ["--data-dir", school.data.path], environment: ["CSEC_TRAINER_LRS_TOKEN": ""])
             #expect(neither.status != 0)
             #expect(neither.error.contains("--lrs-user") && neither.error.contains("CSEC_TRAINER_LRS_TOKEN"), "\(neither.error)")
-            let both = try CLIRunner.run(
+            let both = try await CLIRunner.run(
                 lrs + ["--lrs-user", "csec", "--lrs-token-file", "token", "--data-dir", school.data.path])
             #expect(both.status != 0 && both.error.contains("not both"), "\(both.error)")
             let missing = school.data.appending(path: "no-such-token")
-            let unreadable = try CLIRunner.run(lrs + ["--lrs-token-file", missing.path, "--data-dir", school.data.path])
+            let unreadable = try await CLIRunner.run(lrs + ["--lrs-token-file", missing.path, "--data-dir", school.data.path])
             #expect(unreadable.status == 1)
             #expect(unreadable.error.contains("access token file \(missing.path) cannot be read"), "\(unreadable.error)")
             // Credentials and statements in clear only to this machine.
-            let plain = try CLIRunner.run(
+            let plain = try await CLIRunner.run(
                 ["records", "send", "--lrs", "http://lrs.district.example.org/xAPI/", "--lrs-user", "csec"]
                     + ["--district-url", "https://www.district.example.org", "--data-dir", school.data.path])
             #expect(plain.status != 0 && plain.error.contains("https address"), "\(plain.error)")
@@ -150,21 +151,21 @@ extension CLISuite {
             .enabled(if: OpenIDProviderMock.runsCases, Comment(rawValue: OpenIDProviderMock.skipMessage)))
         func sendWithAnAccessToken() async throws {
             defer { try? FileManager.default.removeItem(at: school.data) }
-            _ = try school.finishSession(name: "Ana Ruiz")
+            _ = try await school.finishSession(name: "Ana Ruiz")
             try await OpenIDProviderMock.run(tokenLifetime: 300) { provider in
                 try await RalphLRS.run(openID: .init(issuer: provider.issuer, audience: "csec-trainer-lrs")) { lrs in
                     let send = [
                         "records", "send", "--lrs", lrs.endpoint.absoluteString, "--district-url",
                         "https://www.district.example.org", "--data-dir", school.data.path,
                     ]
-                    let refused = try CLIRunner.run(send, environment: ["CSEC_TRAINER_LRS_TOKEN": "not-a-valid-token"])
+                    let refused = try await CLIRunner.run(send, environment: ["CSEC_TRAINER_LRS_TOKEN": "not-a-valid-token"])
                     #expect(refused.status == 1)
                     #expect(
                         refused.output.contains("1 still queued") && refused.output.contains("access token"), "\(refused.output)")
                     let token = try await ProviderBrowser.idToken(for: "lrs-sender", clientID: "csec-trainer-lrs", at: provider)
                     let tokenFile = school.data.appending(path: "lrs-token")
                     try Data("\(token)\n".utf8).write(to: tokenFile)
-                    let sent = try CLIRunner.run(send + ["--lrs-token-file", tokenFile.path])
+                    let sent = try await CLIRunner.run(send + ["--lrs-token-file", tokenFile.path])
                     #expect(sent.status == 0, "\(sent.output)\(sent.error)")
                     #expect(sent.output.contains("1 records delivered"))
                 }
@@ -175,15 +176,15 @@ extension CLISuite {
         @Test(.enabled(if: RalphLRS.runsCases, Comment(rawValue: RalphLRS.skipMessage)))
         func theServerSendsWhatIsQueued() async throws {
             defer { try? FileManager.default.removeItem(at: school.data) }
-            _ = try school.finishSession(name: "Ana Ruiz")
+            _ = try await school.finishSession(name: "Ana Ruiz")
             let district = ["--district-url", "https://www.district.example.org", "--data-dir", school.data.path]
-            let export = try CLIRunner.run(["records", "export", "--format", "xapi"] + district)
+            let export = try await CLIRunner.run(["records", "export", "--format", "xapi"] + district)
             let exported = try statements(export.output)
             let registration = try #require((exported.first?["context"] as? [String: Any])?["registration"] as? String)
             try await RalphLRS.run { lrs in
                 let lrsOptions = ["--lrs", lrs.endpoint.absoluteString, "--lrs-user", lrs.username]
                 // Queued, not delivered: the password is wrong.
-                let refused = try CLIRunner.run(
+                let refused = try await CLIRunner.run(
                     ["records", "send"] + lrsOptions + district, environment: ["CSEC_TRAINER_LRS_PASSWORD": "wrong"])
                 #expect(refused.status == 1 && refused.output.contains("1 still queued"), "\(refused.output)")
                 let port = try OpenIDProviderMock.freePort()

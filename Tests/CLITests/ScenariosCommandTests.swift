@@ -10,14 +10,14 @@ extension CLISuite {
         static let brokenScenarios = Fixtures.repositoryRoot.appending(
             path: "Tests/ContentLoadingTests/Fixtures/broken-scenarios")
 
-        @Test func lintPassesOnTheBundledBank() throws {
-            let result = try CLIRunner.run(["scenarios", "lint"])
+        @Test func lintPassesOnTheBundledBank() async throws {
+            let result = try await CLIRunner.run(["scenarios", "lint"])
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("vignettes checked against 5 protocols: no problems."))
         }
 
-        @Test func lintFailsOnTheBrokenFixturesWithFileLineAndColumn() throws {
-            let result = try CLIRunner.run(["scenarios", "lint", Self.brokenScenarios.path])
+        @Test func lintFailsOnTheBrokenFixturesWithFileLineAndColumn() async throws {
+            let result = try await CLIRunner.run(["scenarios", "lint", Self.brokenScenarios.path])
             #expect(result.status == 1)
             for expected in [
                 "syntax-error.yaml:7:13: error: This is not valid YAML",
@@ -31,8 +31,8 @@ extension CLISuite {
             #expect(result.error.contains("14 problems found in 14 files."))
         }
 
-        @Test func explainPrintsTheAnswerKeyOfEveryStage() throws {
-            let result = try CLIRunner.run([
+        @Test func explainPrintsTheAnswerKeyOfEveryStage() async throws {
+            let result = try await CLIRunner.run([
                 "scenarios", "explain", "Scenarios/new-phone-and-hotel-keys.yaml", "--jurisdiction", "marin", "--format", "json",
             ])
             #expect(result.status == 0, "\(result.error)")
@@ -44,11 +44,11 @@ extension CLISuite {
         /// same facts: the vignette's stages through `explain`, and the same facts and actions
         /// typed into `answer`, in every county.
         @Test(arguments: Fixtures.jurisdictionIDs)
-        func answerAndExplainAgreeOnEveryStageOfAGuardianCase(_ id: String) throws {
+        func answerAndExplainAgreeOnEveryStageOfAGuardianCase(_ id: String) async throws {
             let file = "Scenarios/v-guardian-father-suspected.yaml"
             let content = try Fixtures.trainingContent()
             let vignette = try #require(content.vignettes.first { $0.id == "v-guardian-father-suspected" })
-            let explained = try CLIRunner.run(["scenarios", "explain", file, "--jurisdiction", id, "--format", "json"])
+            let explained = try await CLIRunner.run(["scenarios", "explain", file, "--jurisdiction", id, "--format", "json"])
             #expect(explained.status == 0, "\(explained.error)")
             let stages = try #require(try JSONSerialization.jsonObject(with: Data(explained.output.utf8)) as? [[String: Any]])
             for (index, facts) in vignette.factsByStage.enumerated() {
@@ -56,7 +56,7 @@ extension CLISuite {
                 arguments += facts.indicators.sorted().flatMap { ["--indicator", $0.rawValue] }
                 arguments += facts.flags.map(\.rawValue).sorted().flatMap { ["--flag", $0] }
                 arguments += vignette.stages[index].done.sorted().flatMap { ["--done", $0.rawValue] }
-                let answered = try CLIRunner.run(arguments)
+                let answered = try await CLIRunner.run(arguments)
                 #expect(answered.status == 0, "\(answered.error)")
                 let answer = try #require(try JSONSerialization.jsonObject(with: Data(answered.output.utf8)) as? [String: Any])
                 let stage = try #require(stages[index]["answer"] as? [String: Any])
@@ -65,20 +65,20 @@ extension CLISuite {
             }
         }
 
-        @Test func coveragePassesOnTheBundledBank() throws {
-            let result = try CLIRunner.run(["scenarios", "coverage"])
+        @Test func coveragePassesOnTheBundledBank() async throws {
+            let result = try await CLIRunner.run(["scenarios", "coverage"])
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("every one exercised by"))
         }
 
-        @Test func coverageNamesTheEmptyCellsAndFails() throws {
+        @Test func coverageNamesTheEmptyCellsAndFails() async throws {
             let folder = FileManager.default.temporaryDirectory.appending(path: "coverage-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             try FileManager.default.copyItem(
                 at: Fixtures.repositoryRoot.appending(path: "Scenarios/v-guardian-father-suspected.yaml"),
                 to: folder.appending(path: "v-guardian-father-suspected.yaml"))
-            let result = try CLIRunner.run(["scenarios", "coverage", folder.path])
+            let result = try await CLIRunner.run(["scenarios", "coverage", folder.path])
             #expect(result.status == 1)
             #expect(result.error.contains("error: no vignette exercises marin / at-risk / reached"))
             #expect(!result.error.contains("marin / suspected-victim / reached"))

@@ -29,18 +29,19 @@ extension CLISuite {
                     "--oidc-client-secret", "y",
                 ], says: "--oidc-issuer needs --public-url"),
         ])
-        func refusesToStart(_ refusal: Refusal) throws {
+        func refusesToStart(_ refusal: Refusal) async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let run = try CLIRunner.run(["serve"] + refusal.arguments + ["--bind", "127.0.0.1:18080", "--data-dir", data.path])
+            let run = try await CLIRunner.run(
+                ["serve"] + refusal.arguments + ["--bind", "127.0.0.1:18080", "--data-dir", data.path])
             #expect(run.status != 0)
             #expect(run.error.contains(refusal.says), "\(run.error)")
         }
 
-        @Test func runIsTheDefaultSubcommand() throws {
-            let group = try CLIRunner.run(["serve", "--help"])
+        @Test func runIsTheDefaultSubcommand() async throws {
+            let group = try await CLIRunner.run(["serve", "--help"])
             #expect(group.status == 0 && group.output.contains("run (default)"), "\(group.output)")
-            let run = try CLIRunner.run(["serve", "run", "--help"])
+            let run = try await CLIRunner.run(["serve", "run", "--help"])
             #expect(run.status == 0 && run.output.contains("--public-url"), "\(run.output)")
         }
     }

@@ -16,11 +16,11 @@ extension CLISuite {
             defer { try? FileManager.default.removeItem(at: data) }
             let list = data.appending(path: "staff.csv")
             try Data(ServeAccountsCommandTests.staffList.utf8).write(to: list)
-            #expect(try CLIRunner.run(["staff", "import", list.path, "--data-dir", data.path]).status == 0)
+            #expect(try await CLIRunner.run(["staff", "import", list.path, "--data-dir", data.path]).status == 0)
             let port = try OpenIDProviderMock.freePort()
             let publicURL = "http://127.0.0.1:\(port)"
             let out = data.appending(path: "out")
-            let invited = try CLIRunner.run([
+            let invited = try await CLIRunner.run([
                 "serve", "invite", "--employee-id", "E-1", "--out", out.path, "--public-url", publicURL, "--data-dir", data.path,
             ])
             #expect(invited.status == 0, "\(invited.error)")

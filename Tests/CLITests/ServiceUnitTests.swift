@@ -45,7 +45,7 @@ struct ServiceUnitTests {
         .enabled(
             if: Program.locate("systemd-analyze") != nil,
             "systemd-analyze is not installed (it comes with systemd): the unit is not verified"))
-    func systemdAcceptsTheUnit() throws {
+    func systemdAcceptsTheUnit() async throws {
         let analyze = try #require(Program.locate("systemd-analyze"))
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -57,7 +57,7 @@ struct ServiceUnitTests {
             .replacingOccurrences(of: Self.installedBinary, with: binary.path)
         let copy = directory.appending(path: "csec-trainer.service")
         try Data(text.utf8).write(to: copy)
-        let result = try Program.run(analyze, ["verify", copy.path])
+        let result = try await Program.run(analyze, ["verify", copy.path])
         #expect(result.status == 0, "\(result.output)\(result.error)")
         // A misspelt or unknown setting is only a warning (status 0), naming the file.
         let warnings = (result.output + result.error).split(separator: "\n").filter { $0.contains("csec-trainer.service") }

@@ -15,11 +15,11 @@ extension CLISuite {
             return try FileManager.default.contentsOfDirectory(atPath: sessions.path).map { sessions.appending(path: $0) }
         }
 
-        @Test func hostingPrintsTheJoinAddressAndEndsWithARoster() throws {
+        @Test func hostingPrintsTheJoinAddressAndEndsWithARoster() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let port = try OpenIDProviderMock.freePort()
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "session", "host", "--jurisdiction", "san-diego", "--facilitator", "Dana Whitfield",
                     "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,
@@ -41,12 +41,12 @@ extension CLISuite {
         /// The offline room: the roster from a file (a spreadsheet's, with CRLF line ends), the
         /// room's answers typed to the last question: every attendee gets a signed record of
         /// group attendance, without a score, and a certificate; the roster lists them.
-        @Test func theOfflineRoomRecordsAttendanceForEveryone() throws {
+        @Test func theOfflineRoomRecordsAttendanceForEveryone() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let rosterFile = data.appending(path: "staff.csv")
             try Data("\u{FEFF}# staff meeting\r\nAna Ruiz, E-1042\r\n\r\nNguyễn Thị Minh\r\n".utf8).write(to: rosterFile)
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
                     "--roster", rosterFile.path, "--count", "1", "--seed", "4", "--data-dir", data.path,
@@ -61,7 +61,7 @@ extension CLISuite {
             #expect(!result.output.contains("ended early"))
             #expect(result.output.contains("2 completion records written"))
 
-            let records = try Self.records(in: data)
+            let records = try await Self.records(in: data)
             #expect(records.count == 2)
             for record in records {
                 let mode = try #require(record["mode"] as? [String: Any])
@@ -72,7 +72,7 @@ extension CLISuite {
                 #expect(attendance["questionsCovered"] == attendance["questionsPlanned"])
                 #expect((record["questions"] as? [Any])?.count == attendance["questionsPlanned"])
             }
-            let verify = try CLIRunner.run(["records", "verify", "--all", "--data-dir", data.path])
+            let verify = try await CLIRunner.run(["records", "verify", "--all", "--data-dir", data.path])
             #expect(verify.status == 0, "\(verify.output)\(verify.error)")
 
             let folder = try #require(try Self.sessionFolders(in: data).first)
@@ -83,16 +83,16 @@ extension CLISuite {
                 atPath: folder.appending(path: "certificates").path)
             #expect(certificates.count == 2 && certificates.allSatisfy { $0.hasSuffix(".pdf") })
             let pdf = folder.appending(path: "certificates/\(try #require(certificates.first))")
-            let check = try CLIRunner.run(["certificate", "verify", pdf.path, "--data-dir", data.path])
+            let check = try await CLIRunner.run(["certificate", "verify", pdf.path, "--data-dir", data.path])
             #expect(check.status == 0 && check.output.contains("attended"), "\(check.output)\(check.error)")
         }
 
         /// `quit` before the last question: attendance is recorded, nothing is lost, but it does
         /// not complete the training, so there are no certificates.
-        @Test func anOfflineSessionEndedEarlyIsRecordedButDoesNotComplete() throws {
+        @Test func anOfflineSessionEndedEarlyIsRecordedButDoesNotComplete() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "session", "host", "--offline", "--jurisdiction", "san-diego", "--facilitator", "Dana Whitfield",
                     "--count", "2", "--data-dir", data.path,
@@ -102,13 +102,13 @@ extension CLISuite {
             #expect(result.output.contains("1 attendee."))
             #expect(result.output.contains("The session ended early"))
             #expect(result.output.contains("No certificates"))
-            let records = try Self.records(in: data)
+            let records = try await Self.records(in: data)
             #expect(records.count == 1)
             #expect((records.first?["attendance"] as? [String: Int])?["questionsCovered"] == 1)
             let folder = try #require(try Self.sessionFolders(in: data).first)
             let roster = try String(contentsOf: folder.appending(path: "roster.csv"), encoding: .utf8)
             #expect(roster.contains("Kim Lee,E-7,as the room,,attended part (session ended early)"))
-            let report = try CLIRunner.run(
+            let report = try await CLIRunner.run(
                 ["records", "report", "--school-year", "2026-2027", "--as-of", "2026-07-02", "--data-dir", data.path])
             let row = try #require(report.output.split(separator: "\n").first { $0.hasPrefix("Kim Lee") })
             #expect(row.hasSuffix(" due"), "not complete: \(row)")
@@ -116,10 +116,10 @@ extension CLISuite {
 
         /// Attendees typed at the console, with their problems said; input ending before any
         /// answer records nothing.
-        @Test func anOfflineRoomThatAnsweredNothingRecordsNothing() throws {
+        @Test func anOfflineRoomThatAnsweredNothingRecordsNothing() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "session", "host", "--offline", "--jurisdiction", "orange-county", "--facilitator", "Dana Whitfield",
                     "--data-dir", data.path,
@@ -133,12 +133,12 @@ extension CLISuite {
             #expect(!FileManager.default.fileExists(atPath: data.appending(path: "sessions").path))
         }
 
-        @Test func aRosterFileLineWithoutANameIsReportedByLine() throws {
+        @Test func aRosterFileLineWithoutANameIsReportedByLine() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let rosterFile = data.appending(path: "staff.txt")
             try Data("Ana Ruiz\n, E-9\n".utf8).write(to: rosterFile)
-            let result = try CLIRunner.run([
+            let result = try await CLIRunner.run([
                 "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
                 "--roster", rosterFile.path, "--data-dir", data.path,
             ])
@@ -154,12 +154,12 @@ extension CLISuite {
             ("Ana \u{202E}ziuR", "the name contains an invisible character that changes the direction"),
             ("\u{200B}\u{200B}, E-9", "a line needs a name first"),
         ])
-        func aRosterFileLineWithControlCharactersIsRefusedByLine(_ line: String, _ problem: String) throws {
+        func aRosterFileLineWithControlCharactersIsRefusedByLine(_ line: String, _ problem: String) async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let rosterFile = data.appending(path: "staff.txt")
             try Data("Kim Lee\n\(line)\n".utf8).write(to: rosterFile)
-            let result = try CLIRunner.run([
+            let result = try await CLIRunner.run([
                 "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
                 "--roster", rosterFile.path, "--data-dir", data.path,
             ])
@@ -170,10 +170,10 @@ extension CLISuite {
 
         /// Attendees typed at the console go through the same rule: the escape is refused, never
         /// echoed into the roster.
-        @Test func anAttendeeTypedWithAnEscapeIsNotAdded() throws {
+        @Test func anAttendeeTypedWithAnEscapeIsNotAdded() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "session", "host", "--offline", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield",
                     "--count", "1", "--data-dir", data.path,
@@ -189,8 +189,8 @@ extension CLISuite {
         }
 
         /// The signed records in `data`, as `records list --format json` gives them.
-        static func records(in data: URL) throws -> [[String: Any]] {
-            let list = try CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
+        static func records(in data: URL) async throws -> [[String: Any]] {
+            let list = try await CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
             return try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
         }
 
@@ -202,8 +202,8 @@ extension CLISuite {
             (["--bind", "127.0.0.1:0"], "--bind"),
             (["--roster", "staff.txt"], "--roster is for --offline"),
         ])
-        func conflictingOptionsAreRefused(_ options: [String], _ message: String) throws {
-            let result = try CLIRunner.run(
+        func conflictingOptionsAreRefused(_ options: [String], _ message: String) async throws {
+            let result = try await CLIRunner.run(
                 ["session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield"] + options)
             #expect(result.status != 0)
             #expect(result.error.contains(message), "\(result.error)")

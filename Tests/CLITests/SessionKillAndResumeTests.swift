@@ -25,7 +25,7 @@ extension CLISuite {
                 try await run.play(killing: 0.3, using: &random)
                 killed += run.kills
                 sessions += 1
-                try run.checkRecords(seed: seed)
+                try await run.checkRecords(seed: seed)
                 if run.problems.isEmpty == false || sessions >= 25 { break }
             }
             print("kill and resume: \(killed) kills in \(sessions) sessions (seed \(seed))")
@@ -39,12 +39,12 @@ extension CLISuite {
             var random = SplitMix64(seed: 1)
             var run = try await ScriptedSession(data: data, port: Int.random(in: 20_000..<40_000))
             try await run.play(killing: 0, using: &random)
-            try run.checkRecords(seed: 1)
-            let resumed = try CLIRunner.run(["session", "host", "--resume", run.sessionID, "--data-dir", data.path])
+            try await run.checkRecords(seed: 1)
+            let resumed = try await CLIRunner.run(["session", "host", "--resume", run.sessionID, "--data-dir", data.path])
             #expect(resumed.status != 0)
             #expect(
                 resumed.error.contains("has ended and its records were written; there is nothing to resume"), "\(resumed.error)")
-            let newest = try CLIRunner.run(["session", "host", "--resume", "--data-dir", data.path])
+            let newest = try await CLIRunner.run(["session", "host", "--resume", "--data-dir", data.path])
             #expect(newest.error.contains("there is no unfinished group session to resume"), "\(newest.error)")
         }
     }
@@ -311,10 +311,10 @@ struct ScriptedSession {
     // MARK: The records
 
     /// The records the end wrote: one per participant, each with every acknowledged answer.
-    func checkRecords(seed: UInt64) throws {
+    func checkRecords(seed: UInt64) async throws {
         for problem in problems { Issue.record(Comment(rawValue: "seed \(seed): \(problem)")) }
         guard problems.isEmpty else { return }
-        let records = try CLISuite.SessionCommandTests.records(in: data)
+        let records = try await CLISuite.SessionCommandTests.records(in: data)
         #expect(records.count == people.count, "seed \(seed): one record per participant, nobody twice: \(records.count)")
         for person in people {
             let theirs = records.filter { ($0["trainee"] as? [String: Any])?["name"] as? String == person.name }

@@ -45,7 +45,7 @@ extension CLISuite {
 
             #expect(host.terminationReason == .exit && host.terminationStatus == 0, "\(stop.name): \(output)")
             #expect(output.contains("Stopping: the session ends and the answers given are recorded."))
-            let records = try SessionCommandTests.records(in: data)
+            let records = try await SessionCommandTests.records(in: data)
             #expect(records.count == 1)
             #expect((records.first?["questions"] as? [Any])?.count == 1, "the one question asked")
             let roster = try Self.roster(in: data)
@@ -53,7 +53,7 @@ extension CLISuite {
         }
 
         @Test(arguments: stoppingSignals)
-        func anOfflineRoomStoppedBySignalRecordsAttendance(_ stop: StopSignalCase) throws {
+        func anOfflineRoomStoppedBySignalRecordsAttendance(_ stop: StopSignalCase) async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
             let rosterFile = data.appending(path: "staff.txt")
@@ -73,7 +73,7 @@ extension CLISuite {
 
             #expect(host.terminationReason == .exit && host.terminationStatus == 0, "\(stop.name): \(output)")
             #expect(output.contains(#/The room discussed 1 of [0-9]+ questions/#), "\(output)")
-            let records = try SessionCommandTests.records(in: data)
+            let records = try await SessionCommandTests.records(in: data)
             #expect(records.count == 1)
             #expect((records.first?["attendance"] as? [String: Int])?["questionsCovered"] == 1)
             let roster = try Self.roster(in: data)

@@ -9,18 +9,18 @@ extension CLISuite {
     struct SessionTransportCommandTests {
         static let warning = "Plain http on the network"
 
-        func host(_ arguments: [String]) throws -> Program.Result {
+        func host(_ arguments: [String]) async throws -> Program.Result {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            return try CLIRunner.run(
+            return try await CLIRunner.run(
                 ["session", "host", "--jurisdiction", "marin", "--facilitator", "Dana Whitfield", "--data-dir", data.path]
                     + arguments, input: "end\n")
         }
 
         @Test(arguments: [(lan: true, warned: true), (lan: false, warned: false)])
-        func plainHTTPOnTheNetworkIsSaidInOneLine(lan: Bool, warned: Bool) throws {
+        func plainHTTPOnTheNetworkIsSaidInOneLine(lan: Bool, warned: Bool) async throws {
             let port = try OpenIDProviderMock.freePort()
-            let run = try host(lan ? ["--lan", "--port", "\(port)"] : ["--bind", "127.0.0.1:\(port)"])
+            let run = try await host(lan ? ["--lan", "--port", "\(port)"] : ["--bind", "127.0.0.1:\(port)"])
             #expect(run.status == 0, "\(run.error)")
             #expect(run.output.contains(#/Join at http:///#))
             let lines = run.output.split(separator: "\n").filter { $0.hasPrefix(Self.warning) }
@@ -35,12 +35,12 @@ extension CLISuite {
             .enabled(
                 if: Program.locate("openssl") != nil || ProcessInfo.processInfo.environment["CI"] != nil,
                 "openssl is not installed (Debian: apt-get install openssl)"))
-        func withACertificateTheAddressesAreHTTPSAndNothingIsSaid() throws {
+        func withACertificateTheAddressesAreHTTPSAndNothingIsSaid() async throws {
             let directory = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
             let (certificate, key) = (directory.appending(path: "room.pem").path, directory.appending(path: "room-key.pem").path)
             let openssl = try #require(Program.locate("openssl"), "openssl is not installed")
-            let made = try Program.run(
+            let made = try await Program.run(
                 openssl,
                 [
                     "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
@@ -48,22 +48,22 @@ extension CLISuite {
                 ])
             try #require(made.status == 0, "\(made.error)")
             let port = try OpenIDProviderMock.freePort()
-            let run = try host(["--lan", "--port", "\(port)", "--tls-cert", certificate, "--tls-key", key])
+            let run = try await host(["--lan", "--port", "\(port)", "--tls-cert", certificate, "--tls-key", key])
             #expect(run.status == 0, "\(run.error)")
             #expect(run.output.contains(#/Join at https:///#), "\(run.output)")
             #expect(run.output.contains(#/Projector: https:///#))
             #expect(!run.output.contains(Self.warning))
         }
 
-        @Test func aMissingCertificateStopsTheHostNamingTheFile() throws {
-            let run = try host(["--tls-cert", "/nonexistent/room.pem", "--tls-key", "/nonexistent/room-key.pem"])
+        @Test func aMissingCertificateStopsTheHostNamingTheFile() async throws {
+            let run = try await host(["--tls-cert", "/nonexistent/room.pem", "--tls-key", "/nonexistent/room-key.pem"])
             #expect(run.status != 0)
             #expect(run.error.contains("/nonexistent/room.pem: error: the TLS certificate file does not exist"), "\(run.error)")
             #expect(!run.output.contains("Join at"))
         }
 
-        @Test func aCertificateWithoutItsKeyIsRefused() throws {
-            let run = try host(["--tls-cert", "room.pem"])
+        @Test func aCertificateWithoutItsKeyIsRefused() async throws {
+            let run = try await host(["--tls-cert", "room.pem"])
             #expect(run.status != 0)
             #expect(run.error.contains("--tls-cert and --tls-key go together"), "\(run.error)")
         }

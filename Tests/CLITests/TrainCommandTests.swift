@@ -11,7 +11,7 @@ extension CLISuite {
         static let jurisdictions = Fixtures.jurisdictionIDs
 
         @Test(arguments: jurisdictions)
-        func aPipedSessionScoresAsTheScoringModuleDoes(_ id: String) throws {
+        func aPipedSessionScoresAsTheScoringModuleDoes(_ id: String) async throws {
             let content = try Fixtures.trainingContent()
             let jurisdiction = try #require(content.library.jurisdiction(id))
             let script = ScriptedAnswers(content: content, jurisdiction: jurisdiction, count: 5, seed: 2026)
@@ -19,7 +19,7 @@ extension CLISuite {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
 
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "train", "--name", "Test Trainee", "--jurisdiction", id, "--count", "5", "--seed", "2026", "--data-dir",
                     data.path,
@@ -35,7 +35,7 @@ extension CLISuite {
                 "progress kept after finishing")
         }
 
-        @Test func endOfInputSavesAndResumeLosesNoAnswer() throws {
+        @Test func endOfInputSavesAndResumeLosesNoAnswer() async throws {
             let content = try Fixtures.trainingContent()
             let jurisdiction = try #require(content.library.jurisdiction("san-mateo"))
             let script = ScriptedAnswers(content: content, jurisdiction: jurisdiction, count: 4, seed: 5)
@@ -44,7 +44,7 @@ extension CLISuite {
             defer { try? FileManager.default.removeItem(at: data) }
             let half = script.letters.count / 2
 
-            let first = try CLIRunner.run(
+            let first = try await CLIRunner.run(
                 [
                     "train", "--name", "Ana Ruiz", "--jurisdiction", "san-mateo", "--count", "4", "--seed", "5", "--data-dir",
                     data.path,
@@ -53,12 +53,12 @@ extension CLISuite {
             #expect(first.status == 0, "\(first.error)")
             #expect(first.output.contains("Progress saved: \(half) of \(script.letters.count) questions answered"))
 
-            let again = try CLIRunner.run(["train", "--name", "Ana Ruiz", "--data-dir", data.path], input: "")
+            let again = try await CLIRunner.run(["train", "--name", "Ana Ruiz", "--data-dir", data.path], input: "")
             #expect(again.status != 0)
             #expect(again.error.contains("train --resume --name 'Ana Ruiz' --data-dir \(data.path)"), "\(again.error)")
             #expect(!again.error.contains("Usage:"))
 
-            let second = try CLIRunner.run(
+            let second = try await CLIRunner.run(
                 ["train", "--resume", "--data-dir", data.path],
                 input: script.letters.dropFirst(half).joined(separator: "\n") + "\n")
             #expect(second.status == 0, "\(second.error)")
@@ -66,10 +66,10 @@ extension CLISuite {
             #expect(second.output.contains("Total: \(expected.points) of \(expected.possible) points (\(expected.percent)%)"))
         }
 
-        @Test func asksForTheNameAndJurisdictionWhenNotGiven() throws {
+        @Test func asksForTheNameAndJurisdictionWhenNotGiven() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["train", "--seed", "1", "--count", "1", "--data-dir", data.path],
                 input: "\nKim Lee\nOrange Cuonty\norange county\nquit\n")
             #expect(result.status == 0, "\(result.error)")
@@ -80,10 +80,10 @@ extension CLISuite {
             #expect(result.output.contains("Orange County protocol"))
         }
 
-        @Test func noColorWhenPiped() throws {
+        @Test func noColorWhenPiped() async throws {
             let data = try Fixtures.temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["train", "--name", "A", "--jurisdiction", "marin", "--count", "1", "--data-dir", data.path], input: "a\n")
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.contains("Question 1 of"))

@@ -18,11 +18,11 @@ extension CLISuite {
         }
 
         /// Marin's pre-test of 2 cases with seed 11, every second answer wrong.
-        func preTest(extraInput: String = "") throws -> (ScriptedAnswers, Program.Result) {
+        func preTest(extraInput: String = "") async throws -> (ScriptedAnswers, Program.Result) {
             let content = try Fixtures.trainingContent()
             let jurisdiction = try #require(content.library.jurisdiction("marin"))
             let script = ScriptedAnswers(content: content, jurisdiction: jurisdiction, count: 2, seed: 11, wrongEvery: 2)
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "train", "--pre-test", "--briefing", "--name", "Ana Ruiz", "--jurisdiction", "marin", "--count", "2",
                     "--seed", "11", "--employee-id", "E7", "--school", "Redwood High", "--role", "teacher", "--data-dir",
@@ -32,9 +32,9 @@ extension CLISuite {
             return (script, result)
         }
 
-        @Test func answersAreSavedWithoutFeedbackAndTheScoreIsNotJudged() throws {
+        @Test func answersAreSavedWithoutFeedbackAndTheScoreIsNotJudged() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
-            let (script, result) = try preTest(extraInput: "protocol\n")
+            let (script, result) = try await preTest(extraInput: "protocol\n")
             let expected = try Fixtures.trainingContent().policy.score(script.answers)
             #expect(result.status == 0, "\(result.error)")
             #expect(result.output.components(separatedBy: "Answer saved.").count - 1 == script.answers.count)
@@ -49,15 +49,15 @@ extension CLISuite {
                 result.output.contains(
                     "train --name 'Ana Ruiz' --jurisdiction marin --employee-id E7 --school 'Redwood High' --role teacher "
                         + "--data-dir \(data.path)"), "\(result.output)")
-            let list = try CLIRunner.run(["records", "list", "--data-dir", data.path])
+            let list = try await CLIRunner.run(["records", "list", "--data-dir", data.path])
             #expect(list.output.contains("pre-test (practice)"), "\(list.output)")
         }
 
-        @Test func theTrainingAfterItIsPairedWithItInTheKnowledgeGain() throws {
+        @Test func theTrainingAfterItIsPairedWithItInTheKnowledgeGain() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
-            let (script, pre) = try preTest()
+            let (script, pre) = try await preTest()
             #expect(pre.status == 0, "\(pre.error)")
-            let training = try CLIRunner.run(
+            let training = try await CLIRunner.run(
                 [
                     "train", "--name", "Ana Ruiz", "--jurisdiction", "marin", "--employee-id", "E7", "--school", "Redwood High",
                     "--role", "teacher", "--count", "2", "--data-dir", data.path,
@@ -66,7 +66,7 @@ extension CLISuite {
             #expect(training.status == 0, "\(training.error)")
             #expect(training.output.contains("Correct.") || training.output.contains("Not quite."))
 
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["records", "stats", "--only", "knowledge-gain", "--format", "json", "--data-dir", data.path])
             #expect(result.status == 0, "\(result.error)")
             let json = Data(result.output.utf8)
@@ -90,7 +90,7 @@ extension CLISuite {
             #expect((marin["bySchool"] as? [[String: Any]])?.map { $0["group"] as? String } == ["Redwood High"])
 
             let out = data.appending(path: "stats")
-            let files = try CLIRunner.run(["records", "stats", "--out", out.path, "--data-dir", data.path])
+            let files = try await CLIRunner.run(["records", "stats", "--out", out.path, "--data-dir", data.path])
             #expect(files.status == 0, "\(files.error)")
             let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
             for suffix in ["svg", "csv", "html"] {
@@ -98,9 +98,9 @@ extension CLISuite {
             }
         }
 
-        @Test func resumeAndPreTestTogetherAreRefused() throws {
+        @Test func resumeAndPreTestTogetherAreRefused() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(["train", "--resume", "--pre-test", "--data-dir", data.path], input: "")
+            let result = try await CLIRunner.run(["train", "--resume", "--pre-test", "--data-dir", data.path], input: "")
             #expect(result.status != 0)
             #expect(result.error.contains("leave out --pre-test"), "\(result.error)")
         }

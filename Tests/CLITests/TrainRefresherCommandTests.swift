@@ -37,10 +37,10 @@ extension CLISuite {
             return store.loadAll().records.map(\.record)
         }
 
-        @Test func aRefresherAfterAPassIsShortPracticeOnVignettesNotMet() throws {
+        @Test func aRefresherAfterAPassIsShortPracticeOnVignettesNotMet() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
             let course = ScriptedAnswers(content: content, jurisdiction: marin, count: 2, seed: 9, wrongEvery: nil)
-            let passed = try CLIRunner.run(
+            let passed = try await CLIRunner.run(
                 [
                     "train", "--name", "Ana Ruiz", "--employee-id", "E-7", "--jurisdiction", "marin", "--count", "2",
                     "--seed", "9", "--data-dir", data.path,
@@ -51,7 +51,7 @@ extension CLISuite {
             let refresher = TrainingPlan(
                 bank: content.vignettes, jurisdiction: marin, length: .targetedRefresher, seed: 5,
                 builder: content.questionBuilder, draw: VignetteDraw(seen: Set(course.plan.vignettes)))
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 [
                     "train", "--targeted-refresher", "--name", "Ana Ruiz", "--employee-id", "E-7", "--seed", "5",
                     "--data-dir", data.path,
@@ -72,18 +72,18 @@ extension CLISuite {
             #expect(last.questions.count >= SessionLength.targetedRefresherQuestions)
         }
 
-        @Test func withoutAPassedAttemptTheRefresherIsRefused() throws {
+        @Test func withoutAPassedAttemptTheRefresherIsRefused() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["train", "--targeted-refresher", "--name", "Ana Ruiz", "--data-dir", data.path], input: "")
             #expect(result.status == 1)
             #expect(result.error.contains("Ana Ruiz has no passed training attempt on record"), "\(result.error)")
             #expect(try stored().isEmpty)
         }
 
-        @Test func theRefresherSetsItsOwnLength() throws {
+        @Test func theRefresherSetsItsOwnLength() async throws {
             defer { try? FileManager.default.removeItem(at: data) }
-            let result = try CLIRunner.run(
+            let result = try await CLIRunner.run(
                 ["train", "--targeted-refresher", "--count", "2", "--name", "Ana Ruiz", "--data-dir", data.path], input: "")
             #expect(result.status != 0)
             #expect(result.error.contains("--targeted-refresher sets its own length"), "\(result.error)")

@@ -54,7 +54,7 @@ struct InvitationMailMergeCSVTests {
         arguments: [
             ("America/Los_Angeles", "December 14, 2026, 5:00 PM PST"), ("UTC", "December 15, 2026, 1:00 AM GMT"),
         ])
-    func expiryInTimeZone(identifier: String, expected: String) throws {
+    func expiryInTimeZone(identifier: String, expected: String) async throws {
         let timeZone = try #require(TimeZone(identifier: identifier))
         let rows = try Self.read(InvitationMailMergeCSV(timeZone: timeZone).text([InvitationSheetEntry.sample]))
         #expect(rows.last?.last == expected)

@@ -126,7 +126,7 @@ struct PDFCertificateTests {
     }
 
     @Test("Lines break at spaces and, for a word too long, between characters")
-    func lineBreaking() {
+    func lineBreaking() async {
         let breaker = PDFLineBreaker(maximumWidth: 10) { Double($0.count) }
         #expect(breaker.lines("one two three four") == ["one two", "three four"])
         #expect(breaker.lines("abcdefghijklmnopqrstuvwxyz ok") == ["abcdefghij", "klmnopqrst", "uvwxyz ok"])

@@ -58,7 +58,7 @@ struct PDFQuickReferenceCardTests {
     }
 
     @Test("A card far too long for one page is refused with a plain reason")
-    func overflowingCardThrows() throws {
+    func overflowingCardThrows() async throws {
         var card = try Self.card("marin")
         card.categories = Array(repeating: card.categories[0], count: 20)
         #expect(throws: PDFCardError.self) { try PDFQuickReferenceCard().render(card) }

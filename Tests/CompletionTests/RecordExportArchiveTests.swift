@@ -38,14 +38,14 @@ struct RecordExportArchiveTests {
         #expect(try Self.permissions(archive.file.deletingLastPathComponent()) == 0o700)
 
         let tar = try #require(Program.locate("tar"), "tar is not installed")
-        let listing = try Program.run(tar, ["-tf", archive.file.path])
+        let listing = try await Program.run(tar, ["-tf", archive.file.path])
         let ids = stored.map { $0.id.uuidString.lowercased() }
         #expect(
             Set(listing.output.split(separator: "\n").map(String.init))
                 == Set(["csec-records-2026-10-01/"] + ids.map { "csec-records-2026-10-01/\($0).json" }))
         let unpacked = temporary.appending(path: "unpacked")
         try FileManager.default.createDirectory(at: unpacked, withIntermediateDirectories: true)
-        let result = try Program.run(tar, ["-xf", archive.file.path, "-C", unpacked.path])
+        let result = try await Program.run(tar, ["-xf", archive.file.path, "-C", unpacked.path])
         #expect(result.status == 0, "tar: \(result.error)")
         for id in ids {
             let file = try Data(contentsOf: unpacked.appending(path: "csec-records-2026-10-01/\(id).json"))
@@ -67,7 +67,7 @@ struct RecordExportArchiveTests {
         defer { archive.remove() }
         #expect(archive.count == 1 && archive.problems.count == 1)
         let tar = try #require(Program.locate("tar"), "tar is not installed")
-        let listing = try Program.run(tar, ["-tf", archive.file.path]).output
+        let listing = try await Program.run(tar, ["-tf", archive.file.path]).output
         #expect(listing.contains("\(kept.id.uuidString.lowercased()).json"))
         #expect(!listing.contains(altered.id.uuidString.lowercased()))
     }

@@ -33,7 +33,7 @@ struct AdministrationExportTests {
             let disposition = try #require(download.headers[.contentDisposition])
             #expect(disposition == #"attachment; filename="csec-records-2026-10-01.tar""#)
 
-            let unpacked = try Self.untar(download.bytes)
+            let unpacked = try await Self.untar(download.bytes)
             defer { try? FileManager.default.removeItem(at: unpacked) }
             let folder = unpacked.appending(path: "csec-records-2026-10-01")
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -94,12 +94,12 @@ struct AdministrationExportTests {
     }
 
     /// `bytes` unpacked by the system's tar into a new temporary directory.
-    static func untar(_ bytes: [UInt8]) throws -> URL {
+    static func untar(_ bytes: [UInt8]) async throws -> URL {
         let directory = try Fixtures.temporaryDirectory()
         let archive = directory.appending(path: "download.tar")
         try Data(bytes).write(to: archive)
         let tar = try #require(Program.locate("tar"), "tar is not installed")
-        let result = try Program.run(tar, ["-xf", archive.path, "-C", directory.path])
+        let result = try await Program.run(tar, ["-xf", archive.path, "-C", directory.path])
         #expect(result.status == 0, "tar: \(result.error)")
         try FileManager.default.removeItem(at: archive)
         return directory

@@ -36,27 +36,27 @@ struct ReverseProxyTests {
         try await fixture.liveApplication.test(.live) { client in
             let upstream = try #require(client.port)
             try await NginxProxy.run(upstreamPort: upstream) { proxy in
-                let health = try proxy.curl("/healthz")
+                let health = try await proxy.curl("/healthz")
                 #expect(health.status == 200 && health.body == "ok\n")
 
                 // A client's own X-Forwarded-For is not believed: the address nginx saw is.
-                let signIn = try proxy.curl(link, headers: ["X-Forwarded-For: 203.0.113.9"])
+                let signIn = try await proxy.curl(link, headers: ["X-Forwarded-For: 203.0.113.9"])
                 #expect(signIn.status == 303 && signIn.header("location") == "/training")
                 let setCookie = try #require(signIn.header("set-cookie"))
                 #expect(setCookie.hasPrefix("__Host-csec-session=") && setCookie.contains("Secure"))
                 let cookie = "Cookie: " + String(setCookie.prefix { $0 != ";" })
 
-                let training = try proxy.curl("/training", headers: [cookie])
+                let training = try await proxy.curl("/training", headers: [cookie])
                 #expect(training.status == 200 && training.body.contains("<h1>"))
                 let token = try #require(training.body.firstField("csrf_token"))
 
                 let own = "Origin: \(Self.publicURL.absoluteString)"
-                let foreign = try proxy.curl(
+                let foreign = try await proxy.curl(
                     "/training/start", headers: [cookie, "Origin: https://evil.example"], form: "csrf_token=\(token)")
                 #expect(foreign.status == 403, "a form from another origin is refused")
-                let start = try proxy.curl("/training/start", headers: [cookie, own], form: "csrf_token=\(token)")
+                let start = try await proxy.curl("/training/start", headers: [cookie, own], form: "csrf_token=\(token)")
                 #expect(start.status == 303 && start.header("location") == "/training/question")
-                let question = try proxy.curl("/training/question", headers: [cookie])
+                let question = try await proxy.curl("/training/question", headers: [cookie])
                 #expect(question.status == 200 && question.body.contains("<fieldset"))
             }
         }
@@ -119,7 +119,7 @@ struct NginxProxy {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let (certificate, key) = (directory.appending(path: "cert.pem"), directory.appending(path: "key.pem"))
-        let made = try Program.run(
+        let made = try await Program.run(
             try #require(NginxProxy.tool("openssl")),
             [
                 "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
@@ -158,7 +158,7 @@ struct NginxProxy {
         let proxy = NginxProxy(directory: directory, port: port, certificate: certificate)
         var ready = false
         for _ in 0..<100 where !ready {
-            ready = (try? proxy.curl("/healthz").status) == 200
+            ready = (try? await proxy.curl("/healthz").status) == 200
             if !ready { try await Task.sleep(for: .milliseconds(100)) }
         }
         let log = (try? String(contentsOf: directory.appending(path: "error.log"), encoding: .utf8)) ?? ""
@@ -168,11 +168,11 @@ struct NginxProxy {
 
     /// A request through nginx by curl, from 127.0.0.2, to https://district.example:PORT (the
     /// name resolved to 127.0.0.1, the certificate trusted): its status, headers and body.
-    func curl(_ path: String, headers: [String] = [], form: String? = nil) throws -> Reply {
+    func curl(_ path: String, headers: [String] = [], form: String? = nil) async throws -> Reply {
         let output = directory.appending(path: "reply-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         var arguments = [
-            "--silent", "--show-error", "--max-time", "10", "--cacert", certificate.path, "--resolve",
+            "--silent", "--show-error", "--max-time", "60", "--cacert", certificate.path, "--resolve",
             "district.example:\(port):127.0.0.1", "--interface", ReverseProxyTests.clientAddress, "--include", "--output",
             output.path,
         ]
@@ -181,7 +181,7 @@ struct NginxProxy {
             arguments += ["--header", "Content-Type: application/x-www-form-urlencoded", "--data-raw", form]
         }
         arguments.append("https://district.example:\(port)\(path)")
-        let run = try Program.run(try #require(NginxProxy.tool("curl")), arguments)
+        let run = try await Program.run(try #require(NginxProxy.tool("curl")), arguments)
         guard run.status == 0 else { throw CurlFailed(message: run.error) }
         let text = try String(contentsOf: output, encoding: .utf8)
         let parts = text.components(separatedBy: "\r\n\r\n")

@@ -90,7 +90,7 @@ struct SelfPacedThroughHTTPTests {
             #expect(pdf.headers[.contentType] == "application/pdf")
             let verified = try CertificatePDFVerification.verify(Data(pdf.bytes), trusting: keys)
             #expect(verified.record.record.id == record.id && verified.verdict.person == member.name)
-            try Self.checkWithQPDF(Data(pdf.bytes))
+            try await Self.checkWithQPDF(Data(pdf.bytes))
             let credential = try await phone.get("/records/\(id)/credential.jwt")
             let token = credential.body.trimmingCharacters(in: .whitespacesAndNewlines)
             let badge = try await CredentialVerification.verify(token, trusting: keys, now: Date())
@@ -214,7 +214,7 @@ struct SelfPacedThroughHTTPTests {
 
     /// `qpdf --check` passes on the downloaded certificate (qpdf missing: skipped outside CI,
     /// failed in it).
-    static func checkWithQPDF(_ pdf: Data) throws {
+    static func checkWithQPDF(_ pdf: Data) async throws {
         guard let qpdf = Program.locate("qpdf") else {
             if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("qpdf is not installed (Debian: qpdf)") }
             return
@@ -222,7 +222,7 @@ struct SelfPacedThroughHTTPTests {
         let file = FileManager.default.temporaryDirectory.appending(path: "district-certificate-\(UUID().uuidString).pdf")
         defer { try? FileManager.default.removeItem(at: file) }
         try pdf.write(to: file)
-        let check = try Program.run(qpdf, ["--check", file.path])
+        let check = try await Program.run(qpdf, ["--check", file.path])
         #expect(check.status == 0, "qpdf --check: \(check.output)\(check.error)")
     }
 }

@@ -17,7 +17,7 @@ import Testing
 )
 struct ManifestSchemaTests {
     @Test(arguments: LMSPackageKind.allCases)
-    func everyCountysManifestIsValid(kind: LMSPackageKind) throws {
+    func everyCountysManifestIsValid(kind: LMSPackageKind) async throws {
         let export = try CoursePackages.export()
         let directory = try Fixtures.temporaryDirectory()
         var manifests: [URL] = []
@@ -29,10 +29,10 @@ struct ManifestSchemaTests {
             manifests.append(file)
         }
         for file in manifests {
-            let checked = try ManifestValidator.xmllint(kind, file)
+            let checked = try await ManifestValidator.xmllint(kind, file)
             #expect(checked.valid, "xmllint: \(file.lastPathComponent): \(checked.errors)")
         }
-        for (file, errors) in try ManifestValidator.xmlschema(kind, manifests) {
+        for (file, errors) in try await ManifestValidator.xmlschema(kind, manifests) {
             #expect(errors.isEmpty, "xmlschema: \(file): \(errors)")
         }
     }
@@ -60,15 +60,15 @@ struct ManifestSchemaTests {
     ]
 
     @Test(arguments: broken)
-    func bothValidatorsRejectABrokenManifest(_ broken: Broken) throws {
+    func bothValidatorsRejectABrokenManifest(_ broken: Broken) async throws {
         let files = try CoursePackages.unzipped(
             CoursePackages.export().zip(broken.kind, for: try Fixtures.jurisdiction("marin"), seed: CoursePackages.seed))
         let manifest = String(decoding: try #require(files[broken.kind.manifestName]), as: UTF8.self)
         #expect(manifest.contains(broken.replacing))
         let file = try Fixtures.temporaryDirectory().appending(path: broken.kind.manifestName)
         try Data(manifest.replacing(broken.replacing, with: broken.with).utf8).write(to: file)
-        #expect(try ManifestValidator.xmllint(broken.kind, file).valid == false)
-        #expect(try ManifestValidator.xmlschema(broken.kind, [file]).values.allSatisfy { !$0.isEmpty })
+        #expect(try await ManifestValidator.xmllint(broken.kind, file).valid == false)
+        #expect(try await ManifestValidator.xmlschema(broken.kind, [file]).values.allSatisfy { !$0.isEmpty })
     }
 }
 
@@ -93,19 +93,19 @@ enum ManifestValidator {
     }
 
     /// xmllint's verdict on `file` (SCORM through the driver schema that imports the three namespaces).
-    static func xmllint(_ kind: LMSPackageKind, _ file: URL) throws -> (valid: Bool, errors: String) {
+    static func xmllint(_ kind: LMSPackageKind, _ file: URL) async throws -> (valid: Bool, errors: String) {
         let xmllint = try #require(xmllint, "xmllint is not installed (apt-get install libxml2-utils)")
         let schema =
             kind == .scorm12 ? schemas.appending(path: "scorm12-driver.xsd") : schemas.appending(path: "cmi5/CourseStructure.xsd")
-        let result = try Program.run(xmllint, ["--noout", "--nonet", "--schema", schema.path, file.path])
+        let result = try await Program.run(xmllint, ["--noout", "--nonet", "--schema", schema.path, file.path])
         return (result.status == 0, result.error)
     }
 
     /// xmlschema's errors per file (empty when valid).
-    static func xmlschema(_ kind: LMSPackageKind, _ files: [URL]) throws -> [String: [String]] {
+    static func xmlschema(_ kind: LMSPackageKind, _ files: [URL]) async throws -> [String: [String]] {
         let python = try #require(Program.locate("python3"), "python3 is not installed")
         let script = CoursePackages.fixtures.appending(path: "validate-manifests.py")
-        let result = try Program.run(
+        let result = try await Program.run(
             python, [script.path, schemas.path, kind == .scorm12 ? "scorm12" : "cmi5"] + files.map(\.path),
             environment: ["PYTHONPATH": validatorsDirectory.path])
         #expect(result.status == 0, "validate-manifests.py: \(result.error)")

@@ -26,7 +26,7 @@ struct GIFTPeerTests {
     }
 
     @Test(arguments: Fixtures.jurisdictionIDs)
-    func everyQuestionComesBackWithTheEnginesAnswerAndEachWrongOptionsReason(county: String) throws {
+    func everyQuestionComesBackWithTheEnginesAnswerAndEachWrongOptionsReason(county: String) async throws {
         let exported = try ExportedBank(county: county)
         try #require(!exported.engine.isEmpty)
         let directory = try Fixtures.temporaryDirectory()
@@ -34,7 +34,7 @@ struct GIFTPeerTests {
         let file = directory.appending(path: "\(county).gift")
         try QuestionBankExport.write(exported.bank, as: .gift, to: file)
 
-        let read = try ValidatorPeers.run("read_gift.py", [file.path], as: Read.self)
+        let read = try await ValidatorPeers.run("read_gift.py", [file.path], as: Read.self)
         try #require(read.questions.count == exported.engine.count)
         for (question, parsed) in zip(exported.engine, read.questions) {
             #expect(parsed.valid && parsed.kind == "SelectSet", "\(question.id) is read as \(parsed.kind)")
@@ -51,9 +51,9 @@ struct GIFTPeerTests {
         }
     }
 
-    @Test func theCheckCatchesAnAnswerTheReaderCutsShort() throws {
+    @Test func theCheckCatchesAnAnswerTheReaderCutsShort() async throws {
         let file = ValidatorPeers.negative.appending(path: "gift-escaped-brace-in-answer.gift")
-        let read = try ValidatorPeers.run("read_gift.py", [file.path], as: Read.self)
+        let read = try await ValidatorPeers.run("read_gift.py", [file.path], as: Read.self)
         let question = try #require(read.questions.first)
         #expect(question.correct != ["Call the office } now"])
         #expect(question.kind != "SelectSet" || question.options.count != 2)

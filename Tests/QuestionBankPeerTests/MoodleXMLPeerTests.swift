@@ -25,7 +25,7 @@ struct MoodleXMLPeerTests {
     }
 
     @Test(arguments: Fixtures.jurisdictionIDs)
-    func everyQuestionComesBackWithTheEnginesAnswerAndEachWrongOptionsReason(county: String) throws {
+    func everyQuestionComesBackWithTheEnginesAnswerAndEachWrongOptionsReason(county: String) async throws {
         let exported = try ExportedBank(county: county)
         try #require(!exported.engine.isEmpty)
         let directory = try Fixtures.temporaryDirectory()
@@ -33,7 +33,7 @@ struct MoodleXMLPeerTests {
         let file = directory.appending(path: "\(county).xml")
         try QuestionBankExport.write(exported.bank, as: .moodleXML, to: file)
 
-        let read = try ValidatorPeers.run("read_moodle_xml.py", [file.path], as: Read.self)
+        let read = try await ValidatorPeers.run("read_moodle_xml.py", [file.path], as: Read.self)
         #expect(read.errors == [], "moodle-xml-parser left questions out")
         try #require(read.questions.count == exported.engine.count)
         for (question, parsed) in zip(exported.engine, read.questions) {
@@ -47,9 +47,9 @@ struct MoodleXMLPeerTests {
         }
     }
 
-    @Test func theCheckCatchesAQuestionTheReaderLeavesOut() throws {
+    @Test func theCheckCatchesAQuestionTheReaderLeavesOut() async throws {
         let file = ValidatorPeers.negative.appending(path: "moodle-unreadable-fraction.xml")
-        let read = try ValidatorPeers.run("read_moodle_xml.py", [file.path], as: Read.self)
+        let read = try await ValidatorPeers.run("read_moodle_xml.py", [file.path], as: Read.self)
         #expect(read.errors.count == 1)
         #expect(read.errors.first?.contains("Error while parsing question type 'multichoice'") == true)
         #expect(read.questions.count == 1, "two questions written, one read")

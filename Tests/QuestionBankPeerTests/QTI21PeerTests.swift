@@ -32,7 +32,7 @@ struct QTI21PeerTests {
     }
 
     @Test(arguments: Fixtures.jurisdictionIDs)
-    func everyItemKeepsTheEnginesAnswerAndEachWrongOptionsReasonBothWays(county: String) throws {
+    func everyItemKeepsTheEnginesAnswerAndEachWrongOptionsReasonBothWays(county: String) async throws {
         let exported = try ExportedBank(county: county)
         try #require(!exported.engine.isEmpty)
         let directory = try Fixtures.temporaryDirectory()
@@ -44,7 +44,7 @@ struct QTI21PeerTests {
         let package = QTI21Package(bank: exported.bank)
         let paths = package.items.map { folder.appending(path: QTI21Package.path(of: $0)).path }
 
-        let read = try ValidatorPeers.run("read_qti21.py", ["--package", zipFile.path] + paths, as: Read.self)
+        let read = try await ValidatorPeers.run("read_qti21.py", ["--package", zipFile.path] + paths, as: Read.self)
         try #require(read.items.count == exported.engine.count)
         for ((question, item), path) in zip(zip(exported.engine, package.items), paths) {
             let parsed = try #require(read.items[path])
@@ -70,17 +70,17 @@ struct QTI21PeerTests {
         }
     }
 
-    @Test func theZipCheckCatchesAFileTheManifestDoesNotName() throws {
+    @Test func theZipCheckCatchesAFileTheManifestDoesNotName() async throws {
         let zipFile = ValidatorPeers.negative.appending(path: "qti-package-with-an-unlisted-file.zip")
-        let read = try ValidatorPeers.run("read_qti21.py", ["--package", zipFile.path], as: Read.self)
+        let read = try await ValidatorPeers.run("read_qti21.py", ["--package", zipFile.path], as: Read.self)
         let package = try #require(read.package)
         #expect(package.entries != ["imsmanifest.xml"] + package.manifestFiles)
         #expect(package.entries.contains("notes.txt"))
     }
 
-    @Test func theCheckCatchesAnItemWhoseAnswerTheConverterLoses() throws {
+    @Test func theCheckCatchesAnItemWhoseAnswerTheConverterLoses() async throws {
         let file = ValidatorPeers.negative.appending(path: "qti-correct-response-renamed.xml")
-        let read = try ValidatorPeers.run("read_qti21.py", [file.path], as: Read.self)
+        let read = try await ValidatorPeers.run("read_qti21.py", [file.path], as: Read.self)
         #expect(read.items[file.path]?.correct == [], "converted without its correct value")
     }
 }

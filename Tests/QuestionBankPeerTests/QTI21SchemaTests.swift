@@ -29,12 +29,12 @@ import Testing
     }
 
     @Test(.enabled(if: ValidatorPeers.runs(ValidatorPeers.hasXMLSchema), ValidatorPeers.skipMessage("xmlschema")))
-    func xmlschemaFindsEveryItemValidAndRejectsEachNegativeFixture() throws {
+    func xmlschemaFindsEveryItemValidAndRejectsEachNegativeFixture() async throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let items = try Self.items(in: directory)
         #expect(!items.isEmpty)
-        let verdicts = try ValidatorPeers.run(
+        let verdicts = try await ValidatorPeers.run(
             "validate_qti21.py", [ValidatorPeers.qtiSchema.path] + (items + Self.negatives).map(\.path), as: Verdicts.self)
         for item in items { #expect(verdicts.errors[item.path] == .some(nil), "\(item.lastPathComponent)") }
         for negative in Self.negatives {
@@ -43,11 +43,11 @@ import Testing
     }
 
     @Test(.enabled(if: ValidatorPeers.xmllint != nil || ValidatorPeers.isCI, ValidatorPeers.skipMessage("xmllint")))
-    func xmllintFindsEveryItemValidAndRejectsEachNegativeFixture() throws {
+    func xmllintFindsEveryItemValidAndRejectsEachNegativeFixture() async throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let items = try Self.items(in: directory)
-        let verdicts = try ValidatorPeers.xmllintVerdicts(items + Self.negatives, scratch: directory)
+        let verdicts = try await ValidatorPeers.xmllintVerdicts(items + Self.negatives, scratch: directory)
         let invalid = items.filter { !verdicts.valid.contains($0.path) }
         #expect(invalid.isEmpty, "\(invalid.prefix(3).map(\.lastPathComponent)): \(verdicts.output.prefix(2000))")
         for negative in Self.negatives { #expect(!verdicts.valid.contains(negative.path), "\(negative.lastPathComponent)") }

@@ -50,8 +50,8 @@ enum ValidatorPeers {
     }
 
     /// Runs `script` (in Fixtures/Scripts) with `arguments` and decodes the JSON it prints.
-    static func run<Result: Decodable>(_ script: String, _ arguments: [String], as: Result.Type) throws -> Result {
-        let result = try Program.run(python, [scripts.appending(path: script).path] + arguments, environment: environment)
+    static func run<Result: Decodable>(_ script: String, _ arguments: [String], as: Result.Type) async throws -> Result {
+        let result = try await Program.run(python, [scripts.appending(path: script).path] + arguments, environment: environment)
         guard result.status == 0 else { throw PeerFailure(what: script, output: result.output + result.error) }
         do {
             return try JSONDecoder().decode(Result.self, from: Data(result.output.utf8))
@@ -77,12 +77,12 @@ enum ValidatorPeers {
     }
 
     /// xmllint's verdict on each of `files` against the QTI 2.1 XSD (one run: the schema is read once).
-    static func xmllintVerdicts(_ files: [URL], scratch: URL) throws -> (valid: Set<String>, output: String) {
+    static func xmllintVerdicts(_ files: [URL], scratch: URL) async throws -> (valid: Set<String>, output: String) {
         guard let xmllint else { throw PeerFailure(what: "xmllint", output: "not installed (apt install libxml2-utils)") }
         let catalog = try catalog(in: scratch)
         // xmllint reports on standard error, a line per file: into one stream, which Program.run
         // reads to its end (two streams read one after the other would fill and block).
-        let result = try Program.run(
+        let result = try await Program.run(
             URL(filePath: "/bin/sh"),
             [
                 "-c", #"exec "$0" "$@" 2>&1"#, xmllint.path, "--nonet", "--noout", "--schema",

@@ -25,12 +25,12 @@ struct SessionTLSTests {
     let directory = FileManager.default.temporaryDirectory.appending(path: "csec-tls-\(UUID().uuidString)")
 
     /// A self-signed certificate for localhost and 127.0.0.1, and its key: (certificate, key).
-    func makeCertificate(named name: String) throws -> (String, String) {
+    func makeCertificate(named name: String) async throws -> (String, String) {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let (certificate, key) = (
             directory.appending(path: "\(name).pem").path, directory.appending(path: "\(name)-key.pem").path
         )
-        try Self.run(
+        try await Self.run(
             "openssl",
             [
                 "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
@@ -42,7 +42,7 @@ struct SessionTLSTests {
 
     @Test func thePageAndTheSocketWorkOverTLSWithTheOriginCheck() async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (certificate, key) = try makeCertificate(named: "server")
+        let (certificate, key) = try await makeCertificate(named: "server")
         let session = try SampleSessions.session(vignettes: 1, planSeed: 3, codeSeed: 5)
         let code = session.joinCode.text
         let room = SessionRoom(session: session, generator: SplitMix64(seed: 6))
@@ -51,10 +51,11 @@ struct SessionTLSTests {
             tls: try SessionTLS(certificateFile: certificate, keyFile: key))
         try await server.application(host: "127.0.0.1", port: 0).test(.live) { client in
             let port = try #require(client.port)
-            let page = try Self.run("curl", ["--silent", "--show-error", "--cacert", certificate, "https://localhost:\(port)/"])
+            let page = try await Self.run(
+                "curl", ["--silent", "--show-error", "--cacert", certificate, "https://localhost:\(port)/"])
             #expect(page.contains("</html>"), "curl trusts the certificate and gets the page")
-            #expect(throws: (any Error).self, "plain http gets no page") {
-                try Self.run("curl", ["--silent", "--max-time", "5", "http://localhost:\(port)/"])
+            await #expect(throws: (any Error).self, "plain http gets no page") {
+                try await Self.run("curl", ["--silent", "--max-time", "5", "http://localhost:\(port)/"])
             }
 
             var trusting = TLSConfiguration.makeClientConfiguration()
@@ -93,9 +94,9 @@ struct SessionTLSTests {
     }
 
     @Test(arguments: Problem.allCases)
-    func aCertificateOrKeyThatCannotServeIsAClearError(_ problem: Problem) throws {
+    func aCertificateOrKeyThatCannotServeIsAClearError(_ problem: Problem) async throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        let (certificate, key) = try makeCertificate(named: "server")
+        let (certificate, key) = try await makeCertificate(named: "server")
         var (certificateFile, keyFile) = (certificate, key)
         let expected: SessionTLSError
         switch problem {
@@ -110,7 +111,7 @@ struct SessionTLSTests {
             try Data("not a key".utf8).write(to: URL(filePath: keyFile))
             expected = .notPEM(keyFile, kind: .privateKey)
         case .keyOfAnotherCertificate:
-            keyFile = try makeCertificate(named: "other").1
+            keyFile = try await makeCertificate(named: "other").1
             expected = .mismatched(certificate: certificateFile, key: keyFile)
         }
         #expect(throws: expected) { try SessionTLS(certificateFile: certificateFile, keyFile: keyFile) }
@@ -125,9 +126,9 @@ struct SessionTLSTests {
 
     /// Runs a system tool to its end: its standard output, or an error with its standard error.
     @discardableResult
-    static func run(_ name: String, _ arguments: [String]) throws -> String {
+    static func run(_ name: String, _ arguments: [String]) async throws -> String {
         guard let tool = Program.locate(name) else { throw ToolFailed(description: "\(name) is not installed") }
-        let result = try Program.run(tool, arguments)
+        let result = try await Program.run(tool, arguments)
         guard result.status == 0 else { throw ToolFailed(description: "\(name) failed: \(result.error)") }
         return result.output
     }
