@@ -52,9 +52,10 @@ struct LessonRun {
 
     /// From the content note to the result: the briefing, then each question answered with the
     /// option at `choices[n]` (0-based, in the order shown), checked, and moved past. Returns the
-    /// feedback's text after each answer.
+    /// feedback's text after each answer. With `toTheEnd` false, stops after the last of
+    /// `choices`, before the result.
     @discardableResult
-    func answer(_ choices: [Int]) async throws -> [String] {
+    func answer(_ choices: [Int], toTheEnd: Bool = true) async throws -> [String] {
         var feedback: [String] = []
         try await waitUntil("the player to start", "document.documentElement.dataset.ready === 'true'")
         try await click("#begin")
@@ -71,7 +72,7 @@ struct LessonRun {
             feedback.append(try await evaluate("document.getElementById('feedback').textContent").string ?? "")
             try await click("#next")
         }
-        try await waitUntil("the result", "document.documentElement.dataset.finished === 'true'")
+        if toTheEnd { try await waitUntil("the result", "document.documentElement.dataset.finished === 'true'") }
         return feedback
     }
 

@@ -24,6 +24,17 @@ import Training
 struct SCORMPlayerInChromiumTests {
     static let jurisdiction = "marin"
 
+    /// The package for `seed` under /package, beside the runtime harness's lms.html and runtime.js.
+    static func harnessSite(seed: UInt64) throws -> [String: Data] {
+        let package = try CoursePackages.unzipped(
+            CoursePackages.export().zip(.scorm12, for: try Fixtures.jurisdiction(jurisdiction), seed: seed))
+        var site = PackageSite.files(of: package, under: "/package")
+        for name in ["lms.html", "runtime.js"] {
+            site["/\(name)"] = try Data(contentsOf: CoursePackages.fixtures.appending(path: "scorm12-harness/\(name)"))
+        }
+        return site
+    }
+
     @Test(arguments: ScriptedLearner.allCases)
     func theLMSGetsTheScorersVerdictScoreAndInteractions(learner: ScriptedLearner) async throws {
         let seed = try LessonRun.seedWithACriticalMistake(Self.jurisdiction)
@@ -36,12 +47,7 @@ struct SCORMPlayerInChromiumTests {
         case .failsByCriticalMistake: #expect(!expected.passed && expected.fraction >= policy.passMark)
         }
         let content = try CoursePackages.export().playerContent(for: try Fixtures.jurisdiction(Self.jurisdiction), seed: seed)
-        let package = try CoursePackages.unzipped(
-            CoursePackages.export().zip(.scorm12, for: try Fixtures.jurisdiction(Self.jurisdiction), seed: seed))
-        var site = PackageSite.files(of: package, under: "/package")
-        for name in ["lms.html", "runtime.js"] {
-            site["/\(name)"] = try Data(contentsOf: CoursePackages.fixtures.appending(path: "scorm12-harness/\(name)"))
-        }
+        let site = try Self.harnessSite(seed: seed)
         let choices = learner.choices(for: plan)
 
         let (calls, errors, shown) = try await PackageSite.run(files: site) { address in
@@ -90,12 +96,7 @@ struct SCORMPlayerInChromiumTests {
         let seed = try LessonRun.seedWithACriticalMistake(Self.jurisdiction)
         let plan = try CoursePackages.plan(Self.jurisdiction, seed: seed)
         let content = try CoursePackages.export().playerContent(for: try Fixtures.jurisdiction(Self.jurisdiction), seed: seed)
-        let package = try CoursePackages.unzipped(
-            CoursePackages.export().zip(.scorm12, for: try Fixtures.jurisdiction(Self.jurisdiction), seed: seed))
-        var site = PackageSite.files(of: package, under: "/package")
-        for name in ["lms.html", "runtime.js"] {
-            site["/\(name)"] = try Data(contentsOf: CoursePackages.fixtures.appending(path: "scorm12-harness/\(name)"))
-        }
+        let site = try Self.harnessSite(seed: seed)
         let (ids, errors) = try await PackageSite.run(files: site) { address in
             try await Chromium.run { browser in
                 let page = try await browser.open("\(address)/lms.html?earlier-interactions=\(earlier)", width: 390, height: 844)
@@ -108,6 +109,38 @@ struct SCORMPlayerInChromiumTests {
         #expect(errors.isEmpty, "page errors: \(errors)")
         let stored = try #require(ids.array).map { $0.string ?? "" }
         #expect(stored == (0..<earlier).map { "earlier-\($0)" } + content.questions.map(\.interactionID))
+    }
+
+    /// A learner who leaves after two answers (the lesson's frame navigates away): the two
+    /// interactions are kept, the status stays incomplete with no score, and the exit is a normal
+    /// one (""), not "suspend": the player keeps no place to resume from.
+    @Test func leavingEarlyKeepsTheAnswersAndAsksForNoResume() async throws {
+        let seed = try LessonRun.seedWithACriticalMistake(Self.jurisdiction)
+        let plan = try CoursePackages.plan(Self.jurisdiction, seed: seed)
+        let content = try CoursePackages.export().playerContent(for: try Fixtures.jurisdiction(Self.jurisdiction), seed: seed)
+        let site = try Self.harnessSite(seed: seed)
+        let (calls, errors) = try await PackageSite.run(files: site) { address in
+            try await Chromium.run { browser in
+                let page = try await browser.open("\(address)/lms.html", width: 390, height: 844)
+                let lesson = LessonRun(page: page, frame: "lesson")
+                try await lesson.answer(Array(ScriptedLearner.passes.choices(for: plan).prefix(2)), toTheEnd: false)
+                _ = try await page.evaluate("document.getElementById('lesson').src = 'about:blank'")
+                try await page.waitUntil("the lesson to finish", "window.calls.some((call) => call.fn === 'LMSFinish')")
+                return (try await page.evaluate("window.calls"), page.errors())
+            }
+        }
+        #expect(errors.isEmpty, "page errors: \(errors)")
+        let recorded = try #require(calls.array).map(APICall.init)
+        #expect(recorded.filter { $0.error != "0" }.isEmpty, "API errors: \(recorded.filter { $0.error != "0" })")
+        #expect(recorded.last?.function == "LMSFinish")
+        let set = recorded.filter { $0.function == "LMSSetValue" }
+        func last(_ element: String) -> String? { set.last { $0.arguments.first == element }?.arguments.last }
+        #expect(last("cmi.core.exit") == "")
+        #expect(last("cmi.core.lesson_status") == "incomplete")
+        #expect(last("cmi.core.score.raw") == nil)
+        #expect(last("cmi.core.session_time") != nil)
+        #expect(last("cmi.interactions.1.id") == content.questions[1].interactionID)
+        #expect(last("cmi.interactions.2.id") == nil)
     }
 }
 

@@ -107,9 +107,11 @@ window.CSEC_LMS = (() => {
       : "Your result was saved in your LMS. You may close this window.";
   }
 
-  // Leaving before the end: the LMS keeps the attempt as suspended.
+  // Leaving before the end: a normal exit (""), not "suspend". The player keeps no place to
+  // resume from (no lesson_location, no suspend_data), so the next launch starts the course
+  // again, and "suspend" would have the LMS offer a resume that does not happen.
   function leave() {
-    if (api && !finished) end("suspend");
+    if (api && !finished) end("");
   }
 
   return { start, answered, finish, leave, problems };
