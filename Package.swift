@@ -511,7 +511,8 @@ let package = Package(
         .testTarget(
             name: "XAPITests",
             dependencies: [
-                "XAPI", "Completion", "LRSDelivery", "Storage", "RecordStore", "Records", "ScenarioEngine", "ProtocolEngine",
+                "XAPI", "Completion", "Accounts", "LRSDelivery", "Storage", "RecordStore", "Records", "ScenarioEngine",
+                "ProtocolEngine",
                 "ContentLoading", "Training", "TestSupport",
             ],
             swiftSettings: strictSwift

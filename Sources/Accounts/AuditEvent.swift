@@ -1,12 +1,15 @@
 import Foundation
 
-/// One line of the append-only audit log: sign-ins, record exports and administrative actions.
+/// One line of the append-only audit log: sign-ins, record exports, statements sent to a learning
+/// record store, and administrative actions.
 public struct AuditEvent: Sendable, Hashable, Codable {
     public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
         case signedIn = "signed in"
         case signInRefused = "sign-in refused"
         case signedOut = "signed out"
         case recordsExported = "records exported"
+        /// Records' xAPI statements sent to a learning record store by `records send`.
+        case statementsSent = "statements sent"
         case invitationsIssued = "invitations issued"
         case invitationRevoked = "invitation revoked"
         case administratorAdded = "administrator added"

@@ -30,8 +30,9 @@ public struct StatementDelivery<DeliveryClock: Clock>: Sendable where DeliveryCl
     public func drain() async throws(StatementDeliveryError) -> DeliveryReport {
         try await outbox.whileLocked { () async throws(StatementDeliveryError) -> DeliveryReport in
             var report = DeliveryReport()
-            let batches = try outbox.pending()
-            for (index, batch) in batches.enumerated() {
+            let recordIDs = try outbox.pendingRecordIDs()
+            for (index, recordID) in recordIDs.enumerated() {
+                let batch = try outbox.batch(recordID)
                 let answer = await send(batch)
                 switch answer {
                 case .delivered:
@@ -48,11 +49,11 @@ public struct StatementDelivery<DeliveryClock: Clock>: Sendable where DeliveryCl
                     report.stopped = .credentialsRefused(status: status, message: message)
                 }
                 if report.stopped != nil {
-                    report.notTried = batches.count - index - 1
+                    report.notTried = recordIDs.count - index - 1
                     break
                 }
             }
-            report.stillQueued = try outbox.pending().count
+            report.stillQueued = try outbox.pendingRecordIDs().count
             return report
         }
     }

@@ -28,7 +28,7 @@ extension StatementExport {
                     return
                 }
                 do throws(StatementDeliveryError) {
-                    if try outbox.enqueue(recordID: record.id, statements: Statement.json(statements)) {
+                    if try outbox.enqueue(recordID: record.id, statements: Statement.json(statements), delivered: delivered) {
                         queued += 1
                     } else {
                         before += 1

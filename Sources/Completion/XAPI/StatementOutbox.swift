@@ -48,9 +48,17 @@ public struct StatementOutbox: Sendable {
     var deliveredLog: URL { directory.appending(path: "delivered.log") }
 
     /// Queues `statements` (a JSON array) for `recordID`; false when that record is queued or
-    /// delivered already (its first statements stand).
-    public func enqueue(recordID: String, statements: Data) throws(StatementDeliveryError) -> Bool {
-        if try deliveredRecordIDs().contains(recordID) { return false }
+    /// delivered already (its first statements stand). `delivered`, when given, stands for
+    /// ``deliveredRecordIDs()``, read once for many records: a record delivered since then is
+    /// queued again, and its resent statements (the same ids, the same bytes) store nothing new.
+    public func enqueue(
+        recordID: String, statements: Data, delivered: Set<String>? = nil
+    ) throws(StatementDeliveryError) -> Bool {
+        if let delivered {
+            if delivered.contains(recordID) { return false }
+        } else if try deliveredRecordIDs().contains(recordID) {
+            return false
+        }
         let file = pendingDirectory.appending(path: "\(recordID).json")
         let temporary = pendingDirectory.appending(path: ".\(recordID).\(UUID().uuidString).tmp")
         defer { try? operations.unlink(temporary.path) }
@@ -68,9 +76,17 @@ public struct StatementOutbox: Sendable {
         return true
     }
 
-    /// The queued batches, oldest record id first by name; a batch delivered already (a crash
-    /// between the log and the removal) is removed, not returned.
+    /// The queued batches, oldest record id first by name (see ``pendingRecordIDs()``).
     public func pending() throws(StatementDeliveryError) -> [Batch] {
+        var batches: [Batch] = []
+        for recordID in try pendingRecordIDs() { batches.append(try batch(recordID)) }
+        return batches
+    }
+
+    /// The records whose statements are queued, by name; a file delivered already (a crash
+    /// between the log and the removal) is removed, not listed. Only names are read: a delivery
+    /// reads each batch as it sends it.
+    public func pendingRecordIDs() throws(StatementDeliveryError) -> [String] {
         let delivered = try deliveredRecordIDs()
         let names: [String]
         do {
@@ -79,20 +95,25 @@ public struct StatementOutbox: Sendable {
             if !FileManager.default.fileExists(atPath: pendingDirectory.path) { return [] }
             throw .outbox(path: pendingDirectory.path, reason: "the directory cannot be read")
         }
-        var batches: [Batch] = []
+        var recordIDs: [String] = []
         for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let recordID = String(name.dropLast(".json".count))
-            let file = pendingDirectory.appending(path: name)
             if delivered.contains(recordID) {
-                try? operations.unlink(file.path)
-                continue
+                try? operations.unlink(pendingDirectory.appending(path: name).path)
+            } else {
+                recordIDs.append(recordID)
             }
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw .outbox(path: file.path, reason: "the file cannot be read")
-            }
-            batches.append(Batch(recordID: recordID, statements: data))
         }
-        return batches
+        return recordIDs
+    }
+
+    /// The queued statements of `recordID`.
+    public func batch(_ recordID: String) throws(StatementDeliveryError) -> Batch {
+        let file = pendingDirectory.appending(path: "\(recordID).json")
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw .outbox(path: file.path, reason: "the file cannot be read")
+        }
+        return Batch(recordID: recordID, statements: data)
     }
 
     /// Notes that the LRS accepted `recordID`'s statements (the log line is flushed first), then

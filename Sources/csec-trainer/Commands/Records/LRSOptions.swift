@@ -1,7 +1,9 @@
 import ArgumentParser
 import Completion
+import ContentLoading
 import Foundation
 import LRSDelivery
+import XAPI
 
 /// Which learning record store receives the statements, and as whom: `--lrs URL`, then HTTP
 /// Basic (`--lrs-user NAME`, the password from the environment) or an OAuth 2 bearer access
@@ -68,6 +70,13 @@ struct LRSOptions: ParsableArguments {
             throw ExitCode.failure
         }
         return (endpoint, LRSClient(endpoint: endpoint, credentials: credentials))
+    }
+
+    /// The channel to the LRS of --lrs, its outbox in `data`'s directory; nil without --lrs.
+    func channel(actors: ActorPolicy, content: TrainingContent?, data: DataOptions) throws -> StatementChannel? {
+        guard let (endpoint, client) = try client() else { return nil }
+        return StatementChannel(
+            endpoint: endpoint, dataDirectory: data.directory, transport: client, actors: actors, content: content)
     }
 
     private func credentials() throws -> LRSCredentials {

@@ -1,7 +1,7 @@
+import Accounts
 import ArgumentParser
 import Completion
 import Foundation
-import LRSDelivery
 import PostgresStorage
 import Storage
 
@@ -26,6 +26,7 @@ struct RecordsSendCommand: ParsableCommand {
             sent next time, and a record delivered once is never sent again. The statements' \
             ids come from the records, so an LRS never stores one twice. A record whose \
             statements the LRS holds already but different (409 Conflict) is reported and kept. \
+            Where the installation keeps accounts, the sending is written to their audit log. \
             Exit status 1 when anything is left queued. See docs/xapi.md.
             """)
 
@@ -43,31 +44,40 @@ struct RecordsSendCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let (endpoint, client) = try lrs.client() else { return }
-        let outbox = StatementOutbox(directory: StatementOutbox.directory(in: data.directory, for: endpoint))
-        let (actors, training) = (try xapi.actors(data), xapi.trainingContent(from: content))
-        let queued = try database.using(data) { backend async throws(StorageError) in
+        let training = xapi.trainingContent(from: content)
+        guard let channel = try lrs.channel(actors: try xapi.actors(data), content: training, data: data) else { return }
+        let (dataDirectory, actor) = (data.directory, ProcessInfo.processInfo.userName)
+        let outcome = try database.using(data) {
+            backend async throws(StorageError) -> Result<(StatementChannel.Sent, AccountError?), StatementDeliveryError> in
+            let sent: StatementChannel.Sent
             do throws(StatementDeliveryError) {
-                let export = StatementExport(records: backend.repository, actors: actors, content: training)
-                return Result<_, StatementDeliveryError>.success(try await export.enqueueAll(into: outbox))
+                sent = try await channel.sendAll(from: backend.repository, clock: ContinuousClock())
             } catch {
                 return .failure(error)
             }
-        }
-        let report: DeliveryReport
-        do {
-            let queuedNow = try queued.get()
-            for problem in queuedNow.problems { StandardError.print(problem.description) }
-            print("\(queuedNow.queued) records queued now, \(queuedNow.before) queued or delivered before.")
-            report = try waitFor {
-                try await StatementDelivery(outbox: outbox, transport: client, clock: ContinuousClock()).drain()
+            do throws(AccountError) {
+                let event = channel.auditEvent(sent, by: actor, at: Date())
+                try await backend.existingAccountStore(dataDirectory: dataDirectory)?.appendAudit(event)
+                return .success((sent, nil))
+            } catch {
+                return .success((sent, error))
             }
-        } catch let error as StatementDeliveryError {
+        }
+        let (sent, auditProblem): (StatementChannel.Sent, AccountError?)
+        do {
+            (sent, auditProblem) = try outcome.get()
+        } catch {
             StandardError.print("error: \(error.description)")
             throw ExitCode.failure
         }
-        print(Self.summary(report, endpoint: endpoint))
-        if report.stillQueued > 0 { throw ExitCode.failure }
+        for problem in sent.queued.problems { StandardError.print(problem.description) }
+        print("\(sent.queued.queued) records queued now, \(sent.queued.before) queued or delivered before.")
+        print(Self.summary(sent.delivery, endpoint: channel.endpoint))
+        if let auditProblem {
+            StandardError.print("error: the sending could not be written to the audit log: \(auditProblem.description)")
+            throw ExitCode.failure
+        }
+        if sent.delivery.stillQueued > 0 { throw ExitCode.failure }
     }
 
     /// The delivery in a few lines: counts first, then each problem.

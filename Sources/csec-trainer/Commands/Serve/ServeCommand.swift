@@ -137,9 +137,15 @@ struct ServeRunCommand: ParsableCommand {
                         await backend.close()
                         throw ServeError.accounts(error)
                     }
-                    let records = statements?.records(over: backend.repository, logger: logger) ?? backend.repository
-                    let sending = statements.map { statements in
-                        Task { [repository = backend.repository] in await statements.run(records: repository, logger: logger) }
+                    let records =
+                        statements.map { channel, sender in
+                            channel.queueing(over: backend.repository, sender: sender) { logger.log($0) }
+                        } ?? backend.repository
+                    let sending = statements.map { channel, sender in
+                        logger.notice("sending xAPI statements", metadata: ["lrs": "\(channel.endpoint.absoluteString)"])
+                        return Task { [repository = backend.repository] in
+                            await channel.sendInBackground(records: repository, sender: sender) { logger.log($0) }
+                        }
                     }
                     defer { sending?.cancel() }
                     var server = DistrictServer(
