@@ -14,7 +14,7 @@ public struct MoodleXMLWriter: Sendable {
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             "<quiz>",
-            "<!-- \(XMLText.escaped(bank.title).replacing("--", with: "- -")) -->",
+            "<!-- \(Self.commentText(bank.title)) -->",
             #"  <question type="category">"#,
             "    <category><text>\(XMLText.escaped(bank.categoryPath))</text></category>",
             "  </question>",
@@ -52,5 +52,13 @@ public struct MoodleXMLWriter: Sendable {
         }
         lines.append("  </question>")
         return lines
+    }
+
+    /// `text` fit for an XML comment, which may not hold "--" (XML 1.0 §2.5): every run of
+    /// hyphens is split by spaces.
+    static func commentText(_ text: String) -> String {
+        var escaped = XMLText.escaped(text)
+        while escaped.contains("--") { escaped = escaped.replacing("--", with: "- -") }
+        return escaped
     }
 }

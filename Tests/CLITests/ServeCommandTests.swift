@@ -28,6 +28,12 @@ extension CLISuite {
                     "--jurisdiction", "marin", "--oidc-issuer", "https://accounts.google.com", "--oidc-client-id", "x",
                     "--oidc-client-secret", "y",
                 ], says: "--oidc-issuer needs --public-url"),
+            Refusal(
+                arguments: ["--jurisdiction", "marin", "--district-url", "https://www.district.org"],
+                says: "are for sending xAPI statements: give the learning record store with --lrs"),
+            Refusal(
+                arguments: ["--jurisdiction", "marin", "--include-names"],
+                says: "are for sending xAPI statements: give the learning record store with --lrs"),
         ])
         func refusesToStart(_ refusal: Refusal) async throws {
             let data = try Fixtures.temporaryDirectory()

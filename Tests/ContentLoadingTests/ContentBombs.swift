@@ -2,10 +2,11 @@
 /// the loader hang before ``ContentLimit`` (issue 10, section 7), for the regression tests and
 /// the fuzz test.
 enum ContentBombs {
-    /// The longest any one file may take to load or fail, in a debug build. Measured on a
-    /// shared 2-core machine under a load of about 10: the fuzz test's slowest file took 0.19 to
-    /// 0.34 s (most take a few milliseconds) and the slowest bomb here 36 ms; before
-    /// the limits, one fuzzed file took 3.6 s and the merge-key chains ran for minutes.
+    /// The longest any one file may take to load or fail, in a debug build, in processor time of
+    /// the loading thread (``threadCPUTime(_:)``: a loaded machine does not stretch it). Measured
+    /// in wall time on a shared 2-core machine under a load of about 10: the fuzz test's slowest
+    /// file took 0.19 to 0.34 s (most take a few milliseconds) and the slowest bomb here 36 ms;
+    /// before the limits, one fuzzed file took 3.6 s and the merge-key chains ran for minutes.
     static let timeBound: Duration = .seconds(2)
 
     /// `[[[…]]]`, `depth` lists inside one another on one line.

@@ -36,6 +36,18 @@ import XMLWriting
         #expect(!GIFTText.inAnswer(rule.text).contains("{") && !GIFTText.inAnswer(rule.text).contains("}"))
     }
 
+    @Test(arguments: [
+        Case(text: "Marin -- 3.1.19", expected: "Marin - - 3.1.19"),
+        Case(text: "a---b", expected: "a- - -b"),
+        Case(text: "a----b", expected: "a- - - -b"),
+        Case(text: "Orange-County <CSEC>", expected: "Orange-County &lt;CSEC&gt;"),
+    ])
+    func moodleCommentsHoldNoDoubleHyphen(_ rule: Case) {
+        let comment = MoodleXMLWriter.commentText(rule.text)
+        #expect(comment == rule.expected)
+        #expect(!comment.contains("--"))
+    }
+
     @Test func giftTextIsHTMLBeforeItIsEscaped() {
         #expect(GIFTText.html("Children & Family <Services>") == "Children &amp; Family &lt;Services&gt;")
         #expect(GIFTText.html("a {b}", inAnswer: true) == "a (b)")

@@ -3,7 +3,6 @@ import Completion
 import ContentLoading
 import Foundation
 import LRSDelivery
-import XAPI
 
 /// Which learning record store receives the statements, and as whom: `--lrs URL`, then HTTP
 /// Basic (`--lrs-user NAME`, the password from the environment) or an OAuth 2 bearer access
@@ -72,11 +71,13 @@ struct LRSOptions: ParsableArguments {
         return (endpoint, LRSClient(endpoint: endpoint, credentials: credentials))
     }
 
-    /// The channel to the LRS of --lrs, its outbox in `data`'s directory; nil without --lrs.
-    func channel(actors: ActorPolicy, content: TrainingContent?, data: DataOptions) throws -> StatementChannel? {
+    /// The channel to the LRS of --lrs, its outbox in `data`'s directory, its actors as `xapi`
+    /// says; nil without --lrs (and then `xapi` is not read).
+    func channel(_ xapi: XAPIOptions, content: TrainingContent?, data: DataOptions) throws -> StatementChannel? {
         guard let (endpoint, client) = try client() else { return nil }
         return StatementChannel(
-            endpoint: endpoint, dataDirectory: data.directory, transport: client, actors: actors, content: content)
+            endpoint: endpoint, dataDirectory: data.directory, transport: client, actors: try xapi.actors(data),
+            content: content)
     }
 
     private func credentials() throws -> LRSCredentials {

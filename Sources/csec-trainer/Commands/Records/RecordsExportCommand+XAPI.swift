@@ -41,7 +41,9 @@ extension RecordsExportCommand {
                 throw ExitCode.failure
             }
             let records = Set(statements.compactMap { $0.context?.registration }).count
-            print("\(statements.count) xAPI statements of \(records) records written to \(out); \(problems.count) left out.")
+            print(
+                "\(counted(statements.count, "xAPI statement")) of \(counted(records, "record")) written to \(out); \(problems.count) left out."
+            )
         } else {
             FileHandle.standardOutput.write(json)
         }

@@ -45,7 +45,7 @@ struct RecordsSendCommand: ParsableCommand {
 
     func run() throws {
         let training = xapi.trainingContent(from: content)
-        guard let channel = try lrs.channel(actors: try xapi.actors(data), content: training, data: data) else { return }
+        guard let channel = try lrs.channel(xapi, content: training, data: data) else { return }
         let (dataDirectory, actor) = (data.directory, ProcessInfo.processInfo.userName)
         let outcome = try database.using(data) {
             backend async throws(StorageError) -> Result<(StatementChannel.Sent, AccountError?), StatementDeliveryError> in
@@ -71,7 +71,7 @@ struct RecordsSendCommand: ParsableCommand {
             throw ExitCode.failure
         }
         for problem in sent.queued.problems { StandardError.print(problem.description) }
-        print("\(sent.queued.queued) records queued now, \(sent.queued.before) queued or delivered before.")
+        print("\(counted(sent.queued.queued, "record")) queued now, \(sent.queued.before) queued or delivered before.")
         print(Self.summary(sent.delivery, endpoint: channel.endpoint))
         if let auditProblem {
             StandardError.print("error: the sending could not be written to the audit log: \(auditProblem.description)")
@@ -83,7 +83,7 @@ struct RecordsSendCommand: ParsableCommand {
     /// The delivery in a few lines: counts first, then each problem.
     static func summary(_ report: DeliveryReport, endpoint: URL) -> String {
         var lines = [
-            "\(report.delivered.count) records delivered to \(endpoint.absoluteString); \(report.stillQueued) still queued."
+            "\(counted(report.delivered.count, "record")) delivered to \(endpoint.absoluteString); \(report.stillQueued) still queued."
         ]
         for conflict in report.conflicts {
             lines.append(

@@ -79,7 +79,13 @@ struct ServeRunCommand: ParsableCommand {
             throw ValidationError("--tls-cert and --tls-key go together: give the certificate and its private key.")
         }
         if maxConnections < 1 { throw ValidationError("--max-connections must be at least 1.") }
-        if lrs.lrs != nil { _ = try xapi.homePage() }
+        if lrs.lrs != nil {
+            _ = try xapi.homePage()
+        } else if xapi.districtURL != nil || xapi.includeNames {
+            throw ValidationError(
+                "--district-url and --include-names are for sending xAPI statements: "
+                    + "give the learning record store with --lrs, or leave them out.")
+        }
         try openID.validate(publicURL: publicURL)
         if TrustedProxies(trustedProxies) == nil {
             throw ValidationError("--trusted-proxy must be an IP address, e.g. 127.0.0.1 or ::1.")
