@@ -19,7 +19,7 @@ extension CLISuite {
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,
             ])
             defer { if host.isRunning { host.terminate() } }
-            var output = try Self.read(printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
+            var output = try await Self.read(printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
             let code = try #require(output.firstMatch(of: /with the code ([A-Z0-9]{6})\./)).output.1
 
             let answered = Flag()
@@ -37,8 +37,7 @@ extension CLISuite {
             try console.fileHandleForWriting.write(contentsOf: Data("counts\nend\n".utf8))
             try console.fileHandleForWriting.close()
             _ = try? await participant.value
-            output += String(decoding: printed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            host.waitUntilExit()
+            output += try await LiveSessionCommandTests.rest(of: printed.fileHandleForReading, after: host)
 
             #expect(host.terminationStatus == 0)
             #expect(output.contains(#/Question 1 of [0-9]+: 1 of 1 answered · A 1 · B 0/#), "\(output)")
@@ -65,7 +64,7 @@ extension CLISuite {
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path, "--capacity", "7",
             ])
             defer { if host.isRunning { host.terminate() } }
-            var output = try Self.read(printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
+            var output = try await Self.read(printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
             let code = try #require(output.firstMatch(of: /with the code ([A-Z0-9]{6})\./)).output.1
             #expect(output.contains("up to 7 people"))
 
@@ -90,8 +89,7 @@ extension CLISuite {
             try console.fileHandleForWriting.write(contentsOf: Data("roster\nend\n".utf8))
             try console.fileHandleForWriting.close()
             _ = try? await participant.value
-            output += String(decoding: printed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            host.waitUntilExit()
+            output += try await LiveSessionCommandTests.rest(of: printed.fileHandleForReading, after: host)
 
             #expect(output.contains("Removed 1. Kim Lee"), "\(output)")
             #expect(output.contains("0 joined:"), "\(output)")
@@ -164,14 +162,27 @@ extension CLISuite {
         }
 
         /// What `output` prints until `pattern` appears in it (or it ends).
-        static func read(_ output: FileHandle, until pattern: Regex<(Substring, Substring)>) throws -> String {
-            var seen = ""
-            while seen.firstMatch(of: pattern) == nil {
-                let chunk = output.availableData
-                guard !chunk.isEmpty else { break }
-                seen += String(decoding: chunk, as: UTF8.self)
+        static func read(_ output: FileHandle, until pattern: Regex<(Substring, Substring)>) async throws -> String {
+            // A regex literal is never changed once made; Regex is not declared Sendable.
+            nonisolated(unsafe) let pattern = pattern
+            return try await onOwnThread {
+                var seen = ""
+                while seen.firstMatch(of: pattern) == nil {
+                    let chunk = output.availableData
+                    guard !chunk.isEmpty else { break }
+                    seen += String(decoding: chunk, as: UTF8.self)
+                }
+                return seen
             }
-            return seen
+        }
+
+        /// What `host` prints until it ends, then waits for it to end.
+        static func rest(of output: FileHandle, after host: Process) async throws -> String {
+            try await onOwnThread {
+                let rest = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
+                host.waitUntilExit()
+                return rest
+            }
         }
     }
 }

@@ -20,7 +20,8 @@ extension CLISuite {
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,
             ])
             defer { if host.isRunning { host.terminate() } }
-            var output = try LiveSessionCommandTests.read(printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
+            var output = try await LiveSessionCommandTests.read(
+                printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
             let code = try #require(output.firstMatch(of: /with the code ([A-Z0-9]{6})\./)).output.1
             let joinAddress = try #require(output.firstMatch(of: /Join at (\S+) with the code/)).output.1
 
@@ -37,8 +38,7 @@ extension CLISuite {
                 ) { try console.fileHandleForWriting.write(contentsOf: Data("end\n".utf8)) }
             }
             try console.fileHandleForWriting.close()
-            output += String(decoding: printed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            host.waitUntilExit()
+            output += try await LiveSessionCommandTests.rest(of: printed.fileHandleForReading, after: host)
 
             let list = try await CLIRunner.run(["records", "list", "--format", "json", "--data-dir", data.path])
             let records = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])

@@ -24,7 +24,7 @@ extension CLISuite {
                 "--bind", "127.0.0.1:\(port)", "--data-dir", data.path,
             ])
             defer { if host.isRunning { host.terminate() } }
-            var output = try LiveSessionCommandTests.read(
+            var output = try await LiveSessionCommandTests.read(
                 printed.fileHandleForReading, until: /with the code ([A-Z0-9]{6})\./)
             let code = try #require(output.firstMatch(of: /with the code ([A-Z0-9]{6})\./)).output.1
 
@@ -40,8 +40,7 @@ extension CLISuite {
             try #require(answered.isSet, "the participant's answer was acknowledged")
             kill(host.processIdentifier, stop.number)  // the console's input stays open
             _ = try? await participant.value
-            output += String(decoding: printed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            host.waitUntilExit()
+            output += try await LiveSessionCommandTests.rest(of: printed.fileHandleForReading, after: host)
 
             #expect(host.terminationReason == .exit && host.terminationStatus == 0, "\(stop.name): \(output)")
             #expect(output.contains("Stopping: the session ends and the answers given are recorded."))
@@ -65,11 +64,10 @@ extension CLISuite {
             defer { if host.isRunning { host.terminate() } }
             try console.fileHandleForWriting.write(contentsOf: Data("a\n".utf8))
             // The reveal of the first answer is shown after the answer is kept.
-            var output = try LiveSessionCommandTests.read(printed.fileHandleForReading, until: #/(Cites): /#)
+            var output = try await LiveSessionCommandTests.read(printed.fileHandleForReading, until: #/(Cites): /#)
             try #require(output.contains("Cites: "), "\(output)")
             kill(host.processIdentifier, stop.number)  // the console's input stays open
-            output += String(decoding: printed.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            host.waitUntilExit()
+            output += try await LiveSessionCommandTests.rest(of: printed.fileHandleForReading, after: host)
 
             #expect(host.terminationReason == .exit && host.terminationStatus == 0, "\(stop.name): \(output)")
             #expect(output.contains(#/The room discussed 1 of [0-9]+ questions/#), "\(output)")

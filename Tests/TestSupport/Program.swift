@@ -3,9 +3,7 @@ import Foundation
 /// Runs a program and waits for it: how tests run the csec-trainer binary and system tools
 /// (qpdf, poppler, Python, the install script).
 ///
-/// In an async test, `await Program.run` waits on a thread of its own, not on one of Swift's
-/// cooperative threads: there are as many of those as cores (two in CI), and a test blocking one
-/// while its program runs starves every in-process server and browser driver of the others.
+/// In an async test, `await Program.run` waits on a thread of its own (``onOwnThread(_:)``).
 public enum Program {
     public struct Result: Sendable {
         public var status: Int32
@@ -22,19 +20,11 @@ public enum Program {
 
     /// Runs `executable` with `arguments`, `input` as its standard input (none when nil), in
     /// `directory`, with `environment` added to this process's; returns its status and output.
-    /// The wait happens on a thread started for it.
     public static func run(
         _ executable: URL, _ arguments: [String], input: String? = nil, in directory: URL? = nil,
         environment: [String: String] = [:]
     ) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(
-                    with: Swift.Result {
-                        try run(executable, arguments, input: input, in: directory, environment: environment)
-                    })
-            }
-        }
+        try await onOwnThread { try run(executable, arguments, input: input, in: directory, environment: environment) }
     }
 
     /// The same, blocking the calling thread: for code that is not async.

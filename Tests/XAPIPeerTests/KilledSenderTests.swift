@@ -59,13 +59,13 @@ struct KilledSenderTests {
             // Killed three times, when a tenth, four tenths and seven tenths are delivered.
             for tenths in [1, 4, 7] {
                 let sender = try Self.recordsSend(lrs, data: data.url)
-                let killed = await Self.kill(sender, onceDelivered: Self.recordCount * tenths / 10, in: outbox)
+                let killed = try await Self.kill(sender, onceDelivered: Self.recordCount * tenths / 10, in: outbox)
                 #expect(killed, "records send finished before it could be killed")
                 let left = try outbox.pending().count
                 #expect(left > 0 && left < Self.recordCount, "\(left) records left queued after the kill")
             }
             let second = try Self.recordsSend(lrs, data: data.url)
-            await Self.waitForExit(second)
+            try await onOwnThread { second.waitUntilExit() }
             #expect(second.terminationStatus == 0)
             #expect(try outbox.pending().isEmpty)
             #expect(try outbox.deliveredRecordIDs() == Set(expected.keys))
@@ -80,30 +80,16 @@ struct KilledSenderTests {
     /// false when it had ended first. The watch runs on a thread of its own, polling every
     /// 2 ms: a cooperative thread can be held up for seconds on a loaded machine, long enough
     /// for the sender to finish.
-    static func kill(_ sender: Process, onceDelivered count: Int, in outbox: StatementOutbox) async -> Bool {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                let deadline = ContinuousClock.now + .seconds(180)
-                while sender.isRunning, ContinuousClock.now < deadline,
-                    ((try? outbox.deliveredRecordIDs().count) ?? 0) < count
-                {
-                    usleep(2_000)
-                }
-                let wasRunning = sender.isRunning
-                Glibc.kill(sender.processIdentifier, SIGKILL)
-                sender.waitUntilExit()
-                continuation.resume(returning: wasRunning)
+    static func kill(_ sender: Process, onceDelivered count: Int, in outbox: StatementOutbox) async throws -> Bool {
+        try await onOwnThread {
+            let deadline = ContinuousClock.now + .seconds(180)
+            while sender.isRunning, ContinuousClock.now < deadline, ((try? outbox.deliveredRecordIDs().count) ?? 0) < count {
+                usleep(2_000)
             }
-        }
-    }
-
-    /// Waits for `process` to end, on a thread of its own.
-    static func waitForExit(_ process: Process) async {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                process.waitUntilExit()
-                continuation.resume()
-            }
+            let wasRunning = sender.isRunning
+            Glibc.kill(sender.processIdentifier, SIGKILL)
+            sender.waitUntilExit()
+            return wasRunning
         }
     }
 }
