@@ -391,6 +391,18 @@ extension RecordBackend {
         return try await accountStore(dataDirectory: dataDirectory)
     }
 
+    /// Appends `event` to the audit log of ``existingAccountStore(dataDirectory:)``, when there
+    /// is one; the error when it could not be written (what was audited stands: the caller says
+    /// the line is missing).
+    public func audit(_ event: AuditEvent, dataDirectory: URL) async -> AccountError? {
+        do throws(AccountError) {
+            try await existingAccountStore(dataDirectory: dataDirectory)?.appendAudit(event)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     /// The district's accounts: those kept beside the records (``accountStore(dataDirectory:)``),
     /// checked against this backend's staff roster. What the server and the account commands sign
     /// people in and manage accounts with.

@@ -12,10 +12,12 @@ import Training
 struct ExportedBank {
     static let seed: UInt64 = 1
 
+    var county: String
     var bank: QuestionBank
     var engine: [Question]
 
     init(county: String) throws {
+        self.county = county
         let content = try Fixtures.trainingContent()
         guard let jurisdiction = content.library.jurisdiction(county) else { throw FixtureError.missingJurisdiction(county) }
         bank = QuestionBankExport(content: content).bank(for: jurisdiction, seed: Self.seed)
@@ -24,6 +26,18 @@ struct ExportedBank {
                 bank: content.vignettes, jurisdiction: jurisdiction, length: .vignettes(content.vignettes.count),
                 seed: Self.seed, builder: content.questionBuilder
             ).questions
+    }
+
+    /// The bank written as `format` to a file `<county>.<fileExtension>`, read back by the peer
+    /// `script` (in Fixtures/Scripts), what it printed decoded as `Read`.
+    func readBack<Read: Decodable>(
+        as format: QuestionBankFormat, fileExtension: String, by script: String, into: Read.Type
+    ) async throws -> Read {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appending(path: "\(county).\(fileExtension)")
+        try QuestionBankExport.write(bank, as: format, to: file)
+        return try await ValidatorPeers.run(script, [file.path], as: Read.self)
     }
 
     /// Why `option` is wrong in `question`, in the engine's words.

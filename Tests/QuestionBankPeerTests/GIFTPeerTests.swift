@@ -29,12 +29,7 @@ struct GIFTPeerTests {
     func everyQuestionComesBackWithTheEnginesAnswerAndEachWrongOptionsReason(county: String) async throws {
         let exported = try ExportedBank(county: county)
         try #require(!exported.engine.isEmpty)
-        let directory = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appending(path: "\(county).gift")
-        try QuestionBankExport.write(exported.bank, as: .gift, to: file)
-
-        let read = try await ValidatorPeers.run("read_gift.py", [file.path], as: Read.self)
+        let read = try await exported.readBack(as: .gift, fileExtension: "gift", by: "read_gift.py", into: Read.self)
         try #require(read.questions.count == exported.engine.count)
         for (question, parsed) in zip(exported.engine, read.questions) {
             #expect(parsed.valid && parsed.kind == "SelectSet", "\(question.id) is read as \(parsed.kind)")

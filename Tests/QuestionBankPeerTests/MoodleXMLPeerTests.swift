@@ -28,12 +28,7 @@ struct MoodleXMLPeerTests {
     func everyQuestionComesBackWithTheEnginesAnswerAndEachWrongOptionsReason(county: String) async throws {
         let exported = try ExportedBank(county: county)
         try #require(!exported.engine.isEmpty)
-        let directory = try Fixtures.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appending(path: "\(county).xml")
-        try QuestionBankExport.write(exported.bank, as: .moodleXML, to: file)
-
-        let read = try await ValidatorPeers.run("read_moodle_xml.py", [file.path], as: Read.self)
+        let read = try await exported.readBack(as: .moodleXML, fileExtension: "xml", by: "read_moodle_xml.py", into: Read.self)
         #expect(read.errors == [], "moodle-xml-parser left questions out")
         try #require(read.questions.count == exported.engine.count)
         for (question, parsed) in zip(exported.engine, read.questions) {

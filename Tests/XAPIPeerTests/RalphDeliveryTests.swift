@@ -22,6 +22,16 @@ struct RalphDeliveryTests {
     }
 
     /// The statements as plain JSON objects, for comparing with what the LRS gives back.
+    /// Ralph holds each record's statements once: as many as the record gives, under its registration.
+    static func expectEachStoredOnce(_ records: [CompletionRecord], in lrs: RalphLRS, data: PeerRecords.DataDirectory)
+        async throws
+    {
+        for record in records {
+            let stored = try await lrs.statements(registration: record.id.uuidString.lowercased())
+            #expect(stored.count == data.export.statements(of: record).count, "record \(record.id)")
+        }
+    }
+
     static func objects(_ statements: [Statement]) throws -> [[String: Any]] {
         try #require(try JSONSerialization.jsonObject(with: Statement.json(statements)) as? [[String: Any]])
     }
@@ -71,10 +81,7 @@ struct RalphDeliveryTests {
             let again = StatementOutbox(directory: data.url.appending(path: "second-outbox"))
             for record in records { #expect(try data.export.enqueue(record, into: again)) }
             #expect(try await Self.delivery(again, Self.client(lrs)).drain().delivered.count == records.count)
-            for record in records {
-                let stored = try await lrs.statements(registration: record.id.uuidString.lowercased())
-                #expect(stored.count == data.export.statements(of: record).count)
-            }
+            try await Self.expectEachStoredOnce(records, in: lrs, data: data)
         }
     }
 
@@ -115,10 +122,7 @@ struct RalphDeliveryTests {
             #expect(try !data.export.enqueue(records[0], into: outbox))
             let after = try await Self.delivery(outbox, Self.client(lrs)).drain()
             #expect(after.delivered.count == records.count - 1)
-            for record in records {
-                let stored = try await lrs.statements(registration: record.id.uuidString.lowercased())
-                #expect(stored.count == data.export.statements(of: record).count)
-            }
+            try await Self.expectEachStoredOnce(records, in: lrs, data: data)
         }
     }
 

@@ -20,12 +20,7 @@ extension RecordsExportCommand {
             let records = Set(statements.compactMap { $0.context?.registration }).count
             let event = RecordExport.auditEvent(
                 count: records, leftOut: problems.count, by: actor, via: .commandLine, at: Date())
-            do throws(AccountError) {
-                try await backend.existingAccountStore(dataDirectory: dataDirectory)?.appendAudit(event)
-                return (statements, problems, nil)
-            } catch {
-                return (statements, problems, error)
-            }
+            return (statements, problems, await backend.audit(event, dataDirectory: dataDirectory))
         }
         for problem in problems { StandardError.print(problem.description) }
         if let auditProblem {

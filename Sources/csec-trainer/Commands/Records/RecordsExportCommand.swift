@@ -61,12 +61,7 @@ struct RecordsExportCommand: ParsableCommand {
                     let files = try await RecordExport(records: backend.repository).write(into: target)
                     let event = RecordExport.auditEvent(
                         count: files.exported, leftOut: files.problems.count, by: actor, via: .commandLine, at: Date())
-                    do throws(AccountError) {
-                        try await backend.existingAccountStore(dataDirectory: dataDirectory)?.appendAudit(event)
-                        return (files, nil)
-                    } catch {
-                        return (files, error)
-                    }
+                    return (files, await backend.audit(event, dataDirectory: dataDirectory))
                 }
             }
         }

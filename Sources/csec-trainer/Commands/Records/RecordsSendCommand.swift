@@ -55,13 +55,8 @@ struct RecordsSendCommand: ParsableCommand {
             } catch {
                 return .failure(error)
             }
-            do throws(AccountError) {
-                let event = channel.auditEvent(sent, by: actor, at: Date())
-                try await backend.existingAccountStore(dataDirectory: dataDirectory)?.appendAudit(event)
-                return .success((sent, nil))
-            } catch {
-                return .success((sent, error))
-            }
+            let event = channel.auditEvent(sent, by: actor, at: Date())
+            return .success((sent, await backend.audit(event, dataDirectory: dataDirectory)))
         }
         let (sent, auditProblem): (StatementChannel.Sent, AccountError?)
         do {

@@ -6,7 +6,6 @@ import DistrictServer
 import Foundation
 import LocalStore
 import Logging
-import NIOPosix
 import PostgresStorage
 import RecordStore
 import SessionServer
@@ -116,61 +115,31 @@ struct ServeRunCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let store = try data.recordStore()
-        let (address, publicURL, bind, limits, tlsSetting) = (
-            database.address, publicURL.flatMap(URL.init(string:)), bind, ConnectionLimits(maxConnections: maxConnections), tls
-        )
-        let (proxies, offersPreTest) = (TrustedProxies(trustedProxies) ?? .noProxies, preTest)
-        let (progress, note, briefing, dataDirectory) = (
-            ProgressStore(directory: data.directory.appending(path: "web-progress")), materials.contentNote,
-            materials.briefing(for: county), data.directory
-        )
+        let service = DistrictService(
+            content: training, jurisdiction: county, contentNote: materials.contentNote,
+            briefing: materials.briefing(for: county),
+            certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
+            progress: ProgressStore(directory: data.directory.appending(path: "web-progress")),
+            dataDirectory: data.directory, sessionPages: sessionPages, publicURL: publicURL.flatMap(URL.init(string:)),
+            limits: ConnectionLimits(maxConnections: maxConnections), tls: tls,
+            trustedProxies: TrustedProxies(trustedProxies) ?? .noProxies, offersPreTest: preTest,
+            openID: openID.routes(publicURL: publicURL), statements: try statementSending(training: training))
         var logger = Logger(label: "csec-trainer.serve")
         logger.logLevel = .info
-        let openIDRoutes = openID.routes(publicURL: self.publicURL)
-        let statements = try statementSending(training: training)
+        let (address, dataDirectory, bind) = (database.address, data.directory, bind)
         do {
             try reportingStorageErrors {
                 try waitFor { [logger] in
-                    // Enough threads to wait on many answers' flushes at once (the disk groups them).
-                    let diskThreads = NIOThreadPool(numberOfThreads: 16)
-                    diskThreads.start()
-                    defer { diskThreads.shutdownGracefully { _ in } }
                     let backend = try await RecordBackend.open(databaseAddress: address, store: store)
-                    let signIn: DistrictAccounts
+                    let accounts: DistrictAccounts
                     do throws(AccountError) {
-                        signIn = try await backend.accounts(dataDirectory: dataDirectory)
+                        accounts = try await backend.accounts(dataDirectory: dataDirectory)
                     } catch {
                         await backend.close()
                         throw ServeError.accounts(error)
                     }
-                    let records =
-                        statements.map { channel, sender in
-                            channel.queueing(over: backend.repository, sender: sender) { logger.log($0) }
-                        } ?? backend.repository
-                    let sending = statements.map { channel, sender in
-                        logger.notice("sending xAPI statements", metadata: ["lrs": "\(channel.endpoint.absoluteString)"])
-                        return Task { [repository = backend.repository] in
-                            await channel.sendInBackground(records: repository, sender: sender) { logger.log($0) }
-                        }
-                    }
-                    defer { sending?.cancel() }
-                    var server = DistrictServer(
-                        training: SelfPacedTraining(content: training, progress: progress, records: records),
-                        jurisdiction: county, contentNote: note, briefing: briefing,
-                        certificates: CertificateIssuer(key: store.key, issuer: store.issuer ?? "csec-trainer"),
-                        signIn: signIn, methods: SignInMethods(openID: openIDRoutes?.method), publicURL: publicURL,
-                        limits: limits, tls: tlsSetting, accounts: signIn, trustedProxies: proxies, diskThreads: diskThreads
-                    ).offeringGroupSessions(dataDirectory: dataDirectory, pages: sessionPages)
-                    server.offersPreTest = offersPreTest
-                    logger.notice(
-                        "serving",
-                        metadata: ["address": "\(bind.urlHost):\(bind.port)", "records": "\(backend.repository.location)"])
                     do {
-                        let application = server.application(
-                            host: bind.host, port: bind.port, logger: logger,
-                            moreRoutes: { router in openIDRoutes?.add(to: router, server: server) })
-                        try await DistrictServer.run(application, logger: logger)
-                        await server.endGroupSessionLeftRunning()
+                        try await service.run(at: bind, records: backend.repository, accounts: accounts, logger: logger)
                     } catch {
                         await backend.close()
                         throw error
